@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import type { CommandResult, CommandSpec } from './command.js';
+import type { Status } from './status.js';
+import type { TargetInfo } from './target.js';
+
+/** What a check concluded. It never persists, prints or notifies: it returns this. */
+export interface CheckOutcome {
+  status: Status;
+  /** One line, for the terminal and the chat. */
+  summary: string;
+  /** Why the status is not OK, one line each (shown with -v, stored). UNKNOWN always has one. */
+  reasons?: string[];
+  /** Machine-readable facts (counts, versions, per-item data) for --json, history and the dashboard. */
+  details?: Record<string, unknown>;
+  /**
+   * The subject does not exist on this machine (no systemd, no certbot, no apt).
+   * A zero-config run shows it as "not applicable" and does not count it; a
+   * check configured explicitly stays UNKNOWN.
+   */
+  notApplicable?: boolean;
+}
+
+export interface CheckContext<O> {
+  options: O;
+  target: TargetInfo;
+  /** Results of `commands(options)`, in the same order. */
+  outputs: CommandResult[];
+  /** Clock of the run (injectable for tests). */
+  now: Date;
+  signal: AbortSignal;
+  /** Follow-up commands that depend on the first outputs (one more round trip: use sparingly). */
+  run(commands: readonly CommandSpec[]): Promise<CommandResult[]>;
+}
+
+export interface CheckDocs {
+  /** Why a sysadmin wants this check; what it observes. */
+  observes: string;
+  /** Privileges needed on the target. */
+  privileges: string;
+  /** When each status is returned. */
+  statuses: Partial<Record<Status | 'NOT APPLICABLE', string>>;
+  /** A `checks:` entry, in YAML. */
+  example: string;
+}
+
+/**
+ * A check kind: an id (`<domain>.<kind>`, after its file `src/checks/<domain>/<kind>.ts`),
+ * a zod schema of its options, the commands it needs, and a pure-ish evaluate.
+ * The runner batches the commands of every check on a host into one script.
+ */
+export interface CheckKind<O = unknown> {
+  id: string;
+  title: string;
+  /** zod schema of the options, strict, every field with a default where one makes sense. */
+  options: z.ZodType<O>;
+  /** Run by `ronde check` with no configuration. */
+  zeroConfig: boolean;
+  /** Default time limit, seconds. */
+  timeoutSec?: number;
+  commands(options: O): CommandSpec[];
+  evaluate(ctx: CheckContext<O>): CheckOutcome | Promise<CheckOutcome>;
+  docs: CheckDocs;
+}
+
+/** Declares a kind with its option type inferred from the schema. */
+export function defineCheck<S extends z.ZodType>(kind: CheckKind<z.output<S>> & { options: S }): CheckKind<z.output<S>> {
+  return kind;
+}
+
+export type AnyCheckKind = CheckKind<any>;
+
+/** What ran, kept with the result so a person can see why (never secrets). */
+export interface Evidence {
+  command: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  durationMs: number;
+  stdout?: string;
+  stderr?: string;
+  error?: string;
+}
+
+/** One check instance on one target, in one round. */
+export interface CheckResult extends CheckOutcome {
+  /** Instance id: the `name` given in config, else the kind. */
+  check: string;
+  kind: string;
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  evidence: Evidence[];
+}

@@ -1,0 +1,47 @@
+/**
+ * A command a check needs run on its target. Always an argv, never a shell
+ * string: the target quotes every word, so names from the inventory never
+ * reach a shell unquoted.
+ */
+export interface CommandSpec {
+  argv: readonly string[];
+  /** Seconds. The target ends the command on the machine after this (`timeout -k`). */
+  timeoutSec?: number;
+  /** Run through `sudo -n` (non-interactive: a password prompt fails, never hangs). */
+  sudo?: boolean;
+  /** Keep at most this many bytes of stdout (default: the target's limit). */
+  maxOutputBytes?: number;
+}
+
+export interface CommandResult {
+  argv: readonly string[];
+  /** Exit code; null when the command did not finish (killed, transport lost). */
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** The target's time limit ended it. */
+  timedOut: boolean;
+  /** The output was cut at maxOutputBytes. */
+  truncated?: boolean;
+  durationMs: number;
+  /** Set when the command may not have run at all (transport failure, interrupted). */
+  error?: string;
+}
+
+/** Exit code the shell gives for "command not found". */
+export const EXIT_NOT_FOUND = 127;
+/** Exit code of coreutils `timeout` when it had to end the command. */
+export const EXIT_TIMEOUT = 124;
+
+export function commandLine(argv: readonly string[]): string {
+  return argv.map(shQuoteIfNeeded).join(' ');
+}
+
+/** POSIX single-quote quoting: safe for any byte string but NUL. */
+export function shQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+function shQuoteIfNeeded(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : shQuote(word);
+}
