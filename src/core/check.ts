@@ -63,7 +63,9 @@ export interface CheckKind<O = unknown> {
 }
 
 /** Declares a kind with its option type inferred from the schema. */
-export function defineCheck<S extends z.ZodType>(kind: CheckKind<z.output<S>> & { options: S }): CheckKind<z.output<S>> {
+export function defineCheck<S extends z.ZodType>(
+  kind: CheckKind<z.output<S>> & { options: S },
+): CheckKind<z.output<S>> {
   return kind;
 }
 

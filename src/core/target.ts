@@ -1,5 +1,5 @@
-import type { Status } from './status.js';
 import type { CommandResult, CommandSpec } from './command.js';
+import type { Status } from './status.js';
 
 export type Transport = 'local' | 'ssh';
 

@@ -48,7 +48,10 @@ function runScript(
         }, 2000).unref();
       } catch {}
     };
-    const timer = setTimeout(() => kill(`batch deadline of ${Math.round(deadlineMs / 1000)} s passed`), deadlineMs);
+    const timer = setTimeout(
+      () => kill(`batch deadline of ${Math.round(deadlineMs / 1000)} s passed`),
+      deadlineMs,
+    );
     const onAbort = () => kill('interrupted');
     signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (err) => {

@@ -28,11 +28,19 @@ export function buildBatch(commands: readonly CommandSpec[], boundary = newBound
     // and say so through the exit status of the prologue line.
     'if command -v timeout >/dev/null 2>&1; then T=1; else T=; fi',
     `E=$(mktemp "\${XDG_RUNTIME_DIR:-/tmp}/ronde.XXXXXX" 2>/dev/null || mktemp 2>/dev/null) || E=/dev/null`,
-    `trap 'rm -f "$E"' EXIT`,
+    // The command runs in the background so that a TERM/HUP sent to the script (interruption,
+    // deadline, channel signal) is passed on to it: `timeout` leads its own process group.
+    'P=',
+    `cleanup() { if [ -n "$P" ]; then kill -TERM "$P" 2>/dev/null; fi; [ "$E" = /dev/null ] || rm -f "$E"; }`,
+    'trap cleanup EXIT',
+    "trap 'exit 143' TERM INT HUP",
     `B=${shQuote(boundary)}`,
     'r() { i=$1; t=$2; shift 2; printf \'%s:begin:%s\\n\' "$B" "$i"',
-    '  if [ -n "$T" ]; then timeout -k ' + KILL_AFTER_SEC + ' "$t" "$@" </dev/null 2>"$E"; else "$@" </dev/null 2>"$E"; fi',
-    '  c=$?; printf \'\\n%s:end:%s:%s\\n\' "$B" "$i" "$c"',
+    '  if [ -n "$T" ]; then timeout -k ' +
+      KILL_AFTER_SEC +
+      ' "$t" "$@" </dev/null 2>"$E" & else "$@" </dev/null 2>"$E" & fi',
+    '  P=$!; wait "$P"; c=$?; P=',
+    '  printf \'\\n%s:end:%s:%s\\n\' "$B" "$i" "$c"',
     `  head -c ${STDERR_MAX_BYTES} "$E" 2>/dev/null; printf '\\n%s:err:%s\\n' "$B" "$i"; }`,
   ];
   commands.forEach((cmd, i) => {
@@ -56,7 +64,12 @@ export function batchDeadlineSec(commands: readonly CommandSpec[]): number {
  * whose frame is missing or incomplete (the transport broke, we were
  * interrupted) gets `exitCode: null` and an `error`.
  */
-export function parseBatchOutput(batch: Batch, output: string, durationMs = 0, whyIncomplete = 'no output'): CommandResult[] {
+export function parseBatchOutput(
+  batch: Batch,
+  output: string,
+  durationMs = 0,
+  whyIncomplete = 'no output',
+): CommandResult[] {
   const b = batch.boundary;
   const results: CommandResult[] = [];
   let pos = 0;

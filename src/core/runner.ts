@@ -1,0 +1,209 @@
+import type { AnyCheckKind, CheckOutcome, CheckResult, Evidence } from './check.js';
+import { type CommandResult, type CommandSpec, commandLine } from './command.js';
+import { limit } from './limit.js';
+import { type Target, TargetError } from './target.js';
+
+/** One check instance planned on one host. */
+export interface PlannedCheck {
+  /** Instance id: the config `name`, else the kind id. */
+  instance: string;
+  kind: AnyCheckKind;
+  /** Already validated by the kind's schema. */
+  options: unknown;
+  timeoutSec: number;
+  /** Configured explicitly (false in zero-config runs: absent subjects are "not applicable"). */
+  explicit: boolean;
+  sudo?: boolean;
+}
+
+export interface HostPlan {
+  target: Target;
+  checks: PlannedCheck[];
+}
+
+export interface RoundOptions {
+  /** Hosts checked at once. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  now?: () => Date;
+  /** Called as each result is known (progress, partial saves). */
+  onResult?: (result: CheckResult) => void;
+}
+
+export interface RoundOutcome {
+  results: CheckResult[];
+  /** The round was cut short: results of checks that had not finished are absent. */
+  interrupted: boolean;
+}
+
+const EVIDENCE_STDOUT = 4096;
+const EVIDENCE_STDERR = 2048;
+
+/**
+ * Runs every planned check: hosts in parallel (bounded), each host's commands
+ * as one batch, then each check's evaluation under its own time limit. A
+ * check that throws or hangs becomes UNKNOWN; the round goes on.
+ */
+export async function runRound(
+  hosts: readonly HostPlan[],
+  options: RoundOptions = {},
+): Promise<RoundOutcome> {
+  const now = options.now ?? (() => new Date());
+  const results: CheckResult[] = [];
+  const run = limit(options.concurrency ?? 32);
+  await Promise.all(
+    hosts.map((host) =>
+      run(async () => {
+        if (options.signal?.aborted) return;
+        for (const r of await runHost(host, now, options.signal)) {
+          results.push(r);
+          options.onResult?.(r);
+        }
+      }),
+    ),
+  );
+  return { results, interrupted: options.signal?.aborted ?? false };
+}
+
+async function runHost(host: HostPlan, now: () => Date, signal?: AbortSignal): Promise<CheckResult[]> {
+  const started = now();
+  const planned = host.checks.map((check) => ({ check, commands: planCommands(check) }));
+  const flat = planned.flatMap((p) => (Array.isArray(p.commands) ? p.commands : []));
+  let outputs: CommandResult[];
+  try {
+    outputs = await host.target.runBatch(flat, { signal });
+  } catch (err) {
+    if (signal?.aborted) return [];
+    const status = err instanceof TargetError ? err.status : 'UNKNOWN';
+    const message = err instanceof Error ? err.message : String(err);
+    return host.checks.map((check) =>
+      finish(check, host.target.name, started, now, { status, summary: message, reasons: [message] }, []),
+    );
+  }
+  const results: CheckResult[] = [];
+  let offset = 0;
+  for (const { check, commands } of planned) {
+    if (!Array.isArray(commands)) {
+      results.push(finish(check, host.target.name, started, now, commands, []));
+      continue;
+    }
+    const mine = outputs.slice(offset, offset + commands.length);
+    offset += commands.length;
+    if (signal?.aborted && mine.some((o) => o.exitCode === null)) continue;
+    const outcome = await evaluate(check, host, mine, now(), signal);
+    results.push(finish(check, host.target.name, started, now, outcome, mine));
+  }
+  return results;
+}
+
+/** The commands of a check with its time limit and sudo applied, or the outcome if planning failed. */
+function planCommands(check: PlannedCheck): CommandSpec[] | CheckOutcome {
+  try {
+    return check.kind.commands(check.options).map((c) => ({
+      ...c,
+      timeoutSec: Math.min(c.timeoutSec ?? check.timeoutSec, check.timeoutSec),
+      sudo: c.sudo ?? check.sudo ?? false,
+    }));
+  } catch (err) {
+    return unknown(`cannot plan the check: ${errorMessage(err)}`);
+  }
+}
+
+async function evaluate(
+  check: PlannedCheck,
+  host: HostPlan,
+  outputs: CommandResult[],
+  now: Date,
+  signal?: AbortSignal,
+): Promise<CheckOutcome> {
+  const failed = outputs.find((o) => o.timedOut || o.error !== undefined);
+  if (failed) {
+    const what = commandLine(failed.argv);
+    return failed.timedOut
+      ? unknown(`timed out after ${check.timeoutSec} s: ${what}`)
+      : unknown(`${what}: ${failed.error ?? 'failed'}`);
+  }
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<CheckOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        ac.abort();
+        resolve(unknown(`timed out after ${check.timeoutSec} s`));
+      }, check.timeoutSec * 1000);
+    });
+    const run = Promise.resolve().then(() =>
+      check.kind.evaluate({
+        options: check.options,
+        target: { name: host.target.name, transport: host.target.transport },
+        outputs,
+        now,
+        signal: ac.signal,
+        run: (cmds) => host.target.runBatch(cmds, { signal: ac.signal }),
+      }),
+    );
+    return await Promise.race([run, timeout]);
+  } catch (err) {
+    return unknown(`check failed: ${errorMessage(err)}`);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function finish(
+  check: PlannedCheck,
+  target: string,
+  started: Date,
+  now: () => Date,
+  outcome: CheckOutcome,
+  outputs: CommandResult[],
+): CheckResult {
+  const reasons = outcome.reasons?.length
+    ? outcome.reasons
+    : outcome.status === 'UNKNOWN'
+      ? [outcome.summary || 'no reason given']
+      : [];
+  const result: CheckResult = {
+    check: check.instance,
+    kind: check.kind.id,
+    target,
+    status: outcome.status,
+    summary: outcome.summary,
+    reasons,
+    details: outcome.details ?? {},
+    startedAt: started.toISOString(),
+    durationMs: Math.max(0, now().getTime() - started.getTime()),
+    evidence: outputs.map(toEvidence),
+  };
+  // An absent subject is only "not applicable" when nobody asked for this check.
+  if (outcome.notApplicable && !check.explicit) result.notApplicable = true;
+  return result;
+}
+
+function toEvidence(o: CommandResult): Evidence {
+  const e: Evidence = {
+    command: commandLine(o.argv),
+    exitCode: o.exitCode,
+    timedOut: o.timedOut,
+    durationMs: o.durationMs,
+  };
+  if (o.stdout) e.stdout = cut(o.stdout, EVIDENCE_STDOUT);
+  if (o.stderr) e.stderr = cut(o.stderr, EVIDENCE_STDERR);
+  if (o.error) e.error = o.error;
+  return e;
+}
+
+function cut(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max)}\n… (${s.length - max} more characters)`;
+}
+
+function unknown(reason: string): CheckOutcome {
+  return { status: 'UNKNOWN', summary: reason, reasons: [reason] };
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
