@@ -1,4 +1,6 @@
 import { Registry } from '../core/registry.js';
+import { systemDisk } from './system/disk.js';
 
 /** The one place every check kind is registered. A test compares it with src/checks/<domain>/<kind>.ts. */
 export const registry = new Registry();
+registry.register(systemDisk);
