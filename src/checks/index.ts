@@ -1,6 +1,8 @@
 import { Registry } from '../core/registry.js';
 import { systemDisk } from './system/disk.js';
+import { systemUnits } from './system/units.js';
 
 /** The one place every check kind is registered. A test compares it with src/checks/<domain>/<kind>.ts. */
 export const registry = new Registry();
 registry.register(systemDisk);
+registry.register(systemUnits);

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { type CheckOutcome, defineCheck } from '../../core/check.js';
+import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { matchesAny } from './parse-glob.js';
+import { noSystemdReason, parseUnits, type UnitRow } from './parse-units.js';
+
+const Options = z
+  .object({
+    /** Unit-name globs whose failure is expected or tracked elsewhere. */
+    ignore: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type UnitsOptions = z.output<typeof Options>;
+
+export function judgeUnits(units: readonly UnitRow[], o: UnitsOptions): CheckOutcome {
+  const failed = units.filter((u) => !matchesAny(u.unit, o.ignore));
+  const ignored = units.filter((u) => matchesAny(u.unit, o.ignore)).map((u) => u.unit);
+  const details = { failed, ignored };
+  if (failed.length === 0) {
+    const tail = ignored.length > 0 ? ` (${ignored.length} ignored: ${ignored.join(', ')})` : '';
+    return { status: 'OK', summary: `no failed units${tail}`, details };
+  }
+  const names = failed.map((u) => u.unit);
+  return {
+    status: 'CRIT',
+    summary: `${failed.length} failed unit${failed.length === 1 ? '' : 's'}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+    reasons: failed.map(
+      (u) => `${u.unit} ${u.active}/${u.sub} (${u.load})${u.description ? `: ${u.description}` : ''}`,
+    ),
+    details,
+  };
+}
+
+export function evaluateUnits(out: CommandResult | undefined, o: UnitsOptions): CheckOutcome {
+  const unknown = (why: string, notApplicable = false): CheckOutcome => ({
+    status: 'UNKNOWN',
+    summary: why,
+    reasons: [why],
+    ...(notApplicable ? { notApplicable } : {}),
+  });
+  if (!out) return unknown('systemctl did not run');
+  if (out.timedOut) return unknown('systemctl timed out');
+  if (out.error) return unknown(`systemctl did not complete: ${out.error}`);
+  if (out.exitCode === EXIT_NOT_FOUND) return unknown('no systemd: systemctl not found', true);
+  const noSystemd = noSystemdReason(out.stderr);
+  if (noSystemd) return unknown(`no systemd: ${noSystemd}`, true);
+  if (out.exitCode !== 0) {
+    const why =
+      out.stderr
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? 'no message';
+    return unknown(`systemctl exited with ${out.exitCode}: ${why}`);
+  }
+  const { units, malformed } = parseUnits(out.stdout);
+  const judged = judgeUnits(units, o);
+  if (malformed.length === 0) return judged;
+  // Lines we cannot read may be failed units: never OK on them, but a known failure stays CRIT.
+  const reasons = [
+    ...(judged.reasons ?? []),
+    ...malformed.map((l) => `unparsed systemctl line: ${l.trim()}`),
+  ];
+  if (judged.status === 'CRIT') return { ...judged, reasons };
+  return { status: 'UNKNOWN', summary: `systemctl output not understood: ${malformed[0]!.trim()}`, reasons };
+}
+
+export const systemUnits = defineCheck({
+  id: 'system.units',
+  title: 'Failed systemd units',
+  options: Options,
+  zeroConfig: true,
+  timeoutSec: 15,
+  commands: () => [
+    {
+      argv: ['systemctl', 'list-units', '--state=failed', '--no-legend', '--plain', '--no-pager', '--full'],
+      timeoutSec: 15,
+    },
+  ],
+  evaluate: (ctx) => evaluateUnits(ctx.outputs[0], ctx.options),
+  docs: {
+    observes:
+      'systemd units in the failed state (a backup timer whose service failed, a mount that did not come up): each one is a duty silently not done.',
+    privileges: 'None: listing units is allowed to any user.',
+    statuses: {
+      OK: 'no failed unit (besides ignored ones)',
+      CRIT: 'at least one failed unit not matched by `ignore`; all are listed',
+      UNKNOWN: 'systemctl timed out, failed, or printed lines that are not units',
+      'NOT APPLICABLE':
+        'no systemd: systemctl missing, or PID 1 is not systemd (containers, chroots, other inits)',
+    },
+    example: 'checks:\n  - kind: system.units\n    on: all\n    options:\n      ignore: ["user@*.service"]\n',
+  },
+});
