@@ -1,0 +1,163 @@
+import { Command, Option } from 'commander';
+import type { CheckResult } from '../core/check.js';
+import { runRound } from '../core/runner.js';
+import { EXIT_CODE, worst } from '../core/status.js';
+import { targetFactory } from '../targets/factory.js';
+import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
+import { type CliContext, type GlobalOptions, loadContext } from './context.js';
+import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
+import { planRound } from './plan.js';
+import { countResults, renderText, summaryLine, type TargetResults } from './render.js';
+import { useColor } from './style.js';
+
+interface CheckOptions {
+  check: string[];
+  verbose: boolean;
+  json: boolean;
+  color: boolean;
+  save: boolean;
+}
+
+export function checkCommand(globals: () => GlobalOptions): Command {
+  return new Command('check')
+    .summary('run the checks now and report')
+    .description(
+      'Runs the configured checks on the selected hosts (all by default) and prints one line per check.\n' +
+        'With no configuration file, checks the machine ronde runs on with the default checks.\n\n' +
+        'Exit code: the worst status, in the order CRIT (2) > WARN (1) > UNKNOWN (3) > OK (0);\n' +
+        '64 usage error, 78 configuration error, 130 interrupted (partial results are saved).',
+    )
+    .argument('[hosts...]', 'host selectors: a name, tag:NAME, all, or !SELECTOR to exclude')
+    .addOption(
+      new Option('-c, --check <kind-or-name...>', 'only these checks (e.g. apt.pending)').default(
+        [] as string[],
+      ),
+    )
+    .option('-v, --verbose', 'show reasons, facts and the commands that ran', false)
+    .option('--json', 'print the versioned JSON document (docs/json-output.md)', false)
+    .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
+    .option('--no-save', 'do not record the round in the store')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ronde check\n  ronde check web1 tag:hypervisor --check apt.pending\n  ronde check -v --json > round.json',
+    )
+    .action(async (hosts: string[], opts: CheckOptions) => {
+      const ctx = await loadContext(globals());
+      process.exitCode = await runCheck(ctx, hosts, opts);
+    });
+}
+
+export async function runCheck(ctx: CliContext, selectors: string[], opts: CheckOptions): Promise<number> {
+  const plan = planRound(ctx.config, ctx.registry, { hosts: selectors, checks: opts.check });
+  for (const c of opts.check) {
+    const known = ctx.registry.get(c) || ctx.config.checks?.some((x) => x.name === c);
+    if (!known) throw new CliError(`unknown check "${c}"; kinds: ${ctx.registry.ids().join(', ')}`, EX_USAGE);
+  }
+  if (plan.length === 0) throw new CliError('no host and check match the selection', EX_USAGE);
+
+  const targets = targetFactory();
+  const ac = new AbortController();
+  const onSigint = () => {
+    if (ac.signal.aborted) process.exit(EX_INTERRUPTED);
+    process.stderr.write(
+      '\nronde: interrupted, saving the results that are complete (Ctrl-C again to quit now)\n',
+    );
+    ac.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const startedAt = new Date();
+  let outcome: Awaited<ReturnType<typeof runRound>>;
+  try {
+    outcome = await runRound(
+      plan.map((p) => ({ target: targets.target(p.host), checks: p.checks })),
+      { concurrency: ctx.config.defaults.concurrency, signal: ac.signal },
+    );
+  } finally {
+    await targets.close();
+  }
+  const finishedAt = new Date();
+  const results = sortLike(plan, outcome.results);
+
+  let round: number | null = null;
+  if (opts.save) {
+    try {
+      const store = await ctx.openStore();
+      try {
+        round = await store.saveRound(
+          { startedAt, finishedAt, trigger: 'cli', interrupted: outcome.interrupted },
+          results,
+        );
+      } finally {
+        await store.close();
+      }
+    } catch (err) {
+      process.stderr.write(
+        `ronde: the results were NOT saved: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+    }
+  }
+  process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigint);
+
+  const counted = results.filter((r) => !r.notApplicable);
+  const status = worst(counted.map((r) => r.status));
+  const exitCode = outcome.interrupted ? EX_INTERRUPTED : EXIT_CODE[status];
+  const grouped: TargetResults[] = plan.map((p) => ({
+    name: p.host.name,
+    transport: p.host.local ? 'local' : 'ssh',
+    results: results.filter((r) => r.target === p.host.name),
+  }));
+  const counts = countResults(results);
+  if (opts.json) {
+    const doc: CheckOutput = {
+      version: CHECK_OUTPUT_VERSION,
+      tool: 'ronde',
+      status,
+      exitCode,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      interrupted: outcome.interrupted,
+      round,
+      config: ctx.configPath,
+      counts,
+      targets: grouped.map((g) => ({
+        ...g,
+        status: worst(g.results.filter((r) => !r.notApplicable).map((r) => r.status)),
+        results: g.results.map(jsonResult),
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const color = opts.color && useColor(process.stdout);
+    const note = outcome.interrupted ? ' (interrupted: partial results)' : '';
+    process.stdout.write(`${renderText(grouped, { color, verbose: opts.verbose })}\n\n`);
+    process.stdout.write(`${summaryLine(counts, status, color, note)}\n`);
+  }
+  return exitCode;
+}
+
+function jsonResult(r: CheckResult): CheckOutput['targets'][number]['results'][number] {
+  return {
+    check: r.check,
+    kind: r.kind,
+    target: r.target,
+    status: r.status,
+    summary: r.summary,
+    reasons: r.reasons ?? [],
+    details: r.details ?? {},
+    ...(r.notApplicable ? { notApplicable: true } : {}),
+    startedAt: r.startedAt,
+    durationMs: r.durationMs,
+    evidence: r.evidence,
+  };
+}
+
+/** Results in the order of the plan (hosts, then checks), whatever order they finished in. */
+function sortLike(plan: ReturnType<typeof planRound>, results: CheckResult[]): CheckResult[] {
+  const order = new Map<string, number>();
+  let i = 0;
+  for (const p of plan) for (const c of p.checks) order.set(`${p.host.name}\0${c.instance}`, i++);
+  const key = (r: CheckResult) => order.get(`${r.target}\0${r.check}`) ?? i;
+  return [...results].sort((a, b) => key(a) - key(b));
+}

@@ -1,0 +1,39 @@
+import { registry } from '../checks/index.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { resolveSecrets } from '../config/secrets.js';
+import type { Registry } from '../core/registry.js';
+import { openStore } from '../store/db.js';
+import { databaseLocation } from '../store/location.js';
+import type { Store } from '../store/types.js';
+
+/** What every command needs: the configuration (or zero-config), the kinds, the store. */
+export interface CliContext {
+  configPath: string | null;
+  config: Config;
+  registry: Registry;
+  openStore(): Promise<Store>;
+}
+
+export interface GlobalOptions {
+  config?: string;
+}
+
+export async function loadContext(
+  opts: GlobalOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliContext> {
+  const loaded = await loadConfig({ path: opts.config, env, cwd: process.cwd(), registry });
+  const { config } = loaded;
+  return {
+    configPath: loaded.path,
+    config,
+    registry,
+    openStore: () => {
+      const database = config.database?.url
+        ? { url: resolveSecrets(config.database.url, env).reveal() }
+        : config.database;
+      return openStore(databaseLocation({ configPath: loaded.path, database, env }));
+    },
+  };
+}

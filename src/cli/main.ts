@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/locate.js';
+import { SecretError } from '../config/secrets.js';
+import { checkCommand } from './check.js';
+import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
+import { version } from './version.js';
+
+function program(): Command {
+  const root = new Command('ronde')
+    .description(
+      "A sysadmin team's recurring maintenance as scheduled checks, tracked routines and reminders.\n" +
+        'With no configuration, `ronde check` checks the machine it runs on.',
+    )
+    .version(version(), '-V, --version')
+    .option(
+      '--config <file>',
+      'configuration file (default: $RONDE_CONFIG, ./ronde.yaml, /etc/ronde/ronde.yaml)',
+    )
+    .showSuggestionAfterError()
+    .exitOverride();
+  const globals = () => root.opts<{ config?: string }>();
+  root.addCommand(checkCommand(globals));
+  for (const cmd of root.commands) cmd.exitOverride();
+  return root;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    return report(err);
+  }
+}
+
+function report(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version are not errors; commander already printed the usage problem.
+    return err.exitCode === 0 ? 0 : EX_USAGE;
+  }
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.format()}\n`);
+    return EX_CONFIG;
+  }
+  if (err instanceof SecretError) {
+    process.stderr.write(`ronde: ${err.message}\n`);
+    return EX_CONFIG;
+  }
+  if (err instanceof CliError) {
+    process.stderr.write(`ronde: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  process.stderr.write(`ronde: internal error: ${e.message}\n`);
+  if (process.env.RONDE_DEBUG) process.stderr.write(`${e.stack}\n`);
+  else process.stderr.write('(set RONDE_DEBUG=1 for the stack trace; please report it)\n');
+  return EX_SOFTWARE;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,14 @@
+/**
+ * Debian packages the test lab needs: real servers and tools, never mocks.
+ * One list, used by scripts/pretest.mjs and .ci/run.
+ */
+export const LAB_PACKAGES = [
+  'openssh-server', // sshd instances on 127.0.20.x (fleet tests)
+  'openssh-client', // ssh-keygen for lab keys
+  'postgresql', // the store suite runs against a real PostgreSQL too
+  'monitoring-plugins-basic', // check_apt: apt.pending's counts must equal its counts
+  'openssl', // test certificates for tls.files
+  'sudo', // sudo -n behaviour of the targets
+  'coreutils',
+  'procps', // pgrep: nothing left running after a timeout
+];
