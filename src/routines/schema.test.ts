@@ -14,7 +14,7 @@ describe('Routine', () => {
       description: 'See [the wiki](https://wiki.example/maj)',
       cron: '0 9 1 * *',
       checklist: ['apt full-upgrade'],
-      checks: ['apt.pending', 'apt.pending@tag:web', 'system.reboot@host:web1'],
+      checks: ['apt.pending', 'apt.pending@tag:web', 'system.reboot@web1'],
       done_when: 'checks_ok',
       assignee: 'alice',
       due_soon: '2d',
@@ -40,6 +40,7 @@ describe('Routine', () => {
     expect(Routine.safeParse({ ...base, every: '1w', evry: '1w' }).success).toBe(false);
     expect(Routine.safeParse({ ...base, id: 'VM updates', every: '1w' }).success).toBe(false);
     expect(Routine.safeParse({ ...base, every: '1w', checks: ['apt.pending@rack:3'] }).success).toBe(false);
+    expect(Routine.safeParse({ ...base, every: '1w', checks: ['apt pending'] }).success).toBe(false);
   });
 
   it('refuses done_when without linked checks', () => {

@@ -43,12 +43,15 @@ const Slug = z
     'expected a slug: lower-case letters, digits and dashes, e.g. vm-updates',
   );
 
-/** `apt.pending`, `apt.pending@tag:web`, `disk-root@host:web1` (a check kind or a named instance). */
+/**
+ * `apt.pending`, `apt.pending@tag:web`, `disk-root@web1`: a check kind or a named
+ * instance, optionally narrowed to a host or `tag:NAME` (the hosts selectors of `checks: on:`).
+ */
 const CheckSelector = z
   .string()
   .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]*(@(host|tag):[A-Za-z0-9][A-Za-z0-9_.-]*)?$/,
-    'expected a check selector: a kind or check name, optionally @host:NAME or @tag:TAG (e.g. apt.pending@tag:web)',
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*(@(tag:)?[A-Za-z0-9._-]+)?$/,
+    'expected a check selector: a kind or check name, optionally @HOST or @tag:TAG (e.g. apt.pending@tag:web)',
   );
 
 export const Routine = z
@@ -76,7 +79,7 @@ export const Routine = z
     checks: z
       .array(CheckSelector)
       .default([])
-      .describe('Checks that back this routine: a kind or check name, optionally @host:NAME or @tag:TAG.'),
+      .describe('Checks that back this routine: a kind or check name, optionally @HOST or @tag:TAG.'),
     done_when: z
       .literal('checks_ok')
       .optional()

@@ -1,0 +1,349 @@
+/**
+ * The routines R1–R13 of the team's wiki page (docs: mission.md), as `ronde init`
+ * writes them. The French texts stay close to the wiki's own words, so a team that
+ * knows its page recognises it.
+ */
+
+export type InitLang = 'en' | 'fr';
+
+interface Texts {
+  title: string;
+  description: string;
+  checklist: string[];
+  /** A comment above the routine: checks that will back it once they exist. */
+  future?: string;
+}
+
+export interface StarterRoutine {
+  id: string;
+  every: string;
+  /** Only check kinds that exist today. */
+  checks: string[];
+  en: Texts;
+  fr: Texts;
+}
+
+export const STARTER_ROUTINES: readonly StarterRoutine[] = [
+  {
+    id: 'vm-updates',
+    every: '1w',
+    checks: ['apt.pending', 'system.reboot'],
+    en: {
+      title: 'Update every VM',
+      description:
+        'Go over every virtual machine and update it. Preferably at night, with a backup first and the team warned.',
+      checklist: [
+        'Warn the tech team and make sure a recent backup exists',
+        'On each VM: apt update && apt full-upgrade',
+        'If a new kernel was installed, reboot the VM (the Proxmox web UI can do it; credentials in pass)',
+        'Check that the services came back',
+      ],
+      future: 'once every host reports no pending update, `done_when: checks_ok` can close it by itself',
+    },
+    fr: {
+      title: 'Mettre à jour toutes les VM',
+      description:
+        'Passer sur toutes les machines virtuelles et les mettre à jour. Plutôt dans la nuit, avec un backup et en prévenant l’équipe technique pour éviter la panique.',
+      checklist: [
+        'Prévenir l’équipe technique et vérifier qu’un backup récent existe',
+        'Sur chaque VM : apt update && apt full-upgrade',
+        'Si un nouveau noyau est installé, redémarrer la VM (interface de Proxmox, identifiants dans le pass)',
+        'Vérifier que les services sont revenus',
+      ],
+      future:
+        'quand aucun hôte n’a de mise à jour en attente, `done_when: checks_ok` peut la clore toute seule',
+    },
+  },
+  {
+    id: 'proxmox-updates',
+    every: '1mo',
+    checks: [],
+    en: {
+      title: 'Review Proxmox updates',
+      description:
+        'Update the hypervisors only for a major or important security release: they hold the real data on the real disks.',
+      checklist: [
+        'Read the Proxmox changelog',
+        'Decide whether the release matters for us (major or security)',
+        'If so, plan the update with the tech team',
+      ],
+      future: 'future checks: PVE version and pending packages per node (Proxmox API)',
+    },
+    fr: {
+      title: 'Suivre les mises à jour de Proxmox',
+      description:
+        'On réserve la mise à jour des hyperviseurs à une version majeure ou de sécurité importante : si ça foire, c’est chaud, ce sont les vraies données sur les vrais disques durs.',
+      checklist: [
+        'Consulter le changelog de Proxmox',
+        'Voir si c’est important pour nous de mettre à jour (majeure ou sécurité)',
+        'Si oui, la planifier avec l’équipe technique',
+      ],
+      future: 'checks à venir : version de PVE et paquets en attente par nœud (API Proxmox)',
+    },
+  },
+  {
+    id: 'service-versions',
+    every: '1mo',
+    checks: [],
+    en: {
+      title: 'Compare service versions with upstream and rebuild images',
+      description:
+        'Public services (Mattermost, Etherpad, Wekan) are often looked at; internal ones (LDAP, mail server…) are forgotten. Rebuild images regularly even without a new release, for the base image’s security fixes.',
+      checklist: [
+        'Look at what runs in production (service graphs)',
+        'Pick a service; check the update bot’s posts on Mattermost (in:team-technique from:maj_bot)',
+        'If a new version is out, update the files in the service’s repository',
+        'In any case, build the new image and push it to the registry',
+        'Restart the service',
+      ],
+      future: 'future checks: running images, upstream releases, image age',
+    },
+    fr: {
+      title: 'Comparer les versions en production avec les nouvelles versions',
+      description:
+        'On regarde souvent les services publics (Mattermost, Etherpad, Wekan) ; les services internes (LDAP, serveur mail…) sont souvent oubliés. Reconstruire les images régulièrement, même sans nouvelle version, pour les mises à jour de sécurité des images de base.',
+      checklist: [
+        'Prendre les graphes des services pour savoir ce qui tourne',
+        'Choisir un service à mettre à jour ; voir les messages du bot (in:team-technique from:maj_bot)',
+        'Si une nouvelle version est sortie, mettre à jour les fichiers du dépôt associé au service',
+        'Dans tous les cas, construire la nouvelle image et la pousser sur le registre',
+        'Relancer le service',
+      ],
+      future: 'checks à venir : images en production, versions amont, âge des images',
+    },
+  },
+  {
+    id: 'mail-blacklists',
+    every: '1w',
+    checks: [],
+    en: {
+      title: 'Check the mail server is not blacklisted',
+      description: 'The mail server is a delicate service: a blacklisting is best found early.',
+      checklist: ['Look the mail server’s IP addresses and domain up in the usual blacklists'],
+      future: 'future checks: DNSBL/DBL lookups, SPF/DKIM/DMARC/PTR',
+    },
+    fr: {
+      title: 'Vérifier que le serveur mail n’est pas sur liste noire',
+      description:
+        'Le brave serveur mail est un service délicat : on détecte ainsi rapidement un problème de blacklist.',
+      checklist: [
+        'Chercher les adresses IP et le domaine du serveur mail dans les listes noires habituelles',
+      ],
+      future: 'checks à venir : listes DNSBL/DBL, SPF/DKIM/DMARC/PTR',
+    },
+  },
+  {
+    id: 'metrics-review',
+    every: '1w',
+    checks: ['system.disk', 'system.units'],
+    en: {
+      title: 'Look at the Grafana dashboards',
+      description: 'Even with alerting in place, look by hand from time to time: the alerting may be broken.',
+      checklist: [
+        'System metrics of the VMs and hypervisors: disks not filling up, CPU not struggling',
+        'Proxmox metrics',
+        'Network metrics',
+      ],
+      future: 'future checks: Prometheus queries and trends, alerting meta-checks',
+    },
+    fr: {
+      title: 'Faire un tour sur le Grafana',
+      description:
+        'Même si de l’alerting est mis en place, c’est une bonne idée d’aller voir manuellement de temps en temps. Si ça se trouve, l’alerting est cassé…',
+      checklist: [
+        'Métriques système des VM et des hyperviseurs : les disques n’explosent pas, le CPU ne ploie pas',
+        'Métriques Proxmox',
+        'Métriques réseau',
+      ],
+      future: 'checks à venir : requêtes Prometheus et tendances, vérification de l’alerting',
+    },
+  },
+  {
+    id: 'backups',
+    every: '1w',
+    checks: [],
+    en: {
+      title: 'Check the backups',
+      description:
+        'Backups are vital. Production data nearly got lost because backups had been failing for a month unnoticed.',
+      checklist: [
+        'Proxmox VM backups: look at the dates and sizes in the backup folders',
+        'Database dumps: look at the dates and sizes',
+      ],
+      future: 'future checks: newest backup age and size per backup set, failed vzdump tasks',
+    },
+    fr: {
+      title: 'Vérifier les backups',
+      description:
+        'Les backups, c’est franchement vital. Des données de production ont failli être perdues à cause de backups défaillants depuis un mois, sans qu’on s’en rende compte.',
+      checklist: [
+        'Backups des machines virtuelles (Proxmox) : regarder leur heure et leur taille dans les dossiers',
+        'Backups des bases de données : regarder leur heure et leur taille',
+      ],
+      future: 'checks à venir : âge et taille du dernier backup par jeu, tâches vzdump en échec',
+    },
+  },
+  {
+    id: 'docker-cleanup',
+    every: '1mo',
+    checks: ['system.disk', 'system.units'],
+    en: {
+      title: 'Clean up unused Docker resources',
+      description: 'Docker takes space. Clean carefully on production machines.',
+      checklist: [
+        'Clean unused Docker resources as the wiki explains',
+        'Check that everything that should be running is running',
+      ],
+      future: 'future checks: Docker disk usage and reclaimable space, expected services up',
+    },
+    fr: {
+      title: 'Nettoyer les ressources Docker inutilisées',
+      description: 'Docker prend de la place. À utiliser prudemment sur les machines de production.',
+      checklist: [
+        'Nettoyer les ressources inutilisées comme l’explique le wiki',
+        'Bien vérifier que tout ce qui doit être allumé est allumé',
+      ],
+      future: 'checks à venir : place prise par Docker et récupérable, services attendus en marche',
+    },
+  },
+  {
+    id: 'certificates',
+    every: '1mo',
+    checks: ['tls.files'],
+    en: {
+      title: 'Check the certificates',
+      description:
+        'Generated certificates are valid for one year. A service graph that is not from yesterday probably means an expired certificate.',
+      checklist: [
+        'Check the expiry dates of the certificates',
+        'Check the service graphs are from yesterday',
+      ],
+      future: 'future checks: TLS endpoints (STARTTLS too), artefact freshness',
+    },
+    fr: {
+      title: 'Vérifier les certificats',
+      description:
+        'Les certificats générés sont valables un an. Si la date des graphes des services n’est pas hier, c’est probablement un certificat expiré.',
+      checklist: [
+        'Vérifier la date d’expiration des certificats',
+        'Regarder la date des graphes des services',
+      ],
+      future: 'checks à venir : points d’accès TLS (STARTTLS compris), fraîcheur des artefacts',
+    },
+  },
+  {
+    id: 'dns-zones',
+    every: '1mo',
+    checks: [],
+    en: {
+      title: 'Check the DNS zones with Zonemaster',
+      description: 'Run Zonemaster on each of our domains.',
+      checklist: ['Run Zonemaster on each domain and read the warnings'],
+      future: 'future checks: zonemaster-cli per domain, DNSSEC signature expiry',
+    },
+    fr: {
+      title: 'Vérifier les zones DNS avec Zonemaster',
+      description: 'Avec l’incroyable outil Zonemaster, comme expliqué sur le wiki.',
+      checklist: ['Passer chaque domaine dans Zonemaster et lire les avertissements'],
+      future: 'checks à venir : zonemaster-cli par domaine, expiration des signatures DNSSEC',
+    },
+  },
+  {
+    id: 'access-review',
+    every: '3mo',
+    checks: [],
+    en: {
+      title: 'Review accesses',
+      description:
+        'Old accesses must not linger: access to the machines gives access to personal data (Mattermost messages, pads…).',
+      checklist: [
+        'LDAP: the existing accounts',
+        'GitLab: the members of the group',
+        'pass: the keys the credentials are encrypted for',
+      ],
+      future: 'future checks: account snapshots and their diff since the last review',
+    },
+    fr: {
+      title: 'Revoir les accès',
+      description:
+        'On vérifie qu’on n’a pas de vieux accès qui traînent : l’accès aux machines donne accès à des données personnelles (messages Mattermost, pads…).',
+      checklist: [
+        'Le LDAP et les comptes existants',
+        'Le GitLab et les membres du groupe',
+        'Le pass et les clés pour lesquelles sont chiffrés les identifiants',
+      ],
+      future: 'checks à venir : instantanés des comptes et différences depuis la dernière revue',
+    },
+  },
+  {
+    id: 'credential-rotation',
+    every: '6mo',
+    checks: [],
+    en: {
+      title: 'Rotate the critical credentials',
+      description:
+        'Our rules say every critical credential changes each semester: root passwords of the machines, admin passwords of the services. A compromised root password is the whole infrastructure compromised.',
+      checklist: [
+        'List the critical passwords (in pass)',
+        'Change them (passwd, configuration files…)',
+        'Update them in pass',
+        'At the very least: the root passwords',
+      ],
+      future: 'future checks: age of each critical pass entry; then `done_when: checks_ok`',
+    },
+    fr: {
+      title: 'Changer les identifiants critiques',
+      description:
+        'Le règlement intérieur prévoit que l’on change tous nos identifiants critiques chaque semestre : mots de passe root des machines, mots de passe d’administration des services. Un mot de passe root compromis, c’est toute l’infra de compromise.',
+      checklist: [
+        'Déterminer les mots de passe critiques (dans le pass)',
+        'Les changer (passwd, fichier de conf…)',
+        'Les mettre à jour dans le pass',
+        'Si on a la flemme, au moins les mots de passe root',
+      ],
+      future: 'checks à venir : âge de chaque entrée critique du pass ; puis `done_when: checks_ok`',
+    },
+  },
+  {
+    id: 'wiki',
+    every: '1mo',
+    checks: [],
+    en: {
+      title: 'Bring the wiki up to date',
+      description:
+        'If the whole tech team were hit by a bus tomorrow, anyone should be able to take the infrastructure over by reading the wiki. Nothing goes to production undocumented.',
+      checklist: [
+        'Document every change you alone know about',
+        'Check that what was deployed since last time is documented',
+      ],
+      future: 'future checks: services and hosts without a wiki page',
+    },
+    fr: {
+      title: 'Mettre à jour le wiki',
+      description:
+        'Si toute l’équipe technique passe sous un bus demain, n’importe qui peut reprendre l’infrastructure en lisant bien le wiki. On ne déploie rien en production sans l’avoir documenté.',
+      checklist: [
+        'Documenter chaque changement dont tu es le/la seul·e à être au courant',
+        'Vérifier que ce qui a été déployé depuis la dernière fois est documenté',
+      ],
+      future: 'checks à venir : services et hôtes sans page de wiki',
+    },
+  },
+  {
+    id: 'forgotten-issues',
+    every: '1mo',
+    checks: [],
+    en: {
+      title: 'Pick up abandoned GitLab issues',
+      description: 'If nothing else tempts you, there are always the abandoned issues on GitLab.',
+      checklist: ['Go through the stale issues and pick one up, or close it'],
+      future: 'future checks: stale issues listed as suggestions',
+    },
+    fr: {
+      title: 'Reprendre les issues abandonnées sur GitLab',
+      description: 'Si rien ne te tente, il reste toujours les issues abandonnées sur GitLab !',
+      checklist: ['Parcourir les issues abandonnées et en reprendre une, ou la fermer'],
+      future: 'checks à venir : issues abandonnées proposées comme suggestions',
+    },
+  },
+];
