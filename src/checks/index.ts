@@ -1,4 +1,5 @@
 import { Registry } from '../core/registry.js';
+import { aptPending } from './apt/pending.js';
 import { systemDisk } from './system/disk.js';
 import { systemUnits } from './system/units.js';
 
@@ -6,3 +7,4 @@ import { systemUnits } from './system/units.js';
 export const registry = new Registry();
 registry.register(systemDisk);
 registry.register(systemUnits);
+registry.register(aptPending);
