@@ -102,3 +102,26 @@ describe('local time helpers', () => {
     expect(localDaysBetween(d('2026-03-28T12:00:00Z'), d('2026-04-04T12:00:00Z'), PARIS)).toBe(7);
   });
 });
+
+describe('addEvery properties', () => {
+  it('always moves forward, and days/weeks keep the local time of day outside the spring gap', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom('d', 'w', 'mo', 'y'),
+        fc.constantFrom('Europe/Paris', 'America/New_York', 'UTC'),
+        (t, n, unit, tz) => {
+          const from = new Date(t);
+          const next = addEvery(from, `${n}${unit}`, tz);
+          expect(next.getTime()).toBeGreaterThan(t);
+          const a = toLocal(from, tz);
+          const b = toLocal(next, tz);
+          // Zones here shift by one hour at most, so a moved hour only happens in a gap.
+          if (b.hour === a.hour) expect(b.minute).toBe(a.minute);
+          else expect(b.hour).toBe(a.hour + 1);
+        },
+      ),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Routine } from './schema.js';
 import { autoCompletion, routineState, type Signoff, whoIsNext } from './state.js';
@@ -286,5 +287,27 @@ describe('whoIsNext', () => {
 
   it('has nobody to suggest in an empty team', () => {
     expect(whoIsNext([], [])).toBeUndefined();
+  });
+});
+
+describe('routineState over time', () => {
+  it('only ever moves forward: ok → due_soon → due → overdue, and overdue days grow', () => {
+    const rank = { ok: 0, due_soon: 1, due: 2, overdue: 3 } as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.constantFrom('1d', '1w', '2w', '1mo', '3mo', '6mo', '1y'),
+        fc.integer({ min: 0, max: 400 * 86_400_000 }),
+        fc.integer({ min: 0, max: 30 * 86_400_000 }),
+        (doneAt, every, after1, delta) => {
+          const r = routine({ every });
+          const log = [done(new Date(doneAt).toISOString())];
+          const s1 = routineState(r, log, new Date(doneAt + after1), PARIS, opts);
+          const s2 = routineState(r, log, new Date(doneAt + after1 + delta), PARIS, opts);
+          expect(rank[s2.status]).toBeGreaterThanOrEqual(rank[s1.status]);
+          expect(s2.overdueDays ?? 0).toBeGreaterThanOrEqual(s1.overdueDays ?? 0);
+        },
+      ),
+    );
   });
 });
