@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { LocalTarget } from '../targets/local.js';
+import { type AnyCheckKind, defineCheck } from './check.js';
+import { type HostPlan, type PlannedCheck, runRound } from './runner.js';
+import { type Target, TargetError } from './target.js';
+
+const docs = { observes: 'test', privileges: 'none', statuses: {}, example: '' };
+
+function kind(id: string, over: Partial<AnyCheckKind>): AnyCheckKind {
+  return defineCheck({
+    id,
+    title: id,
+    options: z.object({}).strict(),
+    zeroConfig: true,
+    commands: () => [{ argv: ['true'] }],
+    evaluate: () => ({ status: 'OK', summary: 'fine' }),
+    docs,
+    ...over,
+  });
+}
+
+function plan(k: AnyCheckKind, over: Partial<PlannedCheck> = {}): PlannedCheck {
+  return { instance: k.id, kind: k, options: {}, timeoutSec: 5, explicit: true, ...over };
+}
+
+const local = new LocalTarget('here');
+
+describe('runRound', () => {
+  it('runs each check on its own outputs, in one batch per host', async () => {
+    const echo = (word: string) =>
+      kind(`t.${word}`, {
+        commands: () => [{ argv: ['echo', word] }],
+        evaluate: (ctx) => ({ status: 'OK', summary: ctx.outputs[0]!.stdout.trim() }),
+      });
+    const batches: number[] = [];
+    const spy: Target = {
+      ...local,
+      name: 'here',
+      transport: 'local',
+      close: async () => {},
+      runBatch: (c, o) => (batches.push(c.length), local.runBatch(c, o)),
+    };
+    const { results } = await runRound([{ target: spy, checks: [plan(echo('a')), plan(echo('b'))] }]);
+    expect(results.map((r) => r.summary).sort()).toEqual(['a', 'b']);
+    expect(batches).toEqual([2]);
+    expect(results[0]!.evidence[0]!.command).toMatch(/^echo [ab]$/);
+  });
+
+  it('turns a throw into UNKNOWN with the error, and the round goes on', async () => {
+    const bad = kind('t.bad', {
+      evaluate: () => {
+        throw new Error('parser fell over');
+      },
+    });
+    const good = kind('t.good', {});
+    const { results } = await runRound([{ target: local, checks: [plan(bad), plan(good)] }]);
+    expect(results.find((r) => r.check === 't.bad')).toMatchObject({
+      status: 'UNKNOWN',
+      reasons: ['check failed: parser fell over'],
+    });
+    expect(results.find((r) => r.check === 't.good')?.status).toBe('OK');
+  });
+
+  it('gives UNKNOWN "timed out after N s" for a command or an evaluation that hangs', async () => {
+    const slowCmd = kind('t.slowcmd', { commands: () => [{ argv: ['sleep', '30'] }] });
+    const slowEval = kind('t.sloweval', { evaluate: () => new Promise(() => {}) });
+    const t0 = Date.now();
+    const { results } = await runRound([
+      { target: local, checks: [plan(slowCmd, { timeoutSec: 1 }), plan(slowEval, { timeoutSec: 1 })] },
+    ]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    for (const r of results) {
+      expect(r.status).toBe('UNKNOWN');
+      expect(r.summary).toMatch(/^timed out after 1 s/);
+    }
+  });
+
+  it('gives every check of an unreachable host its status, other hosts unaffected', async () => {
+    const down: Target = {
+      name: 'down',
+      transport: 'ssh',
+      runBatch: async () => {
+        throw new TargetError('host key changed for down', 'hostkey-changed', 'CRIT');
+      },
+      close: async () => {},
+    };
+    const hosts: HostPlan[] = [
+      { target: down, checks: [plan(kind('t.a', {})), plan(kind('t.b', {}))] },
+      { target: local, checks: [plan(kind('t.a', {}))] },
+    ];
+    const { results } = await runRound(hosts);
+    expect(results.filter((r) => r.target === 'down').map((r) => r.status)).toEqual(['CRIT', 'CRIT']);
+    expect(results.find((r) => r.target === 'here')?.status).toBe('OK');
+  });
+
+  it('marks an absent subject "not applicable" only when the check was not asked for explicitly', async () => {
+    const absent = kind('t.absent', {
+      evaluate: () => ({ status: 'UNKNOWN', summary: 'no systemd', notApplicable: true }),
+    });
+    const zero = await runRound([{ target: local, checks: [plan(absent, { explicit: false })] }]);
+    const asked = await runRound([{ target: local, checks: [plan(absent, { explicit: true })] }]);
+    expect(zero.results[0]?.notApplicable).toBe(true);
+    expect(asked.results[0]?.notApplicable).toBeUndefined();
+    expect(asked.results[0]?.status).toBe('UNKNOWN');
+  });
+
+  it('on interruption keeps the complete results and drops the unfinished ones', async () => {
+    const ac = new AbortController();
+    const quick = kind('t.quick', {});
+    const slow = kind('t.slow', { commands: () => [{ argv: ['sleep', '20'] }] });
+    setTimeout(() => ac.abort(), 500);
+    const out = await runRound([{ target: local, checks: [plan(quick), plan(slow, { timeoutSec: 30 })] }], {
+      signal: ac.signal,
+    });
+    expect(out.interrupted).toBe(true);
+    expect(out.results.map((r) => r.check)).toEqual(['t.quick']);
+  });
+
+  it('bounds the number of hosts checked at once', async () => {
+    let active = 0;
+    let peak = 0;
+    const target = (name: string): Target => ({
+      name,
+      transport: 'ssh',
+      close: async () => {},
+      runBatch: async (cmds) => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 30));
+        active--;
+        return cmds.map((c) => ({
+          argv: c.argv,
+          exitCode: 0,
+          stdout: '',
+          stderr: '',
+          timedOut: false,
+          durationMs: 1,
+        }));
+      },
+    });
+    const hosts = Array.from({ length: 10 }, (_, i) => ({
+      target: target(`h${i}`),
+      checks: [plan(kind('t.x', {}))],
+    }));
+    const { results } = await runRound(hosts, { concurrency: 3 });
+    expect(results).toHaveLength(10);
+    expect(peak).toBe(3);
+  });
+});
