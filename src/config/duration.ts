@@ -9,13 +9,15 @@ const DURATION_RE = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/;
  */
 export function parseDuration(s: string | number): number {
   if (typeof s === 'number') {
-    if (!Number.isFinite(s) || s < 0) throw new Error(`invalid duration ${s}: expected a non-negative number of seconds`);
+    if (!Number.isFinite(s) || s < 0)
+      throw new Error(`invalid duration ${s}: expected a non-negative number of seconds`);
     return s;
   }
   const text = s.trim();
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   const m = DURATION_RE.exec(text);
-  if (!m) throw new Error(`invalid duration "${s}": expected e.g. 30s, 5m, 1h, 7d, 2w or a number of seconds`);
+  if (!m)
+    throw new Error(`invalid duration "${s}": expected e.g. 30s, 5m, 1h, 7d, 2w or a number of seconds`);
   return Number(m[1]) * UNIT_SECONDS[m[2] as keyof typeof UNIT_SECONDS];
 }
 
@@ -32,5 +34,7 @@ const DURATION_HINT = 'expected a duration such as 30s, 5m, 1h, 7d, 2w or a numb
 
 /** A duration in the config; parses to seconds. The JSON Schema shows the accepted input forms. */
 export const durationSchema = z
-  .union([z.number().nonnegative(), z.string().regex(/^\d+(?:\.\d+)?[smhdw]?$/, { error: DURATION_HINT })], { error: DURATION_HINT })
+  .union([z.number().nonnegative(), z.string().regex(/^\d+(?:\.\d+)?[smhdw]?$/, { error: DURATION_HINT })], {
+    error: DURATION_HINT,
+  })
   .transform((v) => parseDuration(v));

@@ -69,7 +69,8 @@ function parse(value: string): Part[] {
       continue;
     }
     const end = value.indexOf('}', i + 2);
-    if (end < 0) throw new Error(`unterminated reference "${value.slice(i, i + 20)}" (write $\${ for a literal \${)`);
+    if (end < 0)
+      throw new Error(`unterminated reference "${value.slice(i, i + 20)}" (write $\${ for a literal \${)`);
     const ref = value.slice(i, end + 1);
     const body = value.slice(i + 2, end);
     const colon = body.indexOf(':');
@@ -80,7 +81,9 @@ function parse(value: string): Part[] {
     } else if (scheme === 'file') {
       if (arg === '') throw new Error(`bad reference ${ref}: expected \${file:/path}`);
     } else {
-      throw new Error(`unknown reference ${ref}: expected \${env:NAME} or \${file:/path} (write $\${ for a literal \${)`);
+      throw new Error(
+        `unknown reference ${ref}: expected \${env:NAME} or \${file:/path} (write $\${ for a literal \${)`,
+      );
     }
     if (text) parts.push({ text });
     text = '';
@@ -128,7 +131,8 @@ export function resolveSecrets(value: string, env: NodeJS.ProcessEnv = process.e
     if ('text' in p) out += p.text;
     else if (p.scheme === 'env') {
       const v = env[p.arg];
-      if (v === undefined) throw new SecretError(`secret ${p.ref}: environment variable ${p.arg} is not set`, p.ref);
+      if (v === undefined)
+        throw new SecretError(`secret ${p.ref}: environment variable ${p.arg} is not set`, p.ref);
       out += v;
     } else out += readSecretFile(p.ref, p.arg, env);
   }

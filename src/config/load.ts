@@ -1,0 +1,188 @@
+import { readFile } from 'node:fs/promises';
+import { homedir, hostname } from 'node:os';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Registry } from '../core/registry.js';
+import { ConfigError, type ConfigProblem, formatPath, locate } from './locate.js';
+import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
+import { schemaIssues, semanticIssues } from './validate.js';
+
+export { ConfigError, type ConfigProblem } from './locate.js';
+export type { CheckInstanceConfig, Config, HostConfig, SshSettings } from './schema.js';
+
+export const SYSTEM_CONFIG = '/etc/ronde/ronde.yaml';
+
+export interface LoadOptions {
+  /** `--config`: must exist. */
+  path?: string;
+  /** `$RONDE_CONFIG` is read from here (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  registry: Registry;
+  /** The system-wide file (default /etc/ronde/ronde.yaml); tests point it elsewhere. */
+  systemPath?: string;
+}
+
+/** `path: null` is zero-config: no file was found; no hosts, no checks configured. */
+export interface LoadedConfig {
+  path: string | null;
+  config: Config;
+}
+
+/**
+ * Finds and loads ronde.yaml: `--config`, then `$RONDE_CONFIG` (both must
+ * exist), then `./ronde.yaml`, then `/etc/ronde/ronde.yaml`; none is zero-config.
+ * Throws ConfigError listing every problem at once.
+ */
+export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
+  const env = opts.env ?? process.env;
+  const cwd = opts.cwd ?? process.cwd();
+  const explicit = opts.path ?? (env.RONDE_CONFIG || undefined);
+  const candidates = explicit ? [explicit] : ['ronde.yaml', opts.systemPath ?? SYSTEM_CONFIG];
+  for (const candidate of candidates) {
+    const abs = resolve(cwd, candidate);
+    const file = displayName(cwd, abs);
+    let text: string;
+    try {
+      text = await readFile(abs, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!explicit && code === 'ENOENT') continue;
+      throw new ConfigError([
+        { file, line: 0, col: 0, path: '', message: `cannot read the file (${code ?? err})` },
+      ]);
+    }
+    return { path: abs, config: parseConfig(text, file, opts.registry, env) };
+  }
+  return { path: null, config: parseConfig('', '(zero-config)', opts.registry, env) };
+}
+
+function displayName(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+/** Parses and validates the text of a ronde.yaml; `file` is the name used in problems. */
+export function parseConfig(text: string, file: string, registry: Registry, env = process.env): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const problems: ConfigProblem[] = [];
+  const yamlErrorLines: number[] = [];
+  for (const err of doc.errors) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    yamlErrorLines.push(pos.line);
+    problems.push({ file, line: pos.line, col: pos.col, path: '', message: err.message.split('\n')[0]! });
+  }
+  // YAML recovers from most syntax errors: validate what it understood too, to report all at once.
+  const data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+
+  const structural = schemaIssues(data);
+  const overlapsYamlError = ([start, end]: [number, number]) => {
+    const [first, last] = [lineCounter.linePos(start).line, lineCounter.linePos(end).line];
+    return yamlErrorLines.some((l) => l >= first && l <= last);
+  };
+  for (const issue of [...structural.issues, ...semanticIssues(data, registry)]) {
+    const where = locate(doc, lineCounter, issue.path, issue.unknownKey);
+    // A problem inside a part YAML could not parse is most likely a consequence of that error.
+    if (overlapsYamlError(where.range)) continue;
+    const path = formatPath(issue.unknownKey === undefined ? issue.path : [...issue.path, issue.unknownKey]);
+    problems.push({ file, line: where.line, col: where.col, path, message: issue.message });
+  }
+
+  if (problems.length > 0 || !structural.data) throw new ConfigError(problems);
+  return buildConfig(structural.data, registry, env);
+}
+
+function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv): Config {
+  const home = env.HOME ?? homedir();
+  const expand = (p: string | undefined) => (p?.startsWith('~/') ? `${home}${p.slice(1)}` : p);
+  const mergeSsh = (base: RawSsh, over: RawSsh = {}): SshSettings => {
+    const m = { ...base, ...over };
+    const out: SshSettings = { port: m.port ?? 22, agent: m.agent ?? true };
+    if (m.user) out.user = m.user;
+    if (m.identity) out.identity = expand(m.identity);
+    if (m.known_hosts) out.knownHosts = expand(m.known_hosts);
+    if (m.jump) out.jump = m.jump;
+    return out;
+  };
+  const d = raw.defaults;
+  const config: Config = {
+    defaults: {
+      interval: d.interval,
+      timeout: d.timeout,
+      concurrency: d.concurrency,
+      ssh: mergeSsh(d.ssh),
+      sudo: d.sudo,
+    },
+    hosts: raw.hosts.map((h) => ({
+      name: h.name,
+      address: h.address ?? h.name,
+      local: h.local ?? false,
+      tags: h.tags ?? [],
+      ssh: mergeSsh(d.ssh, h.ssh),
+      sudo: h.sudo ?? d.sudo,
+    })),
+  };
+  if (raw.timezone) config.timezone = raw.timezone;
+  if (raw.database) config.database = { ...raw.database };
+  if (raw.checks) {
+    config.checks = raw.checks.map((c) => {
+      const kind = registry.get(c.kind)!; // semanticIssues refused unknown kinds
+      const inst: CheckInstanceConfig = {
+        kind: c.kind,
+        name: c.name ?? c.kind,
+        on: c.on === undefined ? ['all'] : typeof c.on === 'string' ? [c.on] : c.on,
+        options: kind.options.parse(c.options ?? {}),
+        interval: c.interval ?? d.interval,
+        timeout: c.timeout ?? kind.timeoutSec ?? d.timeout,
+      };
+      if (c.sudo !== undefined) inst.sudo = c.sudo;
+      return inst;
+    });
+  }
+  return config;
+}
+
+/** The hosts to check: the inventory, or the machine ronde runs on when it is empty. */
+export function effectiveHosts(config: Config): HostConfig[] {
+  if (config.hosts.length > 0) return config.hosts;
+  const name =
+    hostname()
+      .split('.')[0]
+      ?.replace(/[^A-Za-z0-9._-]/g, '-') || 'localhost';
+  return [
+    { name, address: name, local: true, tags: [], ssh: config.defaults.ssh, sudo: config.defaults.sudo },
+  ];
+}
+
+/** The check instances to run: the configured ones, or every zero-config kind with default options. */
+export function effectiveChecks(config: Config, registry: Registry): CheckInstanceConfig[] {
+  if (config.checks) return config.checks;
+  const out: CheckInstanceConfig[] = [];
+  for (const kind of registry.all()) {
+    if (!kind.zeroConfig) continue;
+    const options = kind.options.safeParse({});
+    if (!options.success) continue; // a kind that needs options cannot run unconfigured
+    out.push({
+      kind: kind.id,
+      name: kind.id,
+      on: ['all'],
+      options: options.data,
+      interval: config.defaults.interval,
+      timeout: kind.timeoutSec ?? config.defaults.timeout,
+    });
+  }
+  return out;
+}
+
+/** Hosts matched by selectors: the union of the positive ones (all when none) minus the `!` ones. */
+export function selectHosts(on: readonly string[], hosts: readonly HostConfig[]): HostConfig[] {
+  const matches = (sel: string, h: HostConfig) =>
+    sel === 'all' || (sel.startsWith('tag:') ? h.tags.includes(sel.slice(4)) : h.name === sel);
+  const include = on.filter((s) => !s.startsWith('!'));
+  const exclude = on.filter((s) => s.startsWith('!')).map((s) => s.slice(1));
+  return hosts.filter(
+    (h) =>
+      (include.length === 0 || include.some((s) => matches(s, h))) && !exclude.some((s) => matches(s, h)),
+  );
+}

@@ -1,0 +1,123 @@
+import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+
+/** One mistake in the configuration. `line`/`col` are 1-based; 0 when the problem has no position. */
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  col: number;
+  /** `hosts[2].address`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** The configuration is wrong; `problems` lists every mistake found, in file order. */
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    const sorted = [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+    super(formatProblems(sorted));
+    this.name = 'ConfigError';
+    this.problems = sorted;
+  }
+
+  /** One line per problem: `ronde.yaml:12:5: hosts[2].address: expected string, received number`. */
+  format(): string {
+    return formatProblems(this.problems);
+  }
+}
+
+function formatProblems(problems: readonly ConfigProblem[]): string {
+  return problems
+    .map((p) => {
+      const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
+      return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+    })
+    .join('\n');
+}
+
+/** `['hosts', 2, 'address']` → `hosts[2].address`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else {
+      const k = String(key);
+      out += /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? (out ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
+    }
+  }
+  return out;
+}
+
+export interface Location {
+  line: number;
+  col: number;
+  /** Byte range of the node the problem points at, to tell whether it overlaps a YAML syntax error. */
+  range: [number, number];
+}
+
+/**
+ * Where a schema issue's path is in the YAML: the deepest node that exists
+ * (a missing key points at its parent object). With `key`, the key itself of
+ * that entry in the map at `path` (for unknown keys).
+ */
+export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKey[], key?: string): Location {
+  let node: unknown = doc.contents;
+  let found: Node | null = isNodeLike(node) ? node : null;
+  const steps = key === undefined ? path : [...path, key];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && scalarKey(p.key) === String(step));
+      if (pair && key !== undefined && i === steps.length - 1 && isNodeLike(pair.key)) {
+        found = pair.key;
+        break;
+      }
+      next = pair?.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      next = node.items[step];
+    }
+    if (!isNodeLike(next)) break;
+    node = next;
+    found = next;
+  }
+  const range: [number, number] = found?.range ? [found.range[0], found.range[2]] : [0, 0];
+  const pos = lc.linePos(range[0]);
+  return { line: pos.line, col: pos.col, range };
+}
+
+function scalarKey(k: unknown): string | undefined {
+  if (isScalar(k)) return String(k.value);
+  return undefined;
+}
+
+function isNodeLike(n: unknown): n is Node {
+  return typeof n === 'object' && n !== null && 'range' in n;
+}
+
+/** Closest candidate by edit distance, for "did you mean" hints on typos. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
