@@ -4,6 +4,7 @@ import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { checkCommand } from './check.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
+import { initCommand } from './init.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -21,6 +22,7 @@ function program(): Command {
     .exitOverride();
   const globals = () => root.opts<{ config?: string }>();
   root.addCommand(checkCommand(globals));
+  root.addCommand(initCommand());
   for (const cmd of root.commands) cmd.exitOverride();
   return root;
 }
