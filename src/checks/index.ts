@@ -1,6 +1,7 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
 import { systemDisk } from './system/disk.js';
+import { systemReboot } from './system/reboot.js';
 import { systemUnits } from './system/units.js';
 
 /** The one place every check kind is registered. A test compares it with src/checks/<domain>/<kind>.ts. */
@@ -8,3 +9,4 @@ export const registry = new Registry();
 registry.register(systemDisk);
 registry.register(systemUnits);
 registry.register(aptPending);
+registry.register(systemReboot);
