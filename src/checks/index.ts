@@ -3,10 +3,12 @@ import { aptPending } from './apt/pending.js';
 import { systemDisk } from './system/disk.js';
 import { systemReboot } from './system/reboot.js';
 import { systemUnits } from './system/units.js';
+import { tlsFiles } from './tls/files.js';
 
 /** The one place every check kind is registered. A test compares it with src/checks/<domain>/<kind>.ts. */
 export const registry = new Registry();
 registry.register(systemDisk);
 registry.register(systemUnits);
+registry.register(tlsFiles);
 registry.register(aptPending);
 registry.register(systemReboot);

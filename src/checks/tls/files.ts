@@ -1,0 +1,168 @@
+import { X509Certificate } from 'node:crypto';
+import { z } from 'zod';
+import { type CheckOutcome, defineCheck } from '../../core/check.js';
+import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { type Status, worst } from '../../core/status.js';
+import { type FoundFile, findArgv, parseFindErrors, parseFindOutput, planGlob } from './parse-files.js';
+
+const DAY_MS = 86_400_000;
+
+const Options = z
+  .object({
+    /** Absolute globs (`*`, `?`, `[…]` within a segment, `**` any depth). */
+    paths: z
+      .array(z.string().regex(/^\/[^\0]*$/, 'an absolute path glob'))
+      .min(1)
+      .default(['/etc/letsencrypt/live/*/cert.pem']),
+    warnDays: z.number().min(0).default(21),
+    critDays: z.number().min(0).default(7),
+    /** certbot's live/ and archive/ are root-only (0700). */
+    sudo: z.boolean().default(false),
+  })
+  .strict()
+  .refine((o) => o.critDays <= o.warnDays, 'critDays must not exceed warnDays');
+export type TlsFilesOptions = z.output<typeof Options>;
+
+export interface CertFacts {
+  path: string;
+  status: Status;
+  problem?: string;
+  subject?: string;
+  issuer?: string;
+  notBefore?: string;
+  notAfter?: string;
+  daysLeft?: number;
+}
+
+/** Reads one file's certificate; never throws (a bad file is UNKNOWN for that file). */
+export function judgeCert(file: FoundFile, now: Date, o: TlsFilesOptions): CertFacts {
+  const unknown = (problem: string): CertFacts => ({ path: file.path, status: 'UNKNOWN', problem });
+  if (file.broken) return unknown('dangling symlink');
+  if (file.pem === '') return unknown('no PEM certificate in the file');
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(file.pem);
+  } catch (e) {
+    return unknown(`not a valid certificate (${(e as Error).message})`);
+  }
+  const from = Date.parse(cert.validFrom);
+  const to = Date.parse(cert.validTo);
+  if (Number.isNaN(from) || Number.isNaN(to))
+    return unknown(`unreadable validity dates ${cert.validFrom} – ${cert.validTo}`);
+  const left = (to - now.getTime()) / DAY_MS;
+  const facts: CertFacts = {
+    path: file.path,
+    status: 'OK',
+    subject: cert.subject.replaceAll('\n', ', '),
+    issuer: cert.issuer.replaceAll('\n', ', '),
+    notBefore: new Date(from).toISOString(),
+    notAfter: new Date(to).toISOString(),
+    daysLeft: Math.floor(left),
+  };
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (now.getTime() < from) return { ...facts, status: 'CRIT', problem: `not valid before ${day(from)}` };
+  if (left < 0) return { ...facts, status: 'CRIT', problem: `expired on ${day(to)}` };
+  const status: Status = left < o.critDays ? 'CRIT' : left < o.warnDays ? 'WARN' : 'OK';
+  return status === 'OK'
+    ? facts
+    : { ...facts, status, problem: `expires in ${Math.floor(left)} days (${day(to)})` };
+}
+
+interface GlobScan {
+  certs: CertFacts[];
+  problems: string[];
+  /** The glob's base directory does not exist. */
+  missing?: string;
+}
+
+function scanGlob(glob: string, out: CommandResult | undefined, o: TlsFilesOptions, now: Date): GlobScan {
+  const problems: string[] = [];
+  const certs: CertFacts[] = [];
+  const { base } = planGlob(glob);
+  if (!out) return { certs, problems: [`${glob}: find did not run`] };
+  if (out.timedOut) return { certs, problems: [`${glob}: find timed out`] };
+  if (out.error) return { certs, problems: [`${glob}: find did not complete: ${out.error}`] };
+  if (out.exitCode === EXIT_NOT_FOUND) return { certs, problems: ['find not found on the target'] };
+  const { files, malformed } = parseFindOutput(out.stdout);
+  const errors = parseFindErrors(out.stderr);
+  if (errors.some((e) => e.kind === 'missing' && e.path === base)) return { certs, problems, missing: base };
+  const denied = new Set<string>();
+  for (const e of errors) {
+    if (e.kind === 'denied' && e.path) denied.add(e.path);
+    else problems.push(e.kind === 'denied' ? `permission denied: ${e.message}` : e.message);
+  }
+  // A directory we may not enter hides what is in it: say so, never "no certificates".
+  for (const p of denied) if (!files.some((f) => f.path === p)) problems.push(`permission denied: ${p}`);
+  if (malformed || out.truncated)
+    problems.push(`${glob}: find output ${out.truncated ? 'truncated' : 'not understood'}`);
+  if (out.exitCode !== 0 && errors.length === 0) problems.push(`${glob}: find exited with ${out.exitCode}`);
+  for (const f of files) {
+    certs.push(
+      denied.has(f.path)
+        ? { path: f.path, status: 'UNKNOWN', problem: 'permission denied' }
+        : judgeCert(f, now, o),
+    );
+  }
+  if (files.length === 0 && errors.length === 0 && !malformed)
+    problems.push(`no certificate file matches ${glob}`);
+  return { certs, problems };
+}
+
+export function evaluateTlsFiles(
+  outputs: readonly CommandResult[],
+  o: TlsFilesOptions,
+  now: Date,
+): CheckOutcome {
+  const scans = o.paths.map((glob, i) => scanGlob(glob, outputs[i], o, now));
+  const certs = scans.flatMap((s) => s.certs);
+  const missing = scans.flatMap((s) => (s.missing ? [s.missing] : []));
+  const problems: { status: Status; why: string }[] = scans.flatMap((s) =>
+    s.problems.map((why) => ({ status: 'UNKNOWN' as Status, why })),
+  );
+  for (const m of missing)
+    if (missing.length < o.paths.length) problems.push({ status: 'UNKNOWN', why: `no such directory: ${m}` });
+  const details = { certificates: certs };
+  if (missing.length === o.paths.length) {
+    const why = `no such directory: ${missing.join(', ')}`;
+    return { status: 'UNKNOWN', summary: why, reasons: [why], notApplicable: true, details };
+  }
+  for (const c of certs) if (c.problem) problems.push({ status: c.status, why: `${c.path}: ${c.problem}` });
+  const status = worst([...certs.map((c) => c.status), ...problems.map((p) => p.status)]);
+  const reasons = problems.map((p) => p.why);
+  const worstFirst = problems.filter((p) => p.status === status);
+  const soonest = certs.filter((c) => c.daysLeft !== undefined).sort((a, b) => a.daysLeft! - b.daysLeft!)[0];
+  const summary =
+    status === 'OK'
+      ? `${certs.length} certificate${certs.length === 1 ? '' : 's'}, next expiry in ${soonest?.daysLeft} days (${soonest?.path})`
+      : worstFirst
+          .slice(0, 2)
+          .map((p) => p.why)
+          .join('; ') + (worstFirst.length > 2 ? ` and ${worstFirst.length - 2} more` : '');
+  return { status, summary, reasons, details };
+}
+
+export const tlsFiles = defineCheck({
+  id: 'tls.files',
+  title: 'Certificate files expiry',
+  options: Options,
+  zeroConfig: true,
+  timeoutSec: 20,
+  commands: (o) => o.paths.map((p) => ({ argv: findArgv(p), timeoutSec: 20, sudo: o.sudo })),
+  evaluate: (ctx) => evaluateTlsFiles(ctx.outputs, ctx.options, ctx.now),
+  docs: {
+    observes:
+      'Expiry of certificate files on disk (certbot by default): days left, expired or not yet valid. An expired certificate is the classic "the graph is not from yesterday".',
+    privileges:
+      "Read access to the files: certbot's live/ and archive/ are root-only, so use `sudo: true` (a `sudo -n` rule for find and sed) or run as root.",
+    statuses: {
+      OK: 'every matched certificate has at least warnDays left',
+      WARN: 'a certificate expires in less than warnDays (21)',
+      CRIT: 'a certificate expires in less than critDays (7), has expired, or is not yet valid',
+      UNKNOWN:
+        'a directory or file may not be read (permission denied, named), a file is not a PEM certificate, a dangling symlink, nothing matches, or find failed',
+      'NOT APPLICABLE': 'the directory of every glob is missing (no certbot)',
+    },
+    example:
+      'checks:\n  - kind: tls.files\n    on: all\n    options:\n      paths: ["/etc/letsencrypt/live/*/cert.pem", "/etc/ssl/certs/mail.pem"]\n      sudo: true\n',
+  },
+});
