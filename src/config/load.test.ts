@@ -206,9 +206,25 @@ checks:
     expect(empty).toEqual({
       defaults: { interval: 300, timeout: 60, concurrency: 32, ssh: { port: 22, agent: true }, sudo: false },
       hosts: [],
+      team: [],
+      routines: [],
     });
     expect(effectiveChecks(empty, registry).map((c) => c.name)).toEqual(['apt.pending']);
     expect(effectiveHosts(empty)).toMatchObject([{ local: true }]);
+  });
+});
+
+describe('routines and team', () => {
+  it('accepts them and checks that assignees are team members', () => {
+    const text = [
+      'team: [{ name: alice }]',
+      'routines:',
+      '  - { id: backups, title: Check backups, every: 1w, checklist: [look], assignee: alcie }',
+      '',
+    ].join('\n');
+    expect(problemsOf(text)).toEqual([
+      'ronde.yaml:3:82: routines[0].assignee: "alcie" is not a member of `team:`',
+    ]);
   });
 });
 

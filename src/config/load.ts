@@ -3,9 +3,10 @@ import { homedir, hostname } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Registry } from '../core/registry.js';
+import { routineTeamIssues } from '../routines/schema.js';
 import { ConfigError, type ConfigProblem, formatPath, locate } from './locate.js';
 import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
-import { schemaIssues, semanticIssues } from './validate.js';
+import { type Issue, schemaIssues, semanticIssues } from './validate.js';
 
 export { ConfigError, type ConfigProblem } from './locate.js';
 export type { CheckInstanceConfig, Config, HostConfig, SshSettings } from './schema.js';
@@ -81,7 +82,10 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
     const [first, last] = [lineCounter.linePos(start).line, lineCounter.linePos(end).line];
     return yamlErrorLines.some((l) => l >= first && l <= last);
   };
-  for (const issue of [...structural.issues, ...semanticIssues(data, registry)]) {
+  const crossSection: Issue[] = structural.data
+    ? routineTeamIssues(structural.data.routines, structural.data.team)
+    : [];
+  for (const issue of [...structural.issues, ...semanticIssues(data, registry), ...crossSection]) {
     const where = locate(doc, lineCounter, issue.path, issue.unknownKey);
     // A problem inside a part YAML could not parse is most likely a consequence of that error.
     if (overlapsYamlError(where.range)) continue;
@@ -122,6 +126,8 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
       ssh: mergeSsh(d.ssh, h.ssh),
       sudo: h.sudo ?? d.sudo,
     })),
+    team: raw.team,
+    routines: raw.routines,
   };
   if (raw.timezone) config.timezone = raw.timezone;
   if (raw.database) config.database = { ...raw.database };

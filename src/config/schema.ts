@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Registry } from '../core/registry.js';
+import { Routines, Team } from '../routines/schema.js';
 import { durationSchema } from './duration.js';
 import { secretRefProblem } from './secrets.js';
 
@@ -139,6 +140,8 @@ export const configSchema = z
       .array(checkEntrySchema)
       .optional()
       .describe('Check instances. Absent: the zero-config checks on every host.'),
+    team: Team.default([]),
+    routines: Routines.default([]),
   })
   .strict()
   .describe('ronde configuration (ronde.yaml)');
@@ -191,6 +194,10 @@ export interface Config {
   hosts: HostConfig[];
   /** Undefined: no `checks:` key, so the zero-config checks run (see `effectiveChecks`). */
   checks?: CheckInstanceConfig[];
+  /** Who shares the routines (src/routines/schema.ts). */
+  team: Team;
+  /** The recurring human duties (src/routines/schema.ts), assignees checked against `team`. */
+  routines: Routines;
 }
 
 /**
