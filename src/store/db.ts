@@ -1,0 +1,111 @@
+import { realpathSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseLocation } from './location.js';
+import { migrateToLatest, type StoreDialect } from './migrator.js';
+import { history, latestResults, rounds } from './queries.js';
+import { saveRound } from './save.js';
+import type { Database as Schema } from './schema.js';
+import { prepareSqliteFile } from './sqlite-file.js';
+import type { Store } from './types.js';
+
+/** How long a SQLite writer waits for another process's write lock (daemon and CLI share a file). */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/** A connection with a way to run a write transaction that cannot deadlock with another writer. */
+export interface Conn {
+  db: Kysely<Schema>;
+  dialect: StoreDialect;
+  /** Runs `fn` in one transaction, serialised with every other writer of the database. */
+  write<T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T>;
+}
+
+/** Opens (and creates or migrates) the store. Concurrent opens of the same database are safe. */
+export async function openStore(loc: DatabaseLocation): Promise<Store> {
+  const conn =
+    loc.kind === 'sqlite' ? await openSqlite(loc.path, loc.shared ?? false) : await openPostgres(loc.url);
+  return {
+    dialect: conn.dialect,
+    saveRound: (round, results) => saveRound(conn, round, results),
+    history: (query) => history(conn.db, query),
+    rounds: (query) => rounds(conn.db, query),
+    latestResults: () => latestResults(conn.db),
+    close: () => conn.db.destroy(),
+  };
+}
+
+async function openSqlite(path: string, shared: boolean): Promise<Conn> {
+  prepareSqliteFile(path, shared);
+  const key = realpathSync(path);
+  const raw = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  // better-sqlite3 is synchronous: two connections of one process waiting on
+  // each other's lock would block the thread until busy_timeout. A per-file
+  // queue serialises this process's writers; BEGIN IMMEDIATE serialises
+  // processes (a deferred transaction that upgrades to write can fail with
+  // SQLITE_BUSY_SNAPSHOT instead of waiting).
+  const write = <T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T> =>
+    serialise(key, () =>
+      db.connection().execute(async (c) => {
+        await sql`begin immediate`.execute(c);
+        try {
+          const out = await fn(c);
+          await sql`commit`.execute(c);
+          return out;
+        } catch (e) {
+          await sql`rollback`.execute(c);
+          throw e;
+        }
+      }),
+    );
+  try {
+    // kysely's migration lock is a no-op on SQLite: the outer transaction is the lock.
+    await write((c) => migrateToLatest(c, 'sqlite'));
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, dialect: 'sqlite', write };
+}
+
+async function openPostgres(url: string): Promise<Conn> {
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // An idle connection dropped by a server restart must not crash the daemon:
+  // the pool discards it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  // Two workers saving rounds for the same check+target must not both see the
+  // old status: one transaction-scoped advisory lock serialises the writers.
+  const write = <T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T> =>
+    db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+      return fn(trx);
+    });
+  try {
+    await migrateToLatest(db, 'postgres');
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, dialect: 'postgres', write };
+}
+
+/** Arbitrary constant ("ronde" in ASCII), distinct from kysely's migration lock key. */
+const WRITE_LOCK_KEY = 0x726f6e6465;
+
+const queues = new Map<string, Promise<unknown>>();
+
+function serialise<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  const tail = next.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return next;
+}

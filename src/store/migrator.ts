@@ -1,0 +1,37 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { initial } from './migrations/0001-initial.js';
+import type { Database } from './schema.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+/**
+ * Migrations are imported, not read from a directory: the build output's
+ * location varies (dist/, a bundle, tsx), a static list does not.
+ * Names sort in application order; never rename or edit an applied one.
+ */
+export function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return { '0001-initial': initial(dialect) };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(readonly list: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.list;
+  }
+}
+
+/**
+ * Brings the schema to the latest version; a no-op when it is already there.
+ * On PostgreSQL kysely holds an advisory lock for the whole run. On SQLite its
+ * lock is a no-op, so the caller wraps this in BEGIN IMMEDIATE (see db.ts).
+ */
+export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(migrations(dialect)) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`store migration ${failed ?? ''} failed: ${cause}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Status } from '../core/status.js';
+import type { Database } from './schema.js';
+import type { CurrentState, HistoryQuery, RoundInfo, RoundTrigger, StatusChange } from './types.js';
+
+const DEFAULT_LIMIT = 100;
+
+/** Status changes, newest first. Ties (same instant) keep insertion order, newest first. */
+export async function history(db: Kysely<Database>, q: HistoryQuery = {}): Promise<StatusChange[]> {
+  let query = db
+    .selectFrom('status_changes')
+    .select(['at', 'check_name', 'target', 'from_status', 'to_status', 'summary'])
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limitOf(q.limit));
+  if (q.check !== undefined) query = query.where('check_name', '=', q.check);
+  if (q.target !== undefined) query = query.where('target', '=', q.target);
+  if (q.since !== undefined) query = query.where('at', '>=', q.since.getTime());
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    at: new Date(Number(r.at)),
+    check: r.check_name,
+    target: r.target,
+    from: (r.from_status as Status | null) ?? null,
+    to: r.to_status as Status,
+    summary: r.summary,
+  }));
+}
+
+export async function rounds(db: Kysely<Database>, q: { limit?: number } = {}): Promise<RoundInfo[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limitOf(q.limit))
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    startedAt: new Date(Number(r.started_at)),
+    finishedAt: new Date(Number(r.finished_at)),
+    trigger: r.trigger as RoundTrigger,
+    interrupted: Number(r.interrupted) === 1,
+    host: r.host,
+    resultCount: Number(r.result_count),
+    status: (r.status as Status | null) ?? null,
+  }));
+}
+
+/** Current state of every check+target ever seen, by target then check. */
+export async function latestResults(db: Kysely<Database>): Promise<CurrentState[]> {
+  const rows = await db
+    .selectFrom('check_state')
+    .selectAll()
+    .orderBy('target')
+    .orderBy('check_name')
+    .execute();
+  return rows.map((r) => ({
+    check: r.check_name,
+    kind: r.kind,
+    target: r.target,
+    status: r.status as Status,
+    since: new Date(Number(r.since)),
+    consecutive: Number(r.consecutive),
+    summary: r.summary,
+    lastAt: new Date(Number(r.last_at)),
+    lastResultId: Number(r.last_result_id),
+  }));
+}
+
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`limit must be a positive integer, got ${limit}`);
+  return limit;
+}

@@ -1,0 +1,68 @@
+import type { CheckResult } from '../core/check.js';
+import type { Status } from '../core/status.js';
+
+export type RoundTrigger = 'cli' | 'daemon';
+
+export interface RoundInput {
+  startedAt: Date;
+  finishedAt: Date;
+  trigger: RoundTrigger;
+  /** Cut short (signal, time limit): its UNKNOWN results do not move a check's state. */
+  interrupted: boolean;
+  host?: string;
+}
+
+export interface RoundInfo {
+  id: number;
+  startedAt: Date;
+  finishedAt: Date;
+  trigger: RoundTrigger;
+  interrupted: boolean;
+  host: string | null;
+  resultCount: number;
+  /** Worst status of the round's results; null for a round without results. */
+  status: Status | null;
+}
+
+/** A check on a target went from one status to another. `from` is null the first time it is seen. */
+export interface StatusChange {
+  at: Date;
+  check: string;
+  target: string;
+  from: Status | null;
+  to: Status;
+  summary: string;
+}
+
+export interface HistoryQuery {
+  check?: string;
+  target?: string;
+  since?: Date;
+  /** Default 100. */
+  limit?: number;
+}
+
+/** Current state of one check on one target. */
+export interface CurrentState {
+  check: string;
+  kind: string;
+  target: string;
+  status: Status;
+  /** When it entered this status. */
+  since: Date;
+  /** Results in a row with this status. */
+  consecutive: number;
+  summary: string;
+  lastAt: Date;
+  lastResultId: number;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Saves a round and its results in one transaction; returns the round id. */
+  saveRound(round: RoundInput, results: CheckResult[]): Promise<number>;
+  history(query?: HistoryQuery): Promise<StatusChange[]>;
+  rounds(query?: { limit?: number }): Promise<RoundInfo[]>;
+  latestResults(): Promise<CurrentState[]>;
+  close(): Promise<void>;
+}
