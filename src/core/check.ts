@@ -58,6 +58,15 @@ export interface CheckKind<O = unknown> {
   /** Default time limit, seconds. */
   timeoutSec?: number;
   commands(options: O): CommandSpec[];
+  /**
+   * A cheap probe whose output changes whenever the answer may change (e.g.
+   * the mtimes of dpkg's status and apt's lists). On a repeat round, when it
+   * is unchanged and the previous result is younger than `reuseForSec`, the
+   * commands are skipped on the machine and the previous outcome is kept.
+   */
+  stamp?(options: O): readonly string[];
+  /** How long an unchanged previous outcome may be reused (default 1 h). */
+  reuseForSec?: number;
   evaluate(ctx: CheckContext<O>): CheckOutcome | Promise<CheckOutcome>;
   docs: CheckDocs;
 }
@@ -91,4 +100,6 @@ export interface CheckResult extends CheckOutcome {
   startedAt: string;
   durationMs: number;
   evidence: Evidence[];
+  /** The kind's stamp probe this time (see CheckKind.stamp), for the next round. */
+  stamp?: string;
 }

@@ -11,6 +11,13 @@ export interface CommandSpec {
   sudo?: boolean;
   /** Keep at most this many bytes of stdout (default: the target's limit). */
   maxOutputBytes?: number;
+  /**
+   * Skip the command when a cheap probe's output is unchanged: the script runs
+   * `argv` (once per batch for identical probes), hashes its output with
+   * `cksum`, and runs the command only if the hash differs from `previous`.
+   * Lets a repeat round avoid re-running `apt list` on an unchanged host.
+   */
+  unlessStamp?: { argv: readonly string[]; previous?: string };
 }
 
 export interface CommandResult {
@@ -26,6 +33,10 @@ export interface CommandResult {
   durationMs: number;
   /** Set when the command may not have run at all (transport failure, interrupted). */
   error?: string;
+  /** With `unlessStamp`: the probe's hash this time. */
+  stamp?: string;
+  /** With `unlessStamp`: the probe was unchanged, so the command did not run. */
+  skipped?: boolean;
 }
 
 /** Exit code the shell gives for "command not found". */

@@ -148,3 +148,38 @@ describe('runRound', () => {
     expect(peak).toBe(3);
   });
 });
+
+describe('reuse of an unchanged result (kind stamp)', () => {
+  it('skips the commands on the machine when the stamp is unchanged, and says so', async () => {
+    const dir = (await import('node:fs')).mkdtempSync('/tmp/ronde-stamp-');
+    const marker = `${dir}.ran`;
+    const k = kind('t.stamped', {
+      stamp: () => ['find', dir, '-maxdepth', '0', '-printf', '%T@\\n'],
+      commands: () => [{ argv: ['sh', '-c', `echo x >> ${marker}; echo fresh`] }],
+      evaluate: (ctx) => ({ status: 'WARN', summary: ctx.outputs[0]!.stdout.trim() }),
+    });
+    const first = (await runRound([{ target: local, checks: [plan(k)] }])).results[0]!;
+    expect(first.stamp).toMatch(/^\d+ \d+$/);
+    const second = (await runRound([{ target: local, checks: [plan(k, { previous: first })] }])).results[0]!;
+    expect(second).toMatchObject({ status: 'WARN', summary: 'fresh', stamp: first.stamp });
+    expect(second.details?.reused).toMatchObject({ from: first.startedAt });
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    expect(readFileSync(marker, 'utf8')).toBe('x\n'); // the command ran once
+    writeFileSync(`${dir}/changed`, ''); // the directory's mtime moves: run again
+    await new Promise((r) => setTimeout(r, 20));
+    const third = (await runRound([{ target: local, checks: [plan(k, { previous: second })] }])).results[0]!;
+    expect(third.details?.reused).toBeUndefined();
+    expect(readFileSync(marker, 'utf8')).toBe('x\nx\n');
+  });
+
+  it('never reuses an UNKNOWN or a result older than reuseForSec', async () => {
+    const k = kind('t.stamped2', { stamp: () => ['echo', 'same'], reuseForSec: 60 });
+    const first = (await runRound([{ target: local, checks: [plan(k)] }])).results[0]!;
+    const old = { ...first, startedAt: new Date(Date.now() - 120_000).toISOString() };
+    const again = (await runRound([{ target: local, checks: [plan(k, { previous: old })] }])).results[0]!;
+    expect(again.details?.reused).toBeUndefined();
+    const unk = { ...first, status: 'UNKNOWN' as const };
+    const again2 = (await runRound([{ target: local, checks: [plan(k, { previous: unk })] }])).results[0]!;
+    expect(again2.details?.reused).toBeUndefined();
+  });
+});

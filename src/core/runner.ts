@@ -14,6 +14,11 @@ export interface PlannedCheck {
   /** Configured explicitly (false in zero-config runs: absent subjects are "not applicable"). */
   explicit: boolean;
   sudo?: boolean;
+  /** The last result of this check on this host, for reuse when the kind's stamp is unchanged. */
+  previous?: Pick<
+    CheckResult,
+    'status' | 'summary' | 'reasons' | 'details' | 'notApplicable' | 'stamp' | 'startedAt'
+  >;
 }
 
 export interface HostPlan {
@@ -67,7 +72,7 @@ export async function runRound(
 
 async function runHost(host: HostPlan, now: () => Date, signal?: AbortSignal): Promise<CheckResult[]> {
   const started = now();
-  const planned = host.checks.map((check) => ({ check, commands: planCommands(check) }));
+  const planned = host.checks.map((check) => ({ check, commands: planCommands(check, started) }));
   const flat = planned.flatMap((p) => (Array.isArray(p.commands) ? p.commands : []));
   let outputs: CommandResult[];
   try {
@@ -90,19 +95,58 @@ async function runHost(host: HostPlan, now: () => Date, signal?: AbortSignal): P
     const mine = outputs.slice(offset, offset + commands.length);
     offset += commands.length;
     if (signal?.aborted && mine.some((o) => o.exitCode === null)) continue;
-    const outcome = await evaluate(check, host, mine, now(), signal);
-    results.push(finish(check, host.target.name, started, now, outcome, mine));
+    const stamp = mine[0]?.stamp;
+    const kept = mine.length > 0 && mine.every((o) => o.skipped) ? keep(check) : undefined;
+    const outcome = kept ?? (await evaluate(check, host, mine, now(), signal));
+    const result = finish(check, host.target.name, started, now, outcome, kept ? [] : mine);
+    if (stamp !== undefined && stamp !== 'failed') result.stamp = stamp;
+    results.push(result);
   }
   return results;
 }
 
+const DEFAULT_REUSE_SEC = 3600;
+
+function reusable(check: PlannedCheck, now: Date): boolean {
+  const p = check.previous;
+  if (!p?.stamp || p.status === 'UNKNOWN') return false;
+  const age = (now.getTime() - Date.parse(evaluatedAt(p))) / 1000;
+  return age >= 0 && age < (check.kind.reuseForSec ?? DEFAULT_REUSE_SEC);
+}
+
+/** When the previous outcome was really evaluated (a reused one carries the original time). */
+function evaluatedAt(p: NonNullable<PlannedCheck['previous']>): string {
+  const reused = p.details?.reused as { from?: unknown } | undefined;
+  return typeof reused?.from === 'string' ? reused.from : p.startedAt;
+}
+
+/** The previous outcome, kept because the machine's stamp did not change; says so in its details. */
+function keep(check: PlannedCheck): CheckOutcome | undefined {
+  const p = check.previous;
+  if (!p) return undefined;
+  const outcome: CheckOutcome = {
+    status: p.status,
+    summary: p.summary,
+    reasons: p.reasons ?? [],
+    details: {
+      ...(p.details ?? {}),
+      reused: { from: evaluatedAt(p), why: 'unchanged on the machine since then' },
+    },
+  };
+  if (p.notApplicable) outcome.notApplicable = true;
+  return outcome;
+}
+
 /** The commands of a check with its time limit and sudo applied, or the outcome if planning failed. */
-function planCommands(check: PlannedCheck): CommandSpec[] | CheckOutcome {
+function planCommands(check: PlannedCheck, now: Date): CommandSpec[] | CheckOutcome {
   try {
+    const probe = check.kind.stamp?.(check.options);
+    const previous = reusable(check, now) ? check.previous?.stamp : undefined;
     return check.kind.commands(check.options).map((c) => ({
       ...c,
       timeoutSec: Math.min(c.timeoutSec ?? check.timeoutSec, check.timeoutSec),
       sudo: c.sudo ?? check.sudo ?? false,
+      ...(probe ? { unlessStamp: { argv: probe, previous } } : {}),
     }));
   } catch (err) {
     return unknown(`cannot plan the check: ${errorMessage(err)}`);

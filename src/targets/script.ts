@@ -19,6 +19,16 @@ export const DEFAULT_COMMAND_TIMEOUT_SEC = 30;
 /** Grace between TERM and KILL on the machine. */
 export const KILL_AFTER_SEC = 3;
 const STDERR_MAX_BYTES = 16 * 1024;
+/** Default cap of one command's stdout kept for its check. */
+const MAX_OUTPUT_CHARS = 64 << 20;
+
+function stampOf(output: string, boundary: string, i: number): string | undefined {
+  const tag = `${boundary}:stamp:${i}:`;
+  const at = output.indexOf(tag);
+  if (at < 0) return undefined;
+  const end = output.indexOf('\n', at);
+  return output.slice(at + tag.length, end < 0 ? undefined : end);
+}
 
 export function buildBatch(commands: readonly CommandSpec[], boundary = newBoundary()): Batch {
   const lines = [
@@ -43,9 +53,28 @@ export function buildBatch(commands: readonly CommandSpec[], boundary = newBound
     '  printf \'\\n%s:end:%s:%s\\n\' "$B" "$i" "$c"',
     `  head -c ${STDERR_MAX_BYTES} "$E" 2>/dev/null; printf '\\n%s:err:%s\\n' "$B" "$i"; }`,
   ];
+  const stamps = new Map<string, string>();
   commands.forEach((cmd, i) => {
     const words = [...(cmd.sudo ? ['sudo', '-n', '--'] : []), ...cmd.argv].map(shQuote).join(' ');
-    lines.push(`r ${i} ${Math.max(1, Math.ceil(cmd.timeoutSec ?? DEFAULT_COMMAND_TIMEOUT_SEC))} ${words}`);
+    const run = `r ${i} ${Math.max(1, Math.ceil(cmd.timeoutSec ?? DEFAULT_COMMAND_TIMEOUT_SEC))} ${words}`;
+    if (!cmd.unlessStamp) {
+      lines.push(run);
+      return;
+    }
+    const probe = [...(cmd.sudo ? ['sudo', '-n', '--'] : []), ...cmd.unlessStamp.argv].map(shQuote).join(' ');
+    let v = stamps.get(probe);
+    if (!v) {
+      v = `S${stamps.size}`;
+      stamps.set(probe, v);
+      // A probe that fails is never "unchanged": its stamp is `failed`, which matches nothing.
+      lines.push(
+        `${v}=$(o=$(if [ -n "$T" ]; then timeout -k 1 10 ${probe}; else ${probe}; fi 2>/dev/null </dev/null) && printf '%s' "$o" | cksum || echo failed)`,
+      );
+    }
+    lines.push(`printf '%s:stamp:%s:%s\\n' "$B" ${i} "$${v}"`);
+    lines.push(
+      `if [ "$${v}" != failed ] && [ "$${v}" = ${shQuote(cmd.unlessStamp.previous ?? '')} ]; then printf '%s:skip:%s\\n' "$B" ${i}; else ${run}; fi`,
+    );
   });
   return { script: `${lines.join('\n')}\n`, boundary, commands };
 }
@@ -74,6 +103,20 @@ export function parseBatchOutput(
   const results: CommandResult[] = [];
   let pos = 0;
   for (const [i, cmd] of batch.commands.entries()) {
+    const stamp = cmd.unlessStamp ? stampOf(output, b, i) : undefined;
+    if (stamp !== undefined && output.includes(`${b}:skip:${i}\n`)) {
+      results.push({
+        argv: cmd.argv,
+        exitCode: 0,
+        stdout: '',
+        stderr: '',
+        timedOut: false,
+        durationMs,
+        stamp,
+        skipped: true,
+      });
+      continue;
+    }
     const begin = `${b}:begin:${i}\n`;
     const start = output.indexOf(begin, pos);
     const endRe = new RegExp(`\\n${b}:end:${i}:(\\d+)\\n`, 'g');
@@ -92,13 +135,18 @@ export function parseBatchOutput(
       });
       continue;
     }
-    const stdout = output.slice(start + begin.length, end.index);
+    const max = cmd.maxOutputBytes ?? MAX_OUTPUT_CHARS;
+    const full = output.slice(start + begin.length, end.index);
+    const stdout = full.length > max ? full.slice(0, max) : full;
     const exitCode = Number(end[1]);
     const errEnd = output.indexOf(`\n${b}:err:${i}\n`, end.index + end[0].length);
     const stderr = errEnd < 0 ? '' : output.slice(end.index + end[0].length, errEnd);
     pos = errEnd < 0 ? end.index + end[0].length : errEnd;
     const timedOut = exitCode === 124 || exitCode === 137;
-    results.push({ argv: cmd.argv, exitCode, stdout, stderr, timedOut, durationMs });
+    const r: CommandResult = { argv: cmd.argv, exitCode, stdout, stderr, timedOut, durationMs };
+    if (full.length > max) r.truncated = true;
+    if (stamp !== undefined) r.stamp = stamp;
+    results.push(r);
   }
   return results;
 }

@@ -197,6 +197,19 @@ export const aptPending = defineCheck({
     { argv: ['apt-mark', 'showhold'], timeoutSec: 30 },
     { argv: STAMPS_ARGV, timeoutSec: 15 },
   ],
+  // dpkg's status changes on every install, hold or removal; the lists directory and
+  // its partial/ on every `apt update`: unchanged, the answer cannot have changed.
+  stamp: () => [
+    'find',
+    '/var/lib/dpkg/status',
+    '/var/lib/apt/lists',
+    '/var/lib/apt/lists/partial',
+    '-maxdepth',
+    '0',
+    '-printf',
+    '%p %T@ %s\\n',
+  ],
+  reuseForSec: 3600,
   evaluate(ctx) {
     try {
       const [list, holds, stamps] = ctx.outputs;
