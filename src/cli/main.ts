@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registry } from '../checks/index.js';
 import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { checkCommand } from './check.js';
+import { checksCommand } from './checks.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
 import { initCommand } from './init.js';
 import { version } from './version.js';
@@ -22,6 +24,7 @@ function program(): Command {
     .exitOverride();
   const globals = () => root.opts<{ config?: string }>();
   root.addCommand(checkCommand(globals));
+  root.addCommand(checksCommand(registry));
   root.addCommand(initCommand());
   for (const cmd of root.commands) cmd.exitOverride();
   return root;
