@@ -1,0 +1,109 @@
+import { Command } from 'commander';
+import type { Status } from '../core/status.js';
+import type { StatusChange, Store } from '../store/types.js';
+import { CliError, EX_USAGE } from './errors.js';
+import { paint, STATUS_STYLE, useColor } from './style.js';
+
+export const HISTORY_OUTPUT_VERSION = 1;
+
+export interface HistoryDeps {
+  /** Opens the store of the loaded configuration (config loading is the caller's). */
+  openStore(): Promise<Store>;
+  write?(text: string): void;
+  now?(): Date;
+  color?: boolean;
+}
+
+interface HistoryOptions {
+  limit: string;
+  since?: string;
+  json: boolean;
+  color: boolean;
+}
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+
+export function historyCommand(deps: HistoryDeps): Command {
+  return new Command('history')
+    .summary('show when checks changed status')
+    .description(
+      'Lists status changes, newest first: when a check on a target went from one status to another.\n' +
+        'Repeated identical results are not listed; "new" means the first result ever seen.',
+    )
+    .argument('[check]', 'only this check (its name in the config, else its kind)')
+    .argument('[target]', 'only this host')
+    .option('-n, --limit <n>', 'at most this many changes', '50')
+    .option('--since <when>', 'only changes since a duration ago (7d, 12h) or a date (2025-03-01)')
+    .option('--json', 'print a JSON document { version, changes }', false)
+    .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
+    .addHelpText('after', '\nExamples:\n  ronde history\n  ronde history backup.age db1 --since 30d')
+    .action(async (check: string | undefined, target: string | undefined, opts: HistoryOptions) => {
+      const now = deps.now?.() ?? new Date();
+      const limit = parseLimit(opts.limit);
+      const since = opts.since === undefined ? undefined : parseSince(opts.since, now);
+      const store = await deps.openStore();
+      let changes: StatusChange[];
+      try {
+        changes = await store.history({
+          ...(check !== undefined ? { check } : {}),
+          ...(target !== undefined ? { target } : {}),
+          ...(since !== undefined ? { since } : {}),
+          limit,
+        });
+      } finally {
+        await store.close();
+      }
+      const write = deps.write ?? ((s: string) => process.stdout.write(s));
+      if (opts.json) {
+        write(`${JSON.stringify({ version: HISTORY_OUTPUT_VERSION, changes }, null, 2)}\n`);
+        return;
+      }
+      const color = opts.color && (deps.color ?? useColor(process.stdout));
+      write(changes.length === 0 ? 'No status change recorded.\n' : renderHistory(changes, color));
+    });
+}
+
+/** A table: time, target, check, from → to, summary. Columns padded to their widest cell. */
+export function renderHistory(changes: StatusChange[], color = false): string {
+  const rows = changes.map((c) => [
+    localTime(c.at),
+    c.target,
+    c.check,
+    `${c.from ?? 'new'} → ${c.to}`,
+    c.summary,
+  ]);
+  const header = ['TIME', 'TARGET', 'CHECK', 'CHANGE', 'SUMMARY'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[], paintChange?: Status) =>
+    cells
+      .map((cell, i) => {
+        const padded = i === cells.length - 1 ? cell : cell.padEnd(widths[i]!);
+        return i === 3 && paintChange ? paint(color, STATUS_STYLE[paintChange], padded) : padded;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map((r, i) => line(r, changes[i]!.to))].join('\n') + '\n';
+}
+
+function parseLimit(s: string): number {
+  const n = Number(s);
+  if (!/^\d+$/.test(s.trim()) || n < 1)
+    throw new CliError(`--limit: expected a positive integer, got "${s}"`, EX_USAGE);
+  return n;
+}
+
+/** `7d`, `12h`, `30m`, `2w` ago, or a date/time that Date understands (a bare date is midnight UTC). */
+export function parseSince(s: string, now: Date): Date {
+  const m = /^(\d+)([smhdw])$/.exec(s.trim());
+  if (m) return new Date(now.getTime() - Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS]);
+  const t = /^\d{4}-\d{2}-\d{2}/.test(s.trim()) ? Date.parse(s.trim()) : Number.NaN;
+  if (Number.isNaN(t))
+    throw new CliError(`--since: expected a duration (7d, 12h) or a date (2025-03-01), got "${s}"`, EX_USAGE);
+  return new Date(t);
+}
+
+/** Local time to the minute, as a sysadmin reads a log. */
+function localTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
