@@ -5,7 +5,10 @@ import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
+import { configCommand, schemaCommand } from './config.js';
+import { loadContext } from './context.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
+import { historyCommand } from './history.js';
 import { initCommand } from './init.js';
 import { version } from './version.js';
 
@@ -24,7 +27,10 @@ function program(): Command {
     .exitOverride();
   const globals = () => root.opts<{ config?: string }>();
   root.addCommand(checkCommand(globals));
+  root.addCommand(historyCommand({ openStore: async () => (await loadContext(globals())).openStore() }));
   root.addCommand(checksCommand(registry));
+  root.addCommand(configCommand(registry));
+  root.addCommand(schemaCommand(registry));
   root.addCommand(initCommand());
   for (const cmd of root.commands) cmd.exitOverride();
   return root;
