@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { CheckResult } from '../core/check.js';
 import { runRound } from '../core/runner.js';
 import { EXIT_CODE, worst } from '../core/status.js';
+import type { Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
@@ -16,6 +17,7 @@ interface CheckOptions {
   json: boolean;
   color: boolean;
   save: boolean;
+  reuse: boolean;
 }
 
 export function checkCommand(globals: () => GlobalOptions): Command {
@@ -37,6 +39,7 @@ export function checkCommand(globals: () => GlobalOptions): Command {
     .option('--json', 'print the versioned JSON document (docs/json-output.md)', false)
     .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
     .option('--no-save', 'do not record the round in the store')
+    .option('--no-reuse', 're-run every command, even when the machine shows no change since the last round')
     .addHelpText(
       'after',
       '\nExamples:\n  ronde check\n  ronde check web1 tag:hypervisor --check apt.pending\n  ronde check -v --json > round.json',
@@ -54,6 +57,13 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
     if (!known) throw new CliError(`unknown check "${c}"; kinds: ${ctx.registry.ids().join(', ')}`, EX_USAGE);
   }
   if (plan.length === 0) throw new CliError('no host and check match the selection', EX_USAGE);
+
+  const store = opts.save ? await openOrWarn(ctx) : null;
+  if (store && opts.reuse) {
+    const previous = await store.previousResults();
+    for (const p of plan)
+      for (const c of p.checks) c.previous = previous.get(`${p.host.name}\0${c.instance}`);
+  }
 
   const targets = targetFactory();
   const ac = new AbortController();
@@ -80,21 +90,16 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   const results = sortLike(plan, outcome.results);
 
   let round: number | null = null;
-  if (opts.save) {
+  if (store) {
     try {
-      const store = await ctx.openStore();
-      try {
-        round = await store.saveRound(
-          { startedAt, finishedAt, trigger: 'cli', interrupted: outcome.interrupted },
-          results,
-        );
-      } finally {
-        await store.close();
-      }
-    } catch (err) {
-      process.stderr.write(
-        `ronde: the results were NOT saved: ${err instanceof Error ? err.message : String(err)}\n`,
+      round = await store.saveRound(
+        { startedAt, finishedAt, trigger: 'cli', interrupted: outcome.interrupted },
+        results,
       );
+    } catch (err) {
+      process.stderr.write(`ronde: the results were NOT saved: ${errorText(err)}\n`);
+    } finally {
+      await store.close();
     }
   }
   process.off('SIGINT', onSigint);
@@ -135,6 +140,19 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
     process.stdout.write(`${summaryLine(counts, status, color, note)}\n`);
   }
   return exitCode;
+}
+
+async function openOrWarn(ctx: CliContext): Promise<Store | null> {
+  try {
+    return await ctx.openStore();
+  } catch (err) {
+    process.stderr.write(`ronde: cannot open the store, the results will NOT be saved: ${errorText(err)}\n`);
+    return null;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function jsonResult(r: CheckResult): CheckOutput['targets'][number]['results'][number] {

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseLocation } from './location.js';
 import { migrateToLatest, type StoreDialect } from './migrator.js';
-import { history, latestResults, rounds } from './queries.js';
+import { history, latestResults, previousResults, rounds } from './queries.js';
 import { saveRound } from './save.js';
 import type { Database as Schema } from './schema.js';
 import { prepareSqliteFile } from './sqlite-file.js';
@@ -31,6 +31,7 @@ export async function openStore(loc: DatabaseLocation): Promise<Store> {
     history: (query) => history(conn.db, query),
     rounds: (query) => rounds(conn.db, query),
     latestResults: () => latestResults(conn.db),
+    previousResults: () => previousResults(conn.db),
     close: () => conn.db.destroy(),
   };
 }

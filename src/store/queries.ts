@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Status } from '../core/status.js';
 import type { Database } from './schema.js';
-import type { CurrentState, HistoryQuery, RoundInfo, RoundTrigger, StatusChange } from './types.js';
+import type {
+  CurrentState,
+  HistoryQuery,
+  PreviousResult,
+  RoundInfo,
+  RoundTrigger,
+  StatusChange,
+} from './types.js';
 
 const DEFAULT_LIMIT = 100;
 
@@ -66,6 +73,55 @@ export async function latestResults(db: Kysely<Database>): Promise<CurrentState[
     lastAt: new Date(Number(r.last_at)),
     lastResultId: Number(r.last_result_id),
   }));
+}
+
+/**
+ * The last result of every check+target, whole (details and the kind's stamp),
+ * keyed `target\0check`: the runner reuses one when its machine is unchanged.
+ */
+export async function previousResults(db: Kysely<Database>): Promise<Map<string, PreviousResult>> {
+  const rows = await db
+    .selectFrom('check_state')
+    .innerJoin('results', 'results.id', 'check_state.last_result_id')
+    .select([
+      'results.check_name',
+      'results.target',
+      'results.status',
+      'results.summary',
+      'results.reasons',
+      'results.data',
+      'results.not_applicable',
+      'results.started_at',
+    ])
+    .execute();
+  const out = new Map<string, PreviousResult>();
+  for (const r of rows) {
+    const data = parseJson(r.data) as {
+      details?: Record<string, unknown>;
+      stamp?: string;
+      truncated?: boolean;
+    };
+    const prev: PreviousResult = {
+      status: r.status as Status,
+      summary: r.summary,
+      reasons: (parseJson(r.reasons) as string[] | undefined) ?? [],
+      details: data?.details ?? {},
+      startedAt: new Date(Number(r.started_at)).toISOString(),
+    };
+    // A capped result lost part of its details: never reuse it as if whole.
+    if (data?.stamp && !data.truncated) prev.stamp = data.stamp;
+    if (Number(r.not_applicable) === 1) prev.notApplicable = true;
+    out.set(`${r.target}\0${r.check_name}`, prev);
+  }
+  return out;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function limitOf(limit: number | undefined): number {

@@ -62,7 +62,7 @@ async function saveResult(
       started_at: at,
       duration_ms: Math.round(r.durationMs),
       reasons: capReasons(r.reasons ?? []),
-      data: capJson({ details: r.details, evidence: r.evidence }),
+      data: capJson({ details: r.details, evidence: r.evidence, ...(r.stamp ? { stamp: r.stamp } : {}) }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -57,6 +57,17 @@ export interface CurrentState {
   lastResultId: number;
 }
 
+/** The last result of a check+target as the runner needs it to reuse an unchanged one. */
+export interface PreviousResult {
+  status: Status;
+  summary: string;
+  reasons: string[];
+  details: Record<string, unknown>;
+  notApplicable?: boolean;
+  stamp?: string;
+  startedAt: string;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Saves a round and its results in one transaction; returns the round id. */
@@ -64,5 +75,7 @@ export interface Store {
   history(query?: HistoryQuery): Promise<StatusChange[]>;
   rounds(query?: { limit?: number }): Promise<RoundInfo[]>;
   latestResults(): Promise<CurrentState[]>;
+  /** Last result per `target\0check`, whole. */
+  previousResults(): Promise<Map<string, PreviousResult>>;
   close(): Promise<void>;
 }

@@ -49,6 +49,22 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
     await store.close();
   });
 
+  it('gives back the last result of each check whole, with its stamp, for reuse', async () => {
+    const store = await openStore(await backend.fresh('previous'));
+    const first = { ...result('apt', 'web1', 'WARN', at(0)), details: { pending: 3 }, stamp: '123 45' };
+    await store.saveRound(round(at(0)), [first, result('disk', 'web1', 'OK', at(0))]);
+    await store.saveRound(round(at(5)), [{ ...first, startedAt: at(5).toISOString(), stamp: '999 45' }]);
+    const prev = await store.previousResults();
+    expect(prev.get('web1\0apt')).toMatchObject({
+      status: 'WARN',
+      details: { pending: 3 },
+      stamp: '999 45',
+      startedAt: at(5).toISOString(),
+    });
+    expect(prev.get('web1\0disk')?.stamp).toBeUndefined();
+    await store.close();
+  });
+
   it('counts consecutive results and filters history by check, target, since and limit', async () => {
     const store = await openStore(await backend.fresh('filters'));
     const seq = [
