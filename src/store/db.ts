@@ -27,6 +27,7 @@ export async function openStore(loc: DatabaseLocation): Promise<Store> {
     loc.kind === 'sqlite' ? await openSqlite(loc.path, loc.shared ?? false) : await openPostgres(loc.url);
   return {
     dialect: conn.dialect,
+    conn,
     saveRound: (round, results) => saveRound(conn, round, results),
     history: (query) => history(conn.db, query),
     rounds: (query) => rounds(conn.db, query),

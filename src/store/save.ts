@@ -20,7 +20,13 @@ interface State {
  * check+target, and a status change wherever the status differs from the
  * previous one (the first result of a check+target is a change from none).
  */
-export async function saveRound(conn: Conn, round: RoundInput, results: CheckResult[]): Promise<number> {
+export async function saveRound(
+  conn: Conn,
+  round: RoundInput,
+  results: CheckResult[],
+  /** Runs in the same transaction after the results are saved (e.g. the daemon's outbox). */
+  after?: (trx: Kysely<Database>, roundId: number) => Promise<void>,
+): Promise<number> {
   return conn.write(async (trx) => {
     const status = results.length > 0 ? worst(results.map((r) => r.status)) : null;
     const { id: roundId } = await trx
@@ -37,6 +43,7 @@ export async function saveRound(conn: Conn, round: RoundInput, results: CheckRes
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const r of results) await saveResult(trx, Number(roundId), round, r);
+    await after?.(trx, Number(roundId));
     return Number(roundId);
   });
 }

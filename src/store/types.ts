@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import type { Status } from '../core/status.js';
+import type { Conn } from './db.js';
 
 export type RoundTrigger = 'cli' | 'daemon';
 
@@ -70,6 +71,11 @@ export interface PreviousResult {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * The connection, for repositories of other modules (routines, outbox):
+   * `conn.db` to read, `conn.write(fn)` for one serialised write transaction.
+   */
+  readonly conn: Conn;
   /** Saves a round and its results in one transaction; returns the round id. */
   saveRound(round: RoundInput, results: CheckResult[]): Promise<number>;
   history(query?: HistoryQuery): Promise<StatusChange[]>;
