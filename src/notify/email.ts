@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import nodemailer from 'nodemailer';
+import type { EmailNotifier } from './schema.js';
+import { type Message, type Notifier, NotifyError, revealSecret, type SendOptions, scrub } from './types.js';
+
+/**
+ * `<key@ronde>`: a re-send of the same notification has the same Message-ID,
+ * so mail clients and archives show it once. A key with characters not
+ * allowed there is hashed.
+ */
+export function messageId(key: string): string {
+  const id = /^[A-Za-z0-9._-]{1,200}$/.test(key) ? key : createHash('sha256').update(key).digest('hex');
+  return `<${id}@ronde>`;
+}
+
+/** Plain-text body: markdown reads fine as text; the link on its own line. */
+export function emailText(msg: Message): string {
+  return `${msg.text}${msg.url ? `\n\n${msg.url}` : ''}\n\n-- \nronde (${msg.event})\n`;
+}
+
+const TRANSIENT_CODES = new Set(['ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS', 'ECONNREFUSED']);
+
+/** SMTP 4xx and lost connections may pass later; 5xx, refused login, missing TLS or bad certificates need a fix. */
+export function classifySmtpError(err: unknown, label: string, secrets: readonly string[]): NotifyError {
+  const e = err as Error & { code?: string; responseCode?: number; response?: string };
+  const text = scrub(String(e.response ?? e.message ?? err), secrets)
+    .replace(/\s+/g, ' ')
+    .slice(0, 300);
+  const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+  const certificate = /certificate|self[- ]signed|CERT_|altname/i.test(`${e.code} ${e.message}`);
+  let permanent: boolean;
+  let why = text;
+  if (certificate) {
+    permanent = true;
+    why = `the server certificate is not trusted (${text}); give its CA with \`ca:\``;
+  } else if (e.code === 'ETLS') {
+    permanent = true;
+    why = `STARTTLS is required but failed or is not offered (${text}); nothing was sent in plaintext`;
+  } else if (status !== undefined) permanent = status >= 500;
+  else permanent = !TRANSIENT_CODES.has(e.code ?? '');
+  return new NotifyError(`${label}: ${why}`, { permanent, ...(status === undefined ? {} : { status }) });
+}
+
+/** E-mail over SMTP: STARTTLS required by default, certificates always verified. */
+export function createEmail(cfg: EmailNotifier, env: NodeJS.ProcessEnv = process.env): Notifier {
+  const label = `email "${cfg.name}"`;
+  return {
+    type: 'email',
+    name: cfg.name,
+    async send(msg: Message, opts: SendOptions): Promise<void> {
+      const user = cfg.user === undefined ? undefined : revealSecret(cfg.user, env, label);
+      const pass = cfg.password === undefined ? undefined : revealSecret(cfg.password, env, label);
+      let ca: string | undefined;
+      try {
+        ca = cfg.ca === undefined ? undefined : readFileSync(cfg.ca, 'utf8');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        throw new NotifyError(`${label}: cannot read CA file ${cfg.ca} (${code})`, { permanent: true });
+      }
+      const ms = cfg.timeout * 1000;
+      const transport = nodemailer.createTransport({
+        host: cfg.host,
+        port: cfg.port ?? (cfg.tls ? 465 : 587),
+        secure: cfg.tls,
+        requireTLS: cfg.starttls && !cfg.tls,
+        // `starttls: false` means plaintext on purpose (a local relay): no half-hearted upgrade.
+        ignoreTLS: !cfg.starttls && !cfg.tls,
+        // Verification stays on; a private CA is trusted through `ca`, never by turning it off.
+        tls: { rejectUnauthorized: true, ...(ca ? { ca } : {}) },
+        ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
+        connectionTimeout: ms,
+        greetingTimeout: ms,
+        socketTimeout: ms,
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
+      const secrets = [user, pass].filter((s): s is string => s !== undefined);
+      const sending = transport.sendMail({
+        from: cfg.from,
+        to: cfg.to,
+        subject: msg.title,
+        text: emailText(msg),
+        messageId: messageId(msg.key),
+        headers: { 'X-Ronde-Event': msg.event },
+      });
+      try {
+        await abortable(sending, opts.signal, () => transport.close());
+      } catch (err) {
+        if (err instanceof NotifyError) throw err;
+        throw classifySmtpError(err, label, secrets);
+      } finally {
+        transport.close();
+      }
+    },
+  };
+}
+
+/** nodemailer takes no AbortSignal: on abort, close the connection and give up (transient). */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined, close: () => void): Promise<T> {
+  if (!signal) return p;
+  const interrupted = () =>
+    new NotifyError('interrupted before the server accepted the message', { permanent: false });
+  if (signal.aborted) {
+    close();
+    p.catch(() => {});
+    return Promise.reject(interrupted());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      close();
+      reject(interrupted());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
