@@ -36,12 +36,33 @@ function statusLabel(s: Status, color: boolean): string {
 function verbose(r: CheckResult, color: boolean): string[] {
   const pad = '            ';
   const out = (r.reasons ?? []).filter((x) => x !== r.summary).map((x) => `${pad}- ${x}`);
-  for (const [k, v] of Object.entries(r.details ?? {})) out.push(`${pad}${k}: ${brief(v)}`);
+  for (const [k, v] of Object.entries(r.details ?? {})) out.push(...detailLines(pad, k, v));
+  if (r.evidence.length > 0) out.push(paint(color, 'dim', `${pad}ran in ${r.durationMs} ms:`));
   for (const e of r.evidence) {
     const code = e.timedOut ? 'timed out' : e.exitCode === null ? 'did not finish' : `exit ${e.exitCode}`;
-    out.push(paint(color, 'dim', `${pad}$ ${e.command}  (${code}, ${e.durationMs} ms)`));
+    out.push(paint(color, 'dim', `${pad}$ ${e.command}  (${code})`));
   }
   return out;
+}
+
+const MAX_ITEMS = 10;
+
+/** A fact as a person reads it: scalars inline, lists of records one per line (capped). */
+function detailLines(pad: string, key: string, v: unknown): string[] {
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === 'object')) {
+    const lines = [`${pad}${key}: ${v.length}`];
+    for (const item of v.slice(0, MAX_ITEMS)) {
+      const fields = Object.entries(item as Record<string, unknown>)
+        .filter(
+          ([, x]) => x !== false && x !== null && x !== undefined && !(Array.isArray(x) && x.length === 0),
+        )
+        .map(([k, x]) => `${k}=${typeof x === 'string' ? x : JSON.stringify(x)}`);
+      lines.push(`${pad}  - ${brief(fields.join(' '))}`);
+    }
+    if (v.length > MAX_ITEMS) lines.push(`${pad}  … ${v.length - MAX_ITEMS} more (--json for all)`);
+    return lines;
+  }
+  return [`${pad}${key}: ${brief(v)}`];
 }
 
 function brief(v: unknown): string {
