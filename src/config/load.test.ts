@@ -152,7 +152,7 @@ checks:
         address: '127.0.20.1',
         local: false,
         tags: ['web'],
-        ssh: { user: 'ronde', port: 2222, agent: true, identity: '/home/op/.ssh/id_ed25519' },
+        ssh: { user: 'ronde', port: 2222, identity: '/home/op/.ssh/id_ed25519' },
         sudo: true,
       },
       {
@@ -160,7 +160,7 @@ checks:
         address: 'self',
         local: true,
         tags: [],
-        ssh: { user: 'ronde', port: 22, agent: true, identity: '/home/op/.ssh/id_ed25519' },
+        ssh: { user: 'ronde', identity: '/home/op/.ssh/id_ed25519' },
         sudo: false,
       },
     ]);
@@ -204,7 +204,7 @@ checks:
   it('treats an empty file as all defaults', () => {
     const empty = parseConfig('# nothing yet\n', 'ronde.yaml', registry);
     expect(empty).toEqual({
-      defaults: { interval: 300, timeout: 60, concurrency: 32, ssh: { port: 22, agent: true }, sudo: false },
+      defaults: { interval: 300, timeout: 60, concurrency: 32, ssh: {}, sudo: false },
       hosts: [],
       team: [],
       routines: [],

@@ -102,7 +102,10 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
   const expand = (p: string | undefined) => (p?.startsWith('~/') ? `${home}${p.slice(1)}` : p);
   const mergeSsh = (base: RawSsh, over: RawSsh = {}): SshSettings => {
     const m = { ...base, ...over };
-    const out: SshSettings = { port: m.port ?? 22, agent: m.agent ?? true };
+    // Unset stays unset: the user's ~/.ssh/config (Port, User, IdentityFile…) fills it later.
+    const out: SshSettings = {};
+    if (m.port !== undefined) out.port = m.port;
+    if (m.agent !== undefined) out.agent = m.agent;
     if (m.user) out.user = m.user;
     if (m.identity) out.identity = expand(m.identity);
     if (m.known_hosts) out.knownHosts = expand(m.known_hosts);

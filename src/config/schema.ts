@@ -152,9 +152,9 @@ export type RawSsh = z.output<typeof sshSchema>;
 /** SSH settings after merging a host's over `defaults.ssh`. */
 export interface SshSettings {
   user?: string;
-  port: number;
+  port?: number;
   identity?: string;
-  agent: boolean;
+  agent?: boolean;
   knownHosts?: string;
   jump?: string;
 }

@@ -47,6 +47,15 @@ export function databaseLocation(input: LocationInput): DatabaseLocation {
   return { kind: 'sqlite', path: join(xdgDataHome(env), 'ronde', 'ronde.db') };
 }
 
+/**
+ * ronde's own state directory (its known_hosts, caches): /var/lib/ronde for an
+ * installed ronde (config under /etc/ronde/), else $XDG_DATA_HOME/ronde.
+ */
+export function stateDirectory(configPath: string | null, env: Record<string, string | undefined>): string {
+  if (configPath !== null && isSystemConfig(configPath)) return dirname(SYSTEM_DB_PATH);
+  return join(xdgDataHome(env), 'ronde');
+}
+
 function isSystemConfig(configPath: string): boolean {
   return resolve(configPath).startsWith('/etc/ronde/');
 }
