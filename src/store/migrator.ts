@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { initial } from './migrations/0001-initial.js';
+import { routinesMigration } from './migrations/0002-routines.js';
+import { outboxMigration } from './migrations/0003-outbox.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -10,7 +12,11 @@ export type StoreDialect = 'sqlite' | 'postgres';
  * Names sort in application order; never rename or edit an applied one.
  */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001-initial': initial(dialect) };
+  return {
+    '0001-initial': initial(dialect),
+    '0002-routines': routinesMigration(dialect),
+    '0003-outbox': outboxMigration(dialect),
+  };
 }
 
 class StaticProvider implements MigrationProvider {

@@ -58,9 +58,78 @@ export interface StatusChangeTable {
   round_id: number;
 }
 
+/** Append-only: an undo is a new row whose `undoes` names the cancelled one. */
+export interface SignoffTable {
+  id: Generated<number>;
+  routine: string;
+  kind: string;
+  at: number | string;
+  by_name: string;
+  os_user: string;
+  note: string;
+  /** JSON array of 1-based checklist indexes. */
+  items: string;
+  undoes: number | string | null;
+  source: string;
+}
+
+export interface RoutineSeenTable {
+  routine: string;
+  first_seen_at: number | string;
+}
+
+/** The daemon's own view of what it last announced per check+target (flap damping). */
+export interface AnnouncedTable {
+  check_name: string;
+  target: string;
+  announced_status: string | null;
+  candidate_status: string | null;
+  candidate_count: number;
+  updated_at: number | string;
+}
+
+/** One notification for one notifier; `key` is its idempotency key (unique). */
+export interface OutboxTable {
+  id: Generated<number>;
+  key: string;
+  notifier: string;
+  event: string;
+  /** JSON of the notify `Message`. */
+  payload: string;
+  created_at: number | string;
+  /** 'pending' | 'sending' | 'sent' | 'failed'. */
+  state: string;
+  attempts: number;
+  next_attempt_at: number | string;
+  claimed_by: string | null;
+  claimed_at: number | string | null;
+  last_error: string | null;
+  sent_at: number | string | null;
+}
+
+/** Once-only events already handled (a reminder of a due date, a week's digest). */
+export interface NotifyMarkTable {
+  identity: string;
+  at: number | string;
+}
+
+export interface NotifierHealthTable {
+  notifier: string;
+  consecutive_failures: number;
+  last_error: string | null;
+  last_failure_at: number | string | null;
+  last_success_at: number | string | null;
+}
+
 export interface Database {
+  signoffs: SignoffTable;
+  routine_seen: RoutineSeenTable;
   rounds: RoundTable;
   results: ResultTable;
   check_state: CheckStateTable;
   status_changes: StatusChangeTable;
+  announced: AnnouncedTable;
+  outbox: OutboxTable;
+  notify_marks: NotifyMarkTable;
+  notifier_health: NotifierHealthTable;
 }
