@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
+import type { SentMessageInfo } from 'nodemailer/lib/smtp-transport/index.js';
 import type { EmailNotifier } from './schema.js';
 import { type Message, type Notifier, NotifyError, revealSecret, type SendOptions, scrub } from './types.js';
 
@@ -85,7 +86,8 @@ export function createEmail(cfg: EmailNotifier, env: NodeJS.ProcessEnv = process
         headers: { 'X-Ronde-Event': msg.event },
       });
       try {
-        await abortable(sending, opts.signal, () => transport.close());
+        const info = await abortable(sending, opts.signal, () => transport.close());
+        if (info.rejected.length > 0) throw partial(info, cfg.to.length, label);
       } catch (err) {
         if (err instanceof NotifyError) throw err;
         throw classifySmtpError(err, label, secrets);
@@ -94,6 +96,23 @@ export function createEmail(cfg: EmailNotifier, env: NodeJS.ProcessEnv = process
       }
     },
   };
+}
+
+/**
+ * Some recipients refused, the others got it. Permanent: a retry would send
+ * the others a duplicate; the refused addresses need a fix.
+ */
+function partial(info: SentMessageInfo, total: number, label: string): NotifyError {
+  const refused = info.rejected.map((a) => (typeof a === 'string' ? a : a.address));
+  // Set by the SMTP transport, missing from its type declarations.
+  const errors = (info as { rejectedErrors?: Array<{ responseCode?: number; response?: string }> })
+    .rejectedErrors;
+  const first = errors?.[0];
+  const why = first?.response ? ` (${first.response.replace(/\s+/g, ' ').slice(0, 200)})` : '';
+  return new NotifyError(
+    `${label}: accepted for ${total - refused.length} of ${total} recipients; refused: ${refused.join(', ')}${why}`,
+    { permanent: true, ...(first?.responseCode ? { status: first.responseCode } : {}) },
+  );
 }
 
 /** nodemailer takes no AbortSignal: on abort, close the connection and give up (transient). */
