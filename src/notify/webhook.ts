@@ -112,6 +112,8 @@ export function createWebhook(cfg: WebhookNotifier, env: NodeJS.ProcessEnv = pro
       const headers: Record<string, string> = {};
       const secrets = urlSecrets(url);
       for (const [k, v] of Object.entries(cfg.headers)) {
+        // Ours is set below; a configured one would be sent twice.
+        if (k.toLowerCase() === 'idempotency-key') continue;
         headers[k] = revealSecret(v, env, label);
         if (v !== headers[k]) secrets.push(headers[k]);
       }
