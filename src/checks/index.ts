@@ -1,5 +1,6 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
+import { backupFiles } from './backup/files.js';
 import { systemDisk } from './system/disk.js';
 import { systemReboot } from './system/reboot.js';
 import { systemUnits } from './system/units.js';
@@ -12,3 +13,4 @@ registry.register(systemUnits);
 registry.register(tlsFiles);
 registry.register(aptPending);
 registry.register(systemReboot);
+registry.register(backupFiles);
