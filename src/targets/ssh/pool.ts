@@ -159,12 +159,21 @@ export class SshPool {
       conn.closed = true;
       this.#live.delete(key);
       this.#conns.delete(key);
-      if (via) via.dependents--;
       this.#slots.release();
+      if (via) {
+        via.dependents--;
+        this.noteIdle(via);
+      }
     };
     client.on('close', onGone);
     client.on('error', () => {}); // reported to the batch through its channel; the close follows
     return conn;
+  }
+
+  /** A batch ended: if hosts wait for a connection slot, this idle connection makes room. */
+  noteIdle(conn: Connection): void {
+    conn.lastUsed = Date.now();
+    if (conn.idle && this.#slots.waiting > 0) this.#end(conn);
   }
 
   async #acquireSlot(signal?: AbortSignal): Promise<void> {

@@ -43,8 +43,8 @@ export class SshTarget implements Target {
         explainSudo(r, specs[i]!),
       );
     } finally {
-      conn.lastUsed = Date.now();
       conn.sessions.release();
+      this.pool.noteIdle(conn);
     }
   }
 
