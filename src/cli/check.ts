@@ -7,7 +7,7 @@ import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
-import { planRound } from './plan.js';
+import { planRound } from '../config/plan.js';
 import { countResults, renderText, summaryLine, type TargetResults } from './render.js';
 import { useColor } from './style.js';
 
@@ -65,7 +65,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
       for (const c of p.checks) c.previous = previous.get(`${p.host.name}\0${c.instance}`);
   }
 
-  const targets = targetFactory();
+  const targets = targetFactory(ctx.config, { stateDir: ctx.stateDir });
   const ac = new AbortController();
   const onSigint = () => {
     if (ac.signal.aborted) process.exit(EX_INTERRUPTED);

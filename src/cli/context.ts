@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { Registry } from '../core/registry.js';
 import { openStore } from '../store/db.js';
-import { databaseLocation } from '../store/location.js';
+import { databaseLocation, stateDirectory } from '../store/location.js';
 import type { Store } from '../store/types.js';
 
 /** What every command needs: the configuration (or zero-config), the kinds, the store. */
@@ -12,6 +12,8 @@ export interface CliContext {
   configPath: string | null;
   config: Config;
   registry: Registry;
+  /** ronde's own state directory (known_hosts…). */
+  stateDir: string;
   openStore(): Promise<Store>;
 }
 
@@ -29,6 +31,7 @@ export async function loadContext(
     configPath: loaded.path,
     config,
     registry,
+    stateDir: stateDirectory(loaded.path, env),
     openStore: () => {
       const database = config.database?.url
         ? { url: resolveSecrets(config.database.url, env).reveal() }

@@ -1,7 +1,9 @@
-import type { HostConfig } from '../config/schema.js';
+import { join } from 'node:path';
+import type { Config, HostConfig } from '../config/schema.js';
 import type { Target } from '../core/target.js';
-import { TargetError } from '../core/target.js';
 import { LocalTarget } from './local.js';
+import type { SshHostOptions } from './ssh/options.js';
+import { SshPool } from './ssh/pool.js';
 
 /** Makes the targets of a round; `close()` ends every connection it opened. */
 export interface TargetFactory {
@@ -9,23 +11,50 @@ export interface TargetFactory {
   close(): Promise<void>;
 }
 
-export function targetFactory(): TargetFactory {
+export interface FactoryOptions {
+  /** ronde's state directory: its own known_hosts lives there. */
+  stateDir: string;
+  /** Tests point these elsewhere; default: the user's ~/.ssh files. */
+  sshConfigPath?: string | null;
+  userKnownHosts?: string[];
+}
+
+export function targetFactory(config: Config, opts: FactoryOptions): TargetFactory {
+  let pool: SshPool | undefined;
+  const byName = new Map(config.hosts.map((h) => [h.name, h]));
   return {
     target(host) {
       if (host.local) return new LocalTarget(host.name);
-      return unreachable(host.name, 'SSH targets are not available in this build');
+      pool ??= new SshPool({
+        maxConnections: config.defaults.concurrency,
+        stateKnownHosts: join(opts.stateDir, 'known_hosts'),
+        ...(opts.sshConfigPath !== undefined ? { sshConfigPath: opts.sshConfigPath } : {}),
+        ...(opts.userKnownHosts ? { userKnownHosts: opts.userKnownHosts } : {}),
+      });
+      return pool.target(sshOptions(host, byName));
     },
-    async close() {},
+    async close() {
+      await pool?.close();
+    },
   };
 }
 
-function unreachable(name: string, why: string): Target {
-  return {
-    name,
-    transport: 'ssh',
-    runBatch: async () => {
-      throw new TargetError(why, 'unreachable');
-    },
-    close: async () => {},
-  };
+/** The inventory's view of a host for the SSH layer; a `jump` naming an inventory host uses its settings. */
+export function sshOptions(
+  host: HostConfig,
+  byName: ReadonlyMap<string, HostConfig>,
+  seen: string[] = [],
+): SshHostOptions {
+  const s = host.ssh;
+  const out: SshHostOptions = { name: host.name, address: host.address, sudo: host.sudo };
+  if (s.port !== undefined) out.port = s.port;
+  if (s.user !== undefined) out.user = s.user;
+  if (s.identity !== undefined) out.identity = [s.identity];
+  if (s.agent !== undefined) out.agent = s.agent;
+  if (s.knownHosts !== undefined) out.knownHosts = [s.knownHosts];
+  if (s.jump !== undefined) {
+    const via = byName.get(s.jump);
+    out.jump = via && !seen.includes(via.name) ? sshOptions(via, byName, [...seen, host.name]) : s.jump;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { effectiveChecks, effectiveHosts, selectHosts } from '../config/load.js';
-import type { Config, HostConfig } from '../config/schema.js';
 import type { Registry } from '../core/registry.js';
 import type { PlannedCheck } from '../core/runner.js';
+import { effectiveChecks, effectiveHosts, selectHosts } from './load.js';
+import type { Config, HostConfig } from './schema.js';
 
 export interface HostChecks {
   host: HostConfig;

@@ -1,0 +1,186 @@
+import type { Logger } from 'pino';
+import { type HostChecks, planRound } from '../config/plan.js';
+import type { Config } from '../config/schema.js';
+import type { CheckResult } from '../core/check.js';
+import type { Registry } from '../core/registry.js';
+import { runRound } from '../core/runner.js';
+import type { Store } from '../store/types.js';
+import { targetFactory } from '../targets/factory.js';
+import { type Job, jobKey, nextRunMs } from './schedule.js';
+
+export interface DaemonOptions {
+  config: Config;
+  registry: Registry;
+  store: Store;
+  stateDir: string;
+  log: Logger;
+  now?: () => number;
+  /** How often the loop wakes up to look for due checks. */
+  tickMs?: number;
+  /** Called after each round is saved (the outbox and routines hook in here). */
+  afterRound?: (results: CheckResult[], interrupted: boolean) => Promise<void>;
+  /** Called on every tick (outbox delivery, routine reminders). */
+  onTick?: (signal: AbortSignal) => Promise<void>;
+}
+
+export interface DaemonStatus {
+  startedAt: string;
+  lastTickAt: string | null;
+  lastRoundAt: string | null;
+  rounds: number;
+  running: number;
+  jobs: number;
+}
+
+/**
+ * `ronde serve`'s engine: runs each check instance at its interval (with a
+ * stable per-job phase), one batch per host, never two rounds of the same
+ * host at once, and saves every round. `stop()` ends within its grace period
+ * with the complete results saved.
+ */
+export class Daemon {
+  readonly #o: DaemonOptions;
+  readonly #plan: HostChecks[];
+  readonly #jobs: Job[];
+  readonly #next = new Map<string, number>();
+  readonly #busy = new Set<string>();
+  readonly #inflight = new Set<Promise<void>>();
+  readonly #stop = new AbortController();
+  readonly #targets;
+  readonly #started: number;
+  #lastTick: number | null = null;
+  #lastRound: number | null = null;
+  #rounds = 0;
+  #loop: Promise<void> | null = null;
+  #wake: (() => void) | null = null;
+
+  constructor(o: DaemonOptions) {
+    this.#o = o;
+    this.#started = this.#now();
+    this.#plan = planRound(o.config, o.registry, { hosts: [], checks: [] });
+    this.#jobs = this.#plan.flatMap((p) =>
+      p.checks.map((c) => ({
+        host: p.host.name,
+        check: c.instance,
+        intervalSec:
+          o.config.checks?.find((x) => x.name === c.instance)?.interval ?? o.config.defaults.interval,
+      })),
+    );
+    // Everything runs once at start (the state is fresh), then on its slot.
+    for (const j of this.#jobs) this.#next.set(jobKey(j), this.#started);
+    this.#targets = targetFactory(o.config, { stateDir: o.stateDir });
+  }
+
+  start(): void {
+    this.#o.log.info({ jobs: this.#jobs.length, hosts: this.#plan.length }, 'ronde serve started');
+    this.#loop = this.#run();
+  }
+
+  status(): DaemonStatus {
+    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+    return {
+      startedAt: new Date(this.#started).toISOString(),
+      lastTickAt: iso(this.#lastTick),
+      lastRoundAt: iso(this.#lastRound),
+      rounds: this.#rounds,
+      running: this.#busy.size,
+      jobs: this.#jobs.length,
+    };
+  }
+
+  /** Alive: the loop ticked recently. */
+  healthy(): boolean {
+    const tick = this.#o.tickMs ?? 1000;
+    return this.#lastTick !== null && this.#now() - this.#lastTick < Math.max(30_000, tick * 5);
+  }
+
+  /** Stops the loop and interrupts running rounds; their complete results are saved. */
+  async stop(graceMs = 8000): Promise<void> {
+    this.#stop.abort();
+    this.#wake?.();
+    const all = Promise.allSettled([this.#loop, ...this.#inflight]);
+    await Promise.race([all, new Promise((r) => setTimeout(r, graceMs).unref())]);
+    await this.#targets.close();
+    this.#o.log.info({ rounds: this.#rounds }, 'ronde serve stopped');
+  }
+
+  #now(): number {
+    return (this.#o.now ?? Date.now)();
+  }
+
+  async #run(): Promise<void> {
+    const signal = this.#stop.signal;
+    while (!signal.aborted) {
+      this.#lastTick = this.#now();
+      this.#launchDue();
+      try {
+        await this.#o.onTick?.(signal);
+      } catch (err) {
+        this.#o.log.error({ err: String(err) }, 'tick hook failed');
+      }
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        setTimeout(resolve, this.#o.tickMs ?? 1000).unref();
+      });
+    }
+  }
+
+  #launchDue(): void {
+    const now = this.#now();
+    const due: HostChecks[] = [];
+    for (const p of this.#plan) {
+      if (this.#busy.has(p.host.name)) continue;
+      const checks = p.checks.filter(
+        (c) => (this.#next.get(jobKey({ host: p.host.name, check: c.instance })) ?? 0) <= now,
+      );
+      if (checks.length > 0) due.push({ host: p.host, checks });
+    }
+    if (due.length === 0) return;
+    for (const d of due) {
+      this.#busy.add(d.host.name);
+      for (const c of d.checks) {
+        const job = this.#jobs.find((j) => j.host === d.host.name && j.check === c.instance);
+        if (job) this.#next.set(jobKey(job), nextRunMs(job, now));
+      }
+    }
+    const p = this.#round(due).finally(() => {
+      for (const d of due) this.#busy.delete(d.host.name);
+      this.#inflight.delete(p);
+    });
+    this.#inflight.add(p);
+  }
+
+  async #round(due: HostChecks[]): Promise<void> {
+    const { store, log } = this.#o;
+    const startedAt = new Date(this.#now());
+    try {
+      const previous = await store.previousResults();
+      for (const d of due)
+        for (const c of d.checks) c.previous = previous.get(`${d.host.name}\0${c.instance}`);
+      const out = await runRound(
+        due.map((d) => ({ target: this.#targets.target(d.host), checks: d.checks })),
+        { concurrency: this.#o.config.defaults.concurrency, signal: this.#stop.signal },
+      );
+      const finishedAt = new Date(this.#now());
+      await store.saveRound(
+        { startedAt, finishedAt, trigger: 'daemon', interrupted: out.interrupted },
+        out.results,
+      );
+      this.#rounds++;
+      this.#lastRound = finishedAt.getTime();
+      const bad = out.results.filter((r) => r.status !== 'OK' && !r.notApplicable).length;
+      log.info(
+        {
+          hosts: due.length,
+          results: out.results.length,
+          notOk: bad,
+          ms: finishedAt.getTime() - startedAt.getTime(),
+        },
+        'round saved',
+      );
+      await this.#o.afterRound?.(out.results, out.interrupted);
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'round failed');
+    }
+  }
+}
