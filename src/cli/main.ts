@@ -3,13 +3,18 @@ import { Command, CommanderError } from 'commander';
 import { registry } from '../checks/index.js';
 import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
+import { buildNotifiers } from '../notify/index.js';
 import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
 import { configCommand, schemaCommand } from './config.js';
 import { loadContext } from './context.js';
+import { doneCommand, undoCommand } from './done.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
 import { historyCommand } from './history.js';
 import { initCommand } from './init.js';
+import { notifyCommand } from './notify.js';
+import { routinesCommand } from './routines.js';
+import { serveCommand } from './serve.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -28,6 +33,14 @@ function program(): Command {
   const globals = () => root.opts<{ config?: string }>();
   root.addCommand(checkCommand(globals));
   root.addCommand(historyCommand({ openStore: async () => (await loadContext(globals())).openStore() }));
+  root.addCommand(serveCommand(globals));
+  const routineDeps = { context: () => loadContext(globals()) };
+  root.addCommand(routinesCommand(routineDeps));
+  root.addCommand(doneCommand(routineDeps));
+  root.addCommand(undoCommand(routineDeps));
+  root.addCommand(
+    notifyCommand({ loadNotifiers: async () => buildNotifiers((await loadContext(globals())).config) }),
+  );
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));
   root.addCommand(schemaCommand(registry));

@@ -208,6 +208,8 @@ checks:
       hosts: [],
       team: [],
       routines: [],
+      notifiers: [],
+      routes: [],
     });
     expect(effectiveChecks(empty, registry).map((c) => c.name)).toEqual(['apt.pending']);
     expect(effectiveHosts(empty)).toMatchObject([{ local: true }]);

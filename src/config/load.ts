@@ -3,6 +3,7 @@ import { homedir, hostname } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Registry } from '../core/registry.js';
+import { routeIssues } from '../notify/schema.js';
 import { routineTeamIssues } from '../routines/schema.js';
 import { ConfigError, type ConfigProblem, formatPath, locate } from './locate.js';
 import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
@@ -83,7 +84,10 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
     return yamlErrorLines.some((l) => l >= first && l <= last);
   };
   const crossSection: Issue[] = structural.data
-    ? routineTeamIssues(structural.data.routines, structural.data.team)
+    ? [
+        ...routineTeamIssues(structural.data.routines, structural.data.team),
+        ...routeIssues(structural.data.routes, structural.data.notifiers),
+      ]
     : [];
   for (const issue of [...structural.issues, ...semanticIssues(data, registry), ...crossSection]) {
     const where = locate(doc, lineCounter, issue.path, issue.unknownKey);
@@ -131,6 +135,8 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     })),
     team: raw.team,
     routines: raw.routines,
+    notifiers: raw.notifiers,
+    routes: raw.routes,
   };
   if (raw.timezone) config.timezone = raw.timezone;
   if (raw.database) config.database = { ...raw.database };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Registry } from '../core/registry.js';
+import { Notifiers, Routes } from '../notify/schema.js';
 import { Routines, Team } from '../routines/schema.js';
 import { durationSchema } from './duration.js';
 import { secretRefProblem } from './secrets.js';
@@ -142,6 +143,8 @@ export const configSchema = z
       .describe('Check instances. Absent: the zero-config checks on every host.'),
     team: Team.default([]),
     routines: Routines.default([]),
+    notifiers: Notifiers.default([]),
+    routes: Routes.default([]),
   })
   .strict()
   .describe('ronde configuration (ronde.yaml)');
@@ -198,6 +201,10 @@ export interface Config {
   team: Team;
   /** The recurring human duties (src/routines/schema.ts), assignees checked against `team`. */
   routines: Routines;
+  /** Where messages go (src/notify/schema.ts); secrets stay references until sent. */
+  notifiers: Notifiers;
+  /** Which events go to which notifiers; empty: every event to every notifier. */
+  routes: Routes;
 }
 
 /**
