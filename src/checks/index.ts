@@ -1,6 +1,7 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
 import { backupFiles } from './backup/files.js';
+import { proxmoxBackups } from './proxmox/backups.js';
 import { systemDisk } from './system/disk.js';
 import { systemReboot } from './system/reboot.js';
 import { systemUnits } from './system/units.js';
@@ -14,3 +15,4 @@ registry.register(tlsFiles);
 registry.register(aptPending);
 registry.register(systemReboot);
 registry.register(backupFiles);
+registry.register(proxmoxBackups);

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { isIP } from 'node:net';
+import tls from 'node:tls';
+import type { Secret } from '../../config/secrets.js';
+import { ProxmoxError, TLS_CODES } from './errors.js';
+
+export interface ProxmoxConnection {
+  /** `https://host:8006`, with or without `/api2/json`. */
+  url: string;
+  /** `user@realm!tokenname`. */
+  tokenId: string;
+  /** The token's secret (UUID). */
+  secret: Secret;
+  /** PEM file of the CA (or the server certificate itself) to trust instead of the system's. */
+  caFile?: string;
+  /** SHA-256 fingerprint of the server certificate, `AA:BB:…` (colons and case optional). */
+  fingerprint?: string;
+  timeoutMs?: number;
+}
+
+/** A GET of one API path (`/cluster/resources`), returning the parsed JSON body. */
+export type ProxmoxFetcher = (
+  path: string,
+  query?: Record<string, string | number | undefined>,
+  signal?: AbortSignal,
+) => Promise<unknown>;
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export function normalizeFingerprint(fp: string): string {
+  return fp.replaceAll(':', '').replaceAll(' ', '').toUpperCase();
+}
+
+function colons(hex: string): string {
+  return hex.match(/.{2}/g)?.join(':') ?? hex;
+}
+
+/**
+ * The fetcher of a connection: each call opens a TLS connection, checks the
+ * server's certificate (pinned fingerprint, or the CA file / system CAs and
+ * the host name) **before** any byte is sent, then sends one GET with the
+ * token header. Verification is never skipped: a self-signed certificate
+ * needs `fingerprint` or `caFile`.
+ */
+export function httpsFetcher(conn: ProxmoxConnection): ProxmoxFetcher {
+  let base: URL;
+  try {
+    base = new URL(conn.url.replace(/\/+$/, '').replace(/\/api2\/json$/, ''));
+  } catch {
+    throw new ProxmoxError(`invalid url ${conn.url}`, 'config');
+  }
+  if (base.protocol !== 'https:') throw new ProxmoxError(`url must be https:// (${conn.url})`, 'config');
+  let ca: string | undefined;
+  if (conn.caFile) {
+    try {
+      ca = readFileSync(conn.caFile, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw new ProxmoxError(`cannot read ca_file ${conn.caFile} (${code})`, 'config');
+    }
+  }
+  const host = base.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(base.port || 443);
+  const pin = conn.fingerprint ? normalizeFingerprint(conn.fingerprint) : undefined;
+  const timeoutMs = conn.timeoutMs ?? 15_000;
+
+  return async (path, query = {}, signal) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
+    const full = `/api2/json${path}${qs.size > 0 ? `?${qs}` : ''}`;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const all = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const aborted = () =>
+      timeout.aborted
+        ? new ProxmoxError(`no answer from ${host}:${port} within ${timeoutMs / 1000} s (${path})`, 'timeout')
+        : new ProxmoxError(`interrupted (${path})`, 'timeout');
+    if (all.aborted) throw aborted();
+    const socket = await connect(host, port, ca, pin, all, aborted);
+    return request(socket, { host, port, path: full, shown: path, conn, signal: all, aborted });
+  };
+}
+
+function connect(
+  host: string,
+  port: number,
+  ca: string | undefined,
+  pin: string | undefined,
+  signal: AbortSignal,
+  aborted: () => ProxmoxError,
+): Promise<tls.TLSSocket> {
+  return new Promise((resolve, reject) => {
+    // Verification is done below, on secureConnect, so the error can name the
+    // presented fingerprint; nothing is written to the socket before it passes.
+    const socket = tls.connect({
+      host,
+      port,
+      ...(isIP(host) ? {} : { servername: host }),
+      ...(ca ? { ca } : {}),
+      rejectUnauthorized: false,
+    });
+    const onAbort = () => {
+      socket.destroy();
+      reject(aborted());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(new ProxmoxError(`cannot connect to ${host}:${port}: ${err.code ?? err.message}`, 'transient'));
+    });
+    socket.once('secureConnect', () => {
+      signal.removeEventListener('abort', onAbort);
+      const presented = normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
+      const fail = (why: string) => {
+        socket.destroy();
+        reject(new ProxmoxError(why, 'tls'));
+      };
+      if (pin !== undefined) {
+        if (presented !== pin)
+          return fail(
+            `certificate fingerprint mismatch: ${host}:${port} presented ${colons(presented)}, expected ${colons(pin)}`,
+          );
+      } else if (!socket.authorized) {
+        const code = String(socket.authorizationError ?? 'unknown');
+        const what = TLS_CODES.has(code) ? 'not trusted' : 'refused';
+        return fail(
+          `certificate of ${host}:${port} ${what} (${code}); set ca_file, or pin it with ` +
+            `fingerprint: ${colons(presented)} after checking it on the node (pvenode cert info)`,
+        );
+      }
+      resolve(socket);
+    });
+  });
+}
+
+interface RequestArgs {
+  host: string;
+  port: number;
+  path: string;
+  shown: string;
+  conn: ProxmoxConnection;
+  signal: AbortSignal;
+  aborted: () => ProxmoxError;
+}
+
+function request(socket: tls.TLSSocket, a: RequestArgs): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: a.host,
+        port: a.port,
+        path: a.path,
+        method: 'GET',
+        headers: {
+          Authorization: `PVEAPIToken=${a.conn.tokenId}=${a.conn.secret.reveal()}`,
+          Accept: 'application/json',
+        },
+        createConnection: () => socket,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_BODY) req.destroy(new Error('response larger than 64 MiB'));
+          else chunks.push(c);
+        });
+        res.on('error', (err) => reject(new ProxmoxError(`${a.shown}: ${err.message}`, 'transient')));
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          const why = res.statusMessage ?? '';
+          if (status !== 200) return reject(httpError(status, why, a.shown, a.conn.tokenId));
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch {
+            reject(new ProxmoxError(`${a.shown}: the answer is not JSON`, 'protocol', status));
+          }
+        });
+      },
+    );
+    const onAbort = () => {
+      req.destroy();
+      reject(a.aborted());
+    };
+    a.signal.addEventListener('abort', onAbort, { once: true });
+    req.on('close', () => a.signal.removeEventListener('abort', onAbort));
+    req.on('error', (err) => {
+      if (a.signal.aborted) return reject(a.aborted());
+      reject(new ProxmoxError(`${a.shown}: ${err.message}`, 'transient'));
+    });
+    req.end();
+  });
+}
+
+function httpError(status: number, why: string, path: string, tokenId: string): ProxmoxError {
+  const detail = why ? `: ${why}` : '';
+  if (status === 401)
+    return new ProxmoxError(
+      `authentication failed (401${detail}): check the token id ${tokenId} and its secret`,
+      'auth',
+      status,
+    );
+  if (status === 403) return new ProxmoxError(`permission denied (403) on ${path}${detail}`, 'auth', status);
+  // 595/596: pveproxy could not reach the node that owns the resource.
+  if (status >= 500) return new ProxmoxError(`${path}: HTTP ${status}${detail}`, 'transient', status);
+  return new ProxmoxError(`${path}: HTTP ${status}${detail}`, 'protocol', status);
+}

@@ -1,0 +1,292 @@
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/*
+ * A fake of the Proxmox VE API: a real HTTPS server on 127.0.0.1 with a
+ * self-signed certificate made by openssl now, serving the hand-made fixtures
+ * of test/fixtures/proxmox (API viewer shapes), checking the token header and
+ * the query parameters the real API takes. Scenario setters change its state.
+ */
+
+type Json = Record<string, unknown>;
+const FIXTURES = new URL('../fixtures/proxmox/', import.meta.url);
+const load = (name: string): Json[] =>
+  (JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as { data: Json[] }).data;
+
+export const FAKE_TOKEN_ID = 'ronde@pve!monitoring';
+export const FAKE_SECRET = '3f1e9c2a-7b4d-4e8f-9a6b-1c2d3e4f5a6b';
+
+interface State {
+  resources: Json[];
+  nodes: Json[];
+  /** Key: storage name for shared storages, `storage@node` for local ones. */
+  content: Map<string, Json[]>;
+  jobs: Json[];
+  tasks: Map<string, Json[]>;
+  logs: Map<string, Json[]>;
+  denied: string[];
+  failing: Array<{ prefix: string; status: number }>;
+  hang: boolean;
+}
+
+function fresh(): State {
+  return {
+    resources: load('cluster-resources.json'),
+    nodes: load('nodes.json'),
+    content: new Map([
+      ['pbs', load('storage-content-pbs.json')],
+      ['local@pve1', load('storage-content-local-pve1.json')],
+      ['local@pve2', load('storage-content-local-pve2.json')],
+    ]),
+    jobs: load('cluster-backup.json'),
+    tasks: new Map([
+      ['pve1', load('tasks-pve1.json')],
+      ['pve2', load('tasks-pve2.json')],
+    ]),
+    logs: new Map(),
+    denied: [],
+    failing: [],
+    hang: false,
+  };
+}
+
+export interface ProxmoxFake {
+  url: string;
+  /** SHA-256 fingerprint of the server certificate, `AA:BB:…`. */
+  fingerprint: string;
+  /** The self-signed server certificate, usable as a ca_file. */
+  certFile: string;
+  /** Paths with query of every request that passed authentication. */
+  requests: string[];
+  /** Requests refused for a wrong Authorization header. */
+  refused: number;
+  reset(): void;
+  addGuest(g: { vmid: number; name: string; node?: string; type?: 'qemu' | 'lxc'; template?: boolean }): void;
+  addBackup(b: {
+    vmid: number;
+    ctime: number;
+    size: number;
+    storage?: string;
+    node?: string;
+    verification?: 'ok' | 'failed';
+  }): string;
+  /** Marks a backup volume's last verification as failed. */
+  failVerification(volid: string): void;
+  /** Adds a failed vzdump task; with `failedInLog` it is a multi-guest job whose log names them. */
+  failTask(t: {
+    node?: string;
+    vmid?: number;
+    endtime: number;
+    status?: string;
+    failedInLog?: number[];
+  }): string;
+  setJobs(jobs: Json[]): void;
+  /** Answers 403 to paths starting with this prefix (below /api2/json). */
+  deny(prefix: string): void;
+  failWith(prefix: string, status: number): void;
+  /** Accepts connections but never answers. */
+  hangAll(): void;
+  close(): Promise<void>;
+}
+
+export async function startProxmoxFake(): Promise<ProxmoxFake> {
+  const dir = mkdtempSync(join(tmpdir(), 'ronde-pve-fake-'));
+  const certFile = join(dir, 'cert.pem');
+  const keyFile = join(dir, 'key.pem');
+  execFileSync(
+    'openssl',
+    [
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30'],
+      ...['-keyout', keyFile, '-out', certFile, '-subj', '/CN=pve-fake.invalid'],
+      ...['-addext', 'subjectAltName=IP:127.0.0.1'],
+    ],
+    { stdio: 'ignore' },
+  );
+  const cert = readFileSync(certFile, 'utf8');
+  let state = fresh();
+  const requests: string[] = [];
+  let pid = 0x1000;
+  const fake = { refused: 0 };
+
+  const server = https.createServer({ cert, key: readFileSync(keyFile) }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const send = (status: number, data: unknown, message?: string) => {
+      res.writeHead(status, message ?? '', { 'Content-Type': 'application/json;charset=UTF-8' });
+      res.end(JSON.stringify({ data }));
+    };
+    if (req.headers.authorization !== `PVEAPIToken=${FAKE_TOKEN_ID}=${FAKE_SECRET}`) {
+      fake.refused++;
+      return send(401, null, 'authentication failure');
+    }
+    if (state.hang) return;
+    const path = url.pathname.replace(/^\/api2\/json/, '');
+    requests.push(`${path}${url.search}`);
+    if (state.denied.some((p) => path.startsWith(p)))
+      return send(403, null, `Permission check failed (${path}, Datastore.Audit)`);
+    const failing = state.failing.find((f) => path.startsWith(f.prefix));
+    if (failing) return send(failing.status, null, 'internal error');
+    const answer = route(state, path, url.searchParams);
+    if (answer === undefined) return send(501, null, `Method 'GET ${path}' not implemented`);
+    send(200, answer);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `https://127.0.0.1:${port}`,
+    fingerprint: new X509Certificate(cert).fingerprint256,
+    certFile,
+    requests,
+    get refused() {
+      return fake.refused;
+    },
+    reset() {
+      state = fresh();
+      requests.length = 0;
+      fake.refused = 0;
+    },
+    addGuest(g) {
+      const type = g.type ?? 'qemu';
+      state.resources.push({
+        id: `${type}/${g.vmid}`,
+        type,
+        vmid: g.vmid,
+        name: g.name,
+        node: g.node ?? 'pve1',
+        status: g.template ? 'stopped' : 'running',
+        template: g.template ? 1 : 0,
+      });
+    },
+    addBackup(b) {
+      const storage = b.storage ?? 'pbs';
+      const kind = guestType(state, b.vmid) === 'lxc' ? 'ct' : 'vm';
+      const when = new Date(b.ctime * 1000).toISOString().replace(/\.000Z$/, 'Z');
+      const volid =
+        storage === 'pbs'
+          ? `pbs:backup/${kind}/${b.vmid}/${when}`
+          : `${storage}:backup/vzdump-${kind === 'ct' ? 'lxc' : 'qemu'}-${b.vmid}-${when.replace(/[-:]/g, '_')}.vma.zst`;
+      const key = storage === 'pbs' ? 'pbs' : `${storage}@${b.node ?? 'pve1'}`;
+      const list = state.content.get(key) ?? [];
+      list.push({
+        volid,
+        content: 'backup',
+        format: storage === 'pbs' ? `pbs-${kind}` : 'vma.zst',
+        ctime: b.ctime,
+        size: b.size,
+        vmid: b.vmid,
+        ...(storage === 'pbs'
+          ? { verification: { state: b.verification ?? 'ok', upid: 'UPID:pbs:verify' } }
+          : {}),
+      });
+      state.content.set(key, list);
+      return volid;
+    },
+    failVerification(volid) {
+      for (const list of state.content.values())
+        for (const v of list) if (v.volid === volid) v.verification = { state: 'failed', upid: 'UPID:pbs:v' };
+    },
+    failTask(t) {
+      const node = t.node ?? 'pve1';
+      const start = t.endtime - 120;
+      const id = t.failedInLog ? '' : String(t.vmid ?? '');
+      const upid = `UPID:${node}:${(pid++).toString(16).toUpperCase().padStart(8, '0')}:0A2B3C4D:${start.toString(16).toUpperCase()}:vzdump:${id}:root@pam:`;
+      const status =
+        t.status ?? (t.failedInLog ? 'job errors' : `ERROR: Backup of VM ${t.vmid} failed - timeout`);
+      const tasks = state.tasks.get(node) ?? [];
+      tasks.unshift({
+        upid,
+        node,
+        pid,
+        pstart: 1,
+        starttime: start,
+        endtime: t.endtime,
+        type: 'vzdump',
+        id,
+        user: 'root@pam',
+        status,
+      });
+      state.tasks.set(node, tasks);
+      if (t.failedInLog)
+        state.logs.set(upid, [
+          { n: 1, t: 'INFO: starting new backup job: vzdump --all 1 --storage pbs' },
+          ...t.failedInLog.map((v, i) => ({ n: i + 2, t: `ERROR: Backup of VM ${v} failed - job failed` })),
+          { n: 99, t: 'TASK ERROR: job errors' },
+        ]);
+      return upid;
+    },
+    setJobs(jobs) {
+      state.jobs = jobs;
+    },
+    deny(prefix) {
+      state.denied.push(prefix);
+    },
+    failWith(prefix, status) {
+      state.failing.push({ prefix, status });
+    },
+    hangAll() {
+      state.hang = true;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function guestType(state: State, vmid: number): string | undefined {
+  return state.resources.find((r) => Number(r.vmid) === vmid)?.type as string | undefined;
+}
+
+/** The answer of a GET, or undefined for an unknown path (the real API says 501). */
+function route(state: State, path: string, q: URLSearchParams): unknown {
+  if (path === '/cluster/resources') {
+    const type = q.get('type');
+    if (type === 'vm') return state.resources.filter((r) => r.type === 'qemu' || r.type === 'lxc');
+    return type ? state.resources.filter((r) => r.type === type) : state.resources;
+  }
+  if (path === '/nodes') return state.nodes;
+  if (path === '/cluster/backup') return state.jobs;
+  let m = /^\/nodes\/([^/]+)\/storage\/([^/]+)\/content$/.exec(path);
+  if (m) {
+    const [node, storage] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
+    const res = state.resources.find((r) => r.type === 'storage' && r.storage === storage && r.node === node);
+    if (!res) return undefined;
+    const shared = res.shared === 1 || res.shared === '1';
+    let list = state.content.get(shared ? storage : `${storage}@${node}`) ?? [];
+    if (q.get('content')) list = list.filter((v) => v.content === q.get('content'));
+    if (q.get('vmid')) list = list.filter((v) => Number(v.vmid) === Number(q.get('vmid')));
+    return list;
+  }
+  m = /^\/nodes\/([^/]+)\/tasks$/.exec(path);
+  if (m) return tasks(state.tasks.get(decodeURIComponent(m[1]!)) ?? [], q);
+  m = /^\/nodes\/([^/]+)\/tasks\/([^/]+)\/log$/.exec(path);
+  if (m) {
+    const lines = state.logs.get(decodeURIComponent(m[2]!)) ?? [{ n: 1, t: 'no content' }];
+    const start = Number(q.get('start') ?? 0);
+    return lines.slice(start, start + Number(q.get('limit') ?? 50));
+  }
+  return undefined;
+}
+
+/** The filters of GET /nodes/{node}/tasks, newest first, `limit` 50 by default like PVE. */
+function tasks(all: Json[], q: URLSearchParams): Json[] {
+  const num = (k: string) => (q.has(k) ? Number(q.get(k)) : undefined);
+  const since = num('since');
+  const until = num('until');
+  const vmid = q.get('vmid');
+  const list = all
+    .filter((t) => !q.get('typefilter') || t.type === q.get('typefilter'))
+    .filter((t) => q.get('errors') !== '1' || (t.status !== undefined && t.status !== 'OK'))
+    .filter((t) => since === undefined || Number(t.starttime) >= since)
+    .filter((t) => until === undefined || Number(t.starttime) <= until)
+    .filter((t) => !vmid || t.id === vmid)
+    .sort((a, b) => Number(b.starttime) - Number(a.starttime));
+  const start = num('start') ?? 0;
+  return list.slice(start, start + (num('limit') ?? 50));
+}
