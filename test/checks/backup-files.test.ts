@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -193,4 +193,36 @@ describe('backup.files integrity tests (verify)', () => {
     expect(r.status).toBe('CRIT');
     expect(r.reasons![0]).toMatch(/^x\.dump: pg_custom test failed: pg_restore: error: /);
   });
+});
+
+describe('backup.files with real PostgreSQL custom dumps', () => {
+  it('passes a real pg_dump -Fc and fails the same dump truncated (which pg_restore --list accepts)', async () => {
+    const { startPostgres } = await import('../lab/postgres.js');
+    const pg = await startPostgres();
+    try {
+      const url = await pg.createDatabase('dumped');
+      const psql = '/usr/lib/postgresql/15/bin/psql';
+      execFileSync(psql, [
+        url,
+        '-qc',
+        'create table t as select g, md5(g::text) from generate_series(1, 50000) g',
+      ]);
+      const dir = tempDir();
+      const file = join(dir, 'dumped.dump');
+      execFileSync('/usr/lib/postgresql/15/bin/pg_dump', ['-Fc', '-f', file, url]);
+      expect((await check({ path: dir, verify: 'auto' })).status).toBe('OK');
+      const size = readFileSync(file).length;
+      truncateSync(file, Math.floor(size * 0.6));
+      utimesSync(file, nowSec() - 60, nowSec() - 60);
+      // The table of contents is at the start: the cheap test would pass this broken dump.
+      execFileSync('/usr/lib/postgresql/15/bin/pg_restore', ['--list', file], { stdio: 'ignore' });
+      const r = await check({ path: dir, verify: 'auto' });
+      expect(r.status).toBe('CRIT');
+      expect(r.reasons).toEqual([
+        expect.stringMatching(/^dumped\.dump: pg_custom test failed: pg_restore: error: /),
+      ]);
+    } finally {
+      await pg.stop();
+    }
+  }, 60_000);
 });
