@@ -11,4 +11,5 @@ export const LAB_PACKAGES = [
   'sudo', // sudo -n behaviour of the targets
   'coreutils',
   'procps', // pgrep: nothing left running after a timeout
+  'systemd', // systemd-analyze verify of deploy/ronde.service (no systemd needs to run)
 ];
