@@ -1,0 +1,250 @@
+import { execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { Command } from 'commander';
+import { boardTimeZone, loadBoard } from '../routines/board.js';
+import { appendDone, markSeen, NothingToUndo, type StoredSignoff, undoLatest } from '../routines/repo.js';
+import type { Team } from '../routines/schema.js';
+import type { Store } from '../store/types.js';
+import { CliError, EX_USAGE } from './errors.js';
+import {
+  closest,
+  entryJson,
+  localDateTime,
+  ROUTINES_OUTPUT_VERSION,
+  type RoutinesDeps,
+  signoffJson,
+  statusText,
+  unknownRoutine,
+} from './routines.js';
+
+export interface SignoffDeps extends RoutinesDeps {
+  /** Where `$RONDE_USER`, `$SUDO_USER` and `$USER` are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** git's user.name (default: `git config user.name`). */
+  gitUserName?(): string | undefined;
+  /** The Unix account running the command, as recorded beside the person. */
+  osUser?(): string;
+}
+
+interface DoneOptions {
+  note?: string;
+  item: string[];
+  by?: string;
+  json: boolean;
+}
+
+export function doneCommand(deps: SignoffDeps): Command {
+  return new Command('done')
+    .summary('sign a routine off: who did it, when, with what note')
+    .description(
+      'Appends a sign-off to the routine’s history and prints the next due date.\n' +
+        'The history is never rewritten: `ronde undo` records a cancellation.\n' +
+        '--note is required unless checklist items are ticked with --item.\n\n' +
+        'The person is --by, else $RONDE_USER, git’s user.name, $SUDO_USER, $USER.\n' +
+        'With a `team:`, it must be a member. The Unix account is recorded beside it.',
+    )
+    .argument('<id>', 'the routine id (see `ronde routines`)')
+    .option('-m, --note <text>', 'what was done ("all VMs but mail; rebooted web1")')
+    .option('-i, --item <n...>', 'checklist items ticked, 1-based (repeatable)', collect, [] as string[])
+    .option('--by <name>', 'the team member who did it')
+    .option('--json', 'print a JSON document { version, recorded, routine }', false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ronde done vm-updates --note "all VMs, web1 rebooted" --item 1 2 3\n  ronde done backups -m "dumps restored on test" --by alice',
+    )
+    .action(async (id: string, opts: DoneOptions) => {
+      const { config, openStore } = await deps.context();
+      const routine = config.routines.find((r) => r.id === id);
+      if (!routine) throw unknownRoutine(id, config.routines);
+      const items = parseItems(opts.item, routine.checklist.length);
+      const note = opts.note?.trim() ?? '';
+      if (note === '' && items.length === 0)
+        throw new CliError(
+          '--note is required: say what was done (or tick checklist items with --item N)',
+          EX_USAGE,
+        );
+      const by = person(opts.by, config.team, deps);
+      const now = deps.now?.() ?? new Date();
+      const tz = boardTimeZone(config);
+      await withStore(openStore, async (store) => {
+        // Seen before the sign-off: the history keeps when it was configured.
+        await markSeen(store.conn, [id], now);
+        const recorded = await appendDone(store.conn, {
+          routine: id,
+          at: now,
+          by,
+          osUser: osUser(deps),
+          note,
+          items,
+        });
+        const entry = (await loadBoard(store, config, now)).find((e) => e.routine.id === id)!;
+        const write = deps.write ?? ((s: string) => process.stdout.write(s));
+        if (opts.json) {
+          write(
+            `${JSON.stringify({ version: ROUTINES_OUTPUT_VERSION, recorded: signoffJson(recorded), routine: entryJson(entry) }, null, 2)}\n`,
+          );
+          return;
+        }
+        const ticked = items.length > 0 ? `, items ${items.join(', ')} of ${routine.checklist.length}` : '';
+        write(
+          `Recorded #${recorded.id}: ${id} done by ${by} (OS user ${recorded.osUser}) at ${localDateTime(now, tz)}${ticked}.\n` +
+            (note ? `Note: ${note}\n` : '') +
+            `Next due: ${localDateTime(entry.state.nextDue, tz)} (${tz}), now ${statusText(entry)}.\n`,
+        );
+      });
+    });
+}
+
+interface UndoOptions {
+  note?: string;
+  by?: string;
+  json: boolean;
+}
+
+export function undoCommand(deps: SignoffDeps): Command {
+  return new Command('undo')
+    .summary('cancel the latest sign-off of a routine (recorded, never deleted)')
+    .description(
+      'Appends an undo entry naming the latest sign-off still in force: the routine’s\n' +
+        'state falls back to the one before. Both entries stay in the history\n' +
+        '(`ronde routines show ID`).',
+    )
+    .argument('<id>', 'the routine id')
+    .option('-m, --note <text>', 'why ("signed the wrong routine")')
+    .option('--by <name>', 'the team member undoing it (default as for `ronde done`)')
+    .option('--json', 'print a JSON document { version, recorded, undone, routine }', false)
+    .action(async (id: string, opts: UndoOptions) => {
+      const { config, openStore } = await deps.context();
+      if (!config.routines.some((r) => r.id === id)) throw unknownRoutine(id, config.routines);
+      const by = person(opts.by, config.team, deps);
+      const now = deps.now?.() ?? new Date();
+      const tz = boardTimeZone(config);
+      await withStore(openStore, async (store) => {
+        let done: { undo: StoredSignoff; undone: StoredSignoff };
+        try {
+          done = await undoLatest(store.conn, {
+            routine: id,
+            at: now,
+            by,
+            osUser: osUser(deps),
+            note: opts.note?.trim() ?? '',
+          });
+        } catch (err) {
+          if (err instanceof NothingToUndo) throw new CliError(`${id} has no sign-off to undo`, EX_USAGE);
+          throw err;
+        }
+        const entry = (await loadBoard(store, config, now)).find((e) => e.routine.id === id)!;
+        const write = deps.write ?? ((s: string) => process.stdout.write(s));
+        if (opts.json) {
+          const doc = {
+            version: ROUTINES_OUTPUT_VERSION,
+            recorded: signoffJson(done.undo),
+            undone: signoffJson(done.undone),
+            routine: entryJson(entry),
+          };
+          write(`${JSON.stringify(doc, null, 2)}\n`);
+          return;
+        }
+        const u = done.undone;
+        write(
+          `Recorded #${done.undo.id}: undo of #${u.id} (${id} done by ${u.by} at ${localDateTime(u.at, tz)}).\n` +
+            `${id} is now ${statusText(entry)}, next due ${localDateTime(entry.state.nextDue, tz)} (${tz}).\n`,
+        );
+      });
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function withStore<T>(open: () => Promise<Store>, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await open();
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** `--item 1 3` / `--item 1 --item 3`: 1-based checklist indexes, each once, sorted. */
+export function parseItems(raw: readonly string[], count: number): number[] {
+  const out = new Set<number>();
+  for (const part of raw.flatMap((r) => r.split(','))) {
+    const n = Number(part.trim());
+    if (!/^\d+$/.test(part.trim()) || n < 1 || n > count)
+      throw new CliError(
+        count === 0
+          ? `--item ${part}: this routine has no checklist`
+          : `--item ${part}: expected a checklist item number from 1 to ${count}`,
+        EX_USAGE,
+      );
+    out.add(n);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Who signs off: --by, else $RONDE_USER, git's user.name, $SUDO_USER, $USER
+ * (the first set). With a `team:`, the name must be a member's (matched
+ * without case, or by Mattermost username) so the history names people the
+ * reminders know; without one, any name is taken as given.
+ */
+export function person(
+  by: string | undefined,
+  team: Team,
+  deps: Pick<SignoffDeps, 'env' | 'gitUserName'>,
+): string {
+  const env = deps.env ?? process.env;
+  const guesses: [string, string | undefined][] =
+    by !== undefined
+      ? [['--by', by]]
+      : [
+          ['$RONDE_USER', env.RONDE_USER],
+          ['git user.name', (deps.gitUserName ?? gitUserName)()],
+          ['$SUDO_USER', env.SUDO_USER],
+          ['$USER', env.USER],
+        ];
+  const found = guesses.find(([, v]) => v !== undefined && v.trim() !== '');
+  if (!found) throw new CliError('cannot tell who you are: pass --by NAME (or set RONDE_USER)', EX_USAGE);
+  const [source, raw] = found as [string, string];
+  const name = raw.trim();
+  if (team.length === 0) return name;
+  const lower = name.toLowerCase();
+  const member = team.find((m) => m.name.toLowerCase() === lower || m.mattermost?.toLowerCase() === lower);
+  if (member) return member.name;
+  const names = team.map((m) => m.name);
+  const guess = closest(name, names);
+  throw new CliError(
+    `"${name}" (from ${source}) is not a member of team:${guess ? ` — did you mean "${guess}"?` : ''} ` +
+      `Members: ${names.join(', ')}. Pass --by NAME or set RONDE_USER.`,
+    EX_USAGE,
+  );
+}
+
+function gitUserName(): string | undefined {
+  try {
+    return (
+      execFileSync('git', ['config', 'user.name'], {
+        encoding: 'utf8',
+        timeout: 2000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Unix account, and the one behind sudo: the audit trail says who really typed it. */
+function osUser(deps: Pick<SignoffDeps, 'env' | 'osUser'>): string {
+  if (deps.osUser) return deps.osUser();
+  const env = deps.env ?? process.env;
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = env.USER ?? `uid ${process.getuid?.() ?? '?'}`;
+  }
+  return env.SUDO_USER && env.SUDO_USER !== name ? `${name} (sudo from ${env.SUDO_USER})` : name;
+}

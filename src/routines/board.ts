@@ -1,0 +1,142 @@
+import type { Config } from '../config/schema.js';
+import { type Status, worst } from '../core/status.js';
+import type { CurrentState, Store } from '../store/types.js';
+import { listSignoffs, markSeen, type StoredSignoff } from './repo.js';
+import type { Routine } from './schema.js';
+import { effectiveSignoffs, type RoutineState, type RoutineStatus, routineState } from './state.js';
+
+/** The state of every routine, as the CLI, the dashboard and reminders show it. */
+export interface BoardEntry {
+  routine: Routine;
+  state: RoutineState;
+  /** When the routine first appeared in the config (due from then if never done). */
+  firstSeenAt: Date;
+  /** The sign-off in force that the state counts from, whole (with its OS user and id). */
+  lastDone?: StoredSignoff;
+  /** This routine's log, in the order it was written. */
+  log: StoredSignoff[];
+  linked: LinkedSummary;
+}
+
+export interface LinkedSummary {
+  /** Worst status of the linked checks' latest results; null when none has a result. */
+  status: Status | null;
+  results: CurrentState[];
+  /** Selectors that match no result yet: the board must not call them OK. */
+  unmatched: string[];
+}
+
+export interface BoardInput {
+  routines: readonly Routine[];
+  signoffs: readonly StoredSignoff[];
+  seen: ReadonlyMap<string, Date>;
+  results: readonly CurrentState[];
+  /** Host name → tags, for `@tag:TAG` selectors. */
+  hostTags: ReadonlyMap<string, readonly string[]>;
+  now: Date;
+  tz: string;
+}
+
+const ORDER: Readonly<Record<RoutineStatus, number>> = { overdue: 0, due: 1, due_soon: 2, ok: 3 };
+
+/** One entry per routine: overdue first (longest overdue on top), then due, due soon, ok; then by due date. */
+export function buildBoard(input: BoardInput): BoardEntry[] {
+  const entries = input.routines.map((routine): BoardEntry => {
+    const log = input.signoffs.filter((s) => s.routine === routine.id);
+    const firstSeenAt = input.seen.get(routine.id) ?? input.now;
+    const state = routineState(routine, log, input.now, input.tz, { configuredAt: firstSeenAt });
+    const entry: BoardEntry = {
+      routine,
+      state,
+      firstSeenAt,
+      log,
+      linked: linkedResults(routine.checks, input.results, input.hostTags),
+    };
+    const last = latestInForce(log);
+    if (last) entry.lastDone = last;
+    return entry;
+  });
+  return entries.sort(
+    (a, b) =>
+      ORDER[a.state.status] - ORDER[b.state.status] ||
+      (b.state.overdueDays ?? 0) - (a.state.overdueDays ?? 0) ||
+      a.state.nextDue.getTime() - b.state.nextDue.getTime() ||
+      a.routine.id.localeCompare(b.routine.id),
+  );
+}
+
+/** The sign-off in force the state counts from: latest by time, the later entry on a tie (as state.ts). */
+export function latestInForce(log: readonly StoredSignoff[]): StoredSignoff | undefined {
+  let best: StoredSignoff | undefined;
+  for (const s of effectiveSignoffs(log) as StoredSignoff[])
+    if (!best || s.at.getTime() >= best.at.getTime()) best = s;
+  return best;
+}
+
+/**
+ * The latest results a routine's `checks:` select. `NAME` matches a check's
+ * instance name or its kind; `@HOST` narrows to one target, `@tag:TAG` to the
+ * hosts with that tag in the inventory.
+ */
+export function linkedResults(
+  selectors: readonly string[],
+  results: readonly CurrentState[],
+  hostTags: ReadonlyMap<string, readonly string[]>,
+): LinkedSummary {
+  const matched = new Map<string, CurrentState>();
+  const unmatched: string[] = [];
+  for (const selector of selectors) {
+    const [name, where] = splitSelector(selector);
+    let any = false;
+    for (const r of results) {
+      if (r.check !== name && r.kind !== name) continue;
+      if (where !== undefined) {
+        const ok = where.startsWith('tag:')
+          ? (hostTags.get(r.target) ?? []).includes(where.slice(4))
+          : r.target === where;
+        if (!ok) continue;
+      }
+      any = true;
+      matched.set(`${r.target}\0${r.check}`, r);
+    }
+    if (!any) unmatched.push(selector);
+  }
+  const list = [...matched.values()];
+  return { status: list.length > 0 ? worst(list.map((r) => r.status)) : null, results: list, unmatched };
+}
+
+function splitSelector(selector: string): [string, string | undefined] {
+  const at = selector.indexOf('@');
+  return at < 0 ? [selector, undefined] : [selector.slice(0, at), selector.slice(at + 1)];
+}
+
+/** The configured zone, else the system's (what `timezone:` defaults to). */
+export function boardTimeZone(config: Pick<Config, 'timezone'>): string {
+  return config.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Reads everything the board needs from the store, recording the routines
+ * seen for the first time (so a routine never done is due from now on).
+ */
+export async function loadBoard(
+  store: Store,
+  config: Pick<Config, 'routines' | 'hosts' | 'timezone'>,
+  now: Date,
+): Promise<BoardEntry[]> {
+  const seen = await markSeen(
+    store.conn,
+    config.routines.map((r) => r.id),
+    now,
+  );
+  const [signoffs, results] = await Promise.all([listSignoffs(store.conn.db), store.latestResults()]);
+  return buildBoard({
+    routines: config.routines,
+    signoffs,
+    seen,
+    results,
+    hostTags: new Map(config.hosts.map((h) => [h.name, h.tags])),
+    now,
+    tz: boardTimeZone(config),
+  });
+}
