@@ -38,7 +38,7 @@ export class ProxmoxClient {
     const parsed = envelope(schema).safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at data.${issue.path.join('.')}` : '';
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       throw new ProxmoxError(
         `${path}: unexpected answer${where}: ${issue?.message ?? 'invalid'}`,
         'protocol',

@@ -7,7 +7,17 @@ import { z } from 'zod';
  * strings ("1", "0"), so both forms are accepted.
  */
 
-const int = z.coerce.number().int();
+/** An integer, or its decimal string; never `null` or `""` taken as 0 (z.coerce would). */
+const int = (n = z.number().int()) =>
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+$/)
+        .transform(Number),
+    ])
+    .pipe(n);
 /** PVE booleans: true/false, 1/0 or "1"/"0". */
 const flag = z.preprocess((v) => {
   if (v === 1 || v === '1' || v === true) return true;
@@ -24,7 +34,7 @@ export function envelope<T extends z.ZodType>(data: T) {
 export const Guest = z.object({
   id: z.string(),
   type: z.enum(['qemu', 'lxc']),
-  vmid: int.positive(),
+  vmid: int(z.number().int().positive()),
   node: z.string(),
   name: z.string().optional(),
   status: z.string().optional(),
@@ -55,9 +65,9 @@ export type Node = z.output<typeof Node>;
 /** GET /nodes/{node}/storage/{storage}/content?content=backup */
 export const BackupVolume = z.object({
   volid: z.string(),
-  size: int.nonnegative(),
-  ctime: int.optional(),
-  vmid: int.optional(),
+  size: int(z.number().int().nonnegative()),
+  ctime: int().optional(),
+  vmid: int().optional(),
   format: z.string().optional(),
   content: z.string().optional(),
   notes: z.string().optional(),
@@ -96,11 +106,11 @@ export const Task = z.object({
   user: z.string().optional(),
   /** "OK", "WARNINGS: 2", "job errors", or the error text; absent while running. */
   status: z.string().optional(),
-  starttime: int,
-  endtime: int.optional(),
+  starttime: int(),
+  endtime: int().optional(),
 });
 export type Task = z.output<typeof Task>;
 
 /** GET /nodes/{node}/tasks/{upid}/log */
-export const TaskLogLine = z.object({ n: int, t: z.string() });
+export const TaskLogLine = z.object({ n: int(), t: z.string() });
 export type TaskLogLine = z.output<typeof TaskLogLine>;
