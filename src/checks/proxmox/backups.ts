@@ -131,7 +131,7 @@ export function makeProxmoxBackups(factory: FetcherFactory): CheckKind<ProxmoxBa
       observes:
         'Through the Proxmox VE API: every VM and container (templates aside) has a recent vzdump backup on the backup storages, of a plausible size, verified when PBS says so, covered by a backup job, and no vzdump failure since its newest backup.',
       privileges:
-        'A read-only API token (privilege separation) with PVEAuditor on / and Datastore.Audit on the backup storages; nothing on the target host.',
+        'A read-only, privilege-separated API token; PVEAuditor on / for the token and its user (VM.Audit, Sys.Audit, Datastore.Audit). Nothing on the target host.',
       statuses: {
         OK: 'every guest has a backup younger than cadence × warn_factor, of a plausible size, in a backup job',
         WARN: 'a newest backup older than cadence × warn_factor, smaller than the median by size_drop_warn, or a guest in no backup job',
