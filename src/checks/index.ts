@@ -1,6 +1,8 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
 import { backupFiles } from './backup/files.js';
+import { freshnessFile } from './freshness/file.js';
+import { freshnessUrl } from './freshness/url.js';
 import { proxmoxBackups } from './proxmox/backups.js';
 import { systemDisk } from './system/disk.js';
 import { systemReboot } from './system/reboot.js';
@@ -15,4 +17,6 @@ registry.register(tlsFiles);
 registry.register(aptPending);
 registry.register(systemReboot);
 registry.register(backupFiles);
+registry.register(freshnessFile);
+registry.register(freshnessUrl);
 registry.register(proxmoxBackups);

@@ -53,3 +53,32 @@ export function parseFindErrors(stderr: string): FindError[] {
   }
   return out;
 }
+
+/** Age of a timestamp against a clock: CRIT above max_age, WARN above warn_age or in the future. */
+export function judgeAge(
+  what: string,
+  at: number,
+  now: number,
+  o: { max_age: number; warn_age?: number | undefined; future_tolerance: number },
+  details: Record<string, unknown>,
+): { status: 'OK' | 'WARN' | 'CRIT'; summary: string; reasons: string[]; details: Record<string, unknown> } {
+  const age = now - at;
+  const facts = {
+    ...details,
+    modified: new Date(Math.round(at * 1000)).toISOString(),
+    ageSec: Math.round(age),
+  };
+  const done = (status: 'OK' | 'WARN' | 'CRIT', summary: string) => ({
+    status,
+    summary,
+    reasons: status === 'OK' ? [] : [summary],
+    details: facts,
+  });
+  if (age < -o.future_tolerance)
+    return done('WARN', `${what} is dated ${formatAge(-age)} in the future (bogus date or clock skew)`);
+  const text = `${what} modified ${formatAge(age)} ago`;
+  if (age > o.max_age) return done('CRIT', `${text} (max ${formatAge(o.max_age)})`);
+  if (o.warn_age !== undefined && age > o.warn_age)
+    return done('WARN', `${text} (warn after ${formatAge(o.warn_age)})`);
+  return done('OK', text);
+}

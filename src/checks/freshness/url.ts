@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { durationSchema } from '../../config/duration.js';
+import { type CheckOutcome, defineCheck } from '../../core/check.js';
+import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { httpDate, jsonField, parseHttp, toEpoch } from './parse-http.js';
+import { judgeAge, parseEpoch } from './util-age.js';
+
+const Options = z
+  .object({
+    /** http(s) URL of the artefact; required in practice (without it the check is UNKNOWN). */
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'an http:// or https:// URL')
+      .optional(),
+    /** Dotted path of a date in a JSON body (`data.updated_at`); absent: the Last-Modified header. */
+    json_field: z
+      .string()
+      .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'a dotted path such as data.updated_at')
+      .optional(),
+    max_age: durationSchema.prefault('1d'),
+    warn_age: durationSchema.optional(),
+    future_tolerance: durationSchema.prefault('5m'),
+    /** Time limit of the request. */
+    timeout: durationSchema.prefault('15s'),
+    /** CA bundle on the target for a private CA (TLS is always verified). */
+    ca_file: z
+      .string()
+      .regex(/^\/[^\0]*$/, 'an absolute path')
+      .optional(),
+  })
+  .strict()
+  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
+export type FreshnessUrlOptions = z.output<typeof Options>;
+
+const MAX_BODY = 4 << 20;
+/** curl exit codes of TLS failures: the certificate is the problem, not the network. */
+const TLS_EXITS = new Set([35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91]);
+
+export function curlArgv(o: FreshnessUrlOptions): string[] {
+  // biome-ignore format: one option and its value per pair
+  return [
+    'curl', '-sS', o.json_field ? '-i' : '-I', '-L', '--max-redirs', '5', '--proto', '=http,https',
+    '--fail', '--max-time', String(Math.max(1, Math.ceil(o.timeout))), '--max-filesize', String(MAX_BODY),
+    ...(o.ca_file ? ['--cacert', o.ca_file] : []), o.url ?? '',
+  ];
+}
+
+const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
+const crit = (why: string): CheckOutcome => ({ status: 'CRIT', summary: why, reasons: [why] });
+
+export function evaluateFreshnessUrl(
+  outputs: readonly CommandResult[],
+  o: FreshnessUrlOptions,
+): CheckOutcome {
+  if (!o.url) return unknown('no url given: set options.url');
+  const [curl, date] = outputs;
+  if (!curl || !date) return unknown('curl or date did not run');
+  const err = curl.stderr.trim().split('\n')[0] ?? '';
+  if (curl.exitCode === EXIT_NOT_FOUND) return unknown('curl not found on the target (apt-get install curl)');
+  if (curl.exitCode === 22) return crit(`${o.url}: ${err || 'HTTP error'}`);
+  if (curl.exitCode !== null && TLS_EXITS.has(curl.exitCode)) return crit(`${o.url}: TLS: ${err}`);
+  if (curl.exitCode !== 0) return unknown(`${o.url}: ${err || `curl exited with ${curl.exitCode}`}`);
+  const res = parseHttp(curl.stdout);
+  if (!res) return unknown(`${o.url}: not an HTTP response`);
+  // The server's own Date header, when present, avoids any skew between it and the target.
+  const serverNow = httpDate(res.headers.get('date'));
+  const now = serverNow ?? parseEpoch(date.stdout);
+  if (now === null) return unknown(`cannot read the host's clock (date +%s): ${date.stdout.trim()}`);
+  const details = {
+    url: o.url,
+    status: res.status,
+    clock: serverNow === null ? 'host' : 'server Date header',
+  };
+  if (!o.json_field) {
+    const lm = res.headers.get('last-modified');
+    const at = httpDate(lm);
+    if (at === null)
+      return unknown(`${o.url}: ${lm ? `unreadable Last-Modified "${lm}"` : 'no Last-Modified header'}`);
+    return judgeAge(o.url, at, now, o, details);
+  }
+  if (curl.truncated) return unknown(`${o.url}: body larger than ${MAX_BODY} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    return unknown(`${o.url}: body is not JSON`);
+  }
+  const value = jsonField(json, o.json_field);
+  if (value === undefined) return unknown(`${o.url}: no field ${o.json_field} in the JSON body`);
+  const at = toEpoch(value);
+  if (at === null)
+    return unknown(`${o.url}: ${o.json_field} = ${JSON.stringify(value)?.slice(0, 80)} is not a date`);
+  return judgeAge(`${o.url} ${o.json_field}`, at, now, o, details);
+}
+
+export const freshnessUrl = defineCheck({
+  id: 'freshness.url',
+  title: 'Freshness of a URL (Last-Modified or a JSON date)',
+  options: Options,
+  zeroConfig: false,
+  timeoutSec: 30,
+  commands: (o) =>
+    o.url
+      ? [
+          { argv: curlArgv(o), timeoutSec: Math.ceil(o.timeout) + 5, maxOutputBytes: MAX_BODY + 65536 },
+          { argv: ['date', '+%s'], timeoutSec: 10 },
+        ]
+      : [],
+  evaluate: (ctx) => evaluateFreshnessUrl(ctx.outputs, ctx.options),
+  docs: {
+    observes:
+      'How old the artefact behind a URL is: its Last-Modified header, or a date in its JSON body. Fetched with curl from the target host (so it works over SSH and sees what that host sees), TLS verified.',
+    privileges: 'None; curl on the target and network access from it to the URL.',
+    statuses: {
+      OK: 'the date is less than max_age (and warn_age) old',
+      WARN: 'older than warn_age, or dated in the future beyond future_tolerance',
+      CRIT: 'older than max_age; an HTTP error (404, 500…); a TLS failure (expired or untrusted certificate)',
+      UNKNOWN:
+        'no url given, curl missing, connection failure or timeout, no Last-Modified header, or the JSON field missing or not a date',
+    },
+    example:
+      'checks:\n  - kind: freshness.url\n    name: grafana-graph\n    on: monitor\n    options:\n      url: https://stats.example.org/render/daily.png\n      max_age: 26h\n',
+  },
+});
