@@ -142,14 +142,16 @@ async function announceInTransaction(
   const any = await trx.selectFrom('announced').select('check_name').limit(1).executeTakeFirst();
   if (!any) return firstRun(trx, usable, opts);
 
+  // One read for the round's hosts rather than one per result: a fleet's round has thousands.
+  const targets = [...new Set(usable.map((r) => r.target))];
+  const known = new Map<string, Awaited<ReturnType<typeof readAnnounced>>[number]>();
+  for (let i = 0; i < targets.length; i += 500)
+    for (const row of await readAnnounced(trx, targets.slice(i, i + 500)))
+      known.set(`${row.target}\0${row.check_name}`, row);
+
   const changes: (CheckChange & { event: string })[] = [];
   for (const r of usable) {
-    const row = await trx
-      .selectFrom('announced')
-      .selectAll()
-      .where('check_name', '=', r.check)
-      .where('target', '=', r.target)
-      .executeTakeFirst();
+    const row = known.get(`${r.target}\0${r.check}`);
     const prev = row && {
       announced: isStatus(row.announced_status) ? row.announced_status : null,
       candidate: isStatus(row.candidate_status) ? row.candidate_status : null,
@@ -204,6 +206,12 @@ async function firstRun(
     summary: r.summary,
   }));
   return enqueue(trx, 'summary:first-run', summaryMessage(lines, opts.summaryExtra), opts, opts.now);
+}
+
+function readAnnounced(trx: Kysely<Database>, targets: string[]) {
+  return targets.length === 0
+    ? Promise.resolve([])
+    : trx.selectFrom('announced').selectAll().where('target', 'in', targets).execute();
 }
 
 async function upsert(

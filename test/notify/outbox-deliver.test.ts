@@ -171,4 +171,23 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('outbox delivery on
     expect(row!.state).toBe('sent');
     await store.close();
   });
+
+  it('a crash after the receiver accepted re-sends once, with the same key', async () => {
+    const store = await openStore(await backend.fresh('crash'));
+    await put(store, 'e1');
+    const cfg = MattermostNotifier.parse({ name: 'chat', type: 'mattermost', url: `${http.url}/hooks/abc` });
+    const chat = createMattermost(cfg, {});
+    http.requests.length = 0;
+    // The sender claims and sends, the receiver accepts, and the sender dies before recording it.
+    const claimed = await claimNext(store, 'dying', sec(1));
+    await chat.send(claimed!.message, {});
+    const notifiers = new Map([['chat', chat]]);
+    expect((await deliver(store, notifiers, { worker: 'next', now: () => sec(60) })).sent).toBe(0);
+    const later = () => new Date(sec(1).getTime() + LEASE_MS + 1000);
+    expect((await deliver(store, notifiers, { worker: 'next', now: later })).sent).toBe(1);
+    expect((await deliver(store, notifiers, { worker: 'next', now: later })).sent).toBe(0);
+    const keys = http.requests.map((r) => r.headers['idempotency-key']);
+    expect(keys).toEqual([claimed!.message.key, claimed!.message.key]);
+    await store.close();
+  });
 });
