@@ -156,27 +156,33 @@ async function digest(
   return digestMessage({
     week,
     overdue,
-    problems: await openProblems(trx),
+    problems: await openProblems(trx, now),
     done,
     longest: longestWithout(config.team, effective, tz),
   });
 }
 
+/** A check with no result for this long is presumed removed from the config: not an open problem. */
+const STALE_MS = 8 * DAY_MS;
+
 /** Problems as the daemon announced them (damped, applicable checks only), with the latest summary. */
-async function openProblems(trx: Kysely<Database>): Promise<CheckLine[]> {
+async function openProblems(trx: Kysely<Database>, now: Date): Promise<CheckLine[]> {
   const rows = await trx
     .selectFrom('announced')
-    .leftJoin('check_state', (j) =>
+    .innerJoin('check_state', (j) =>
       j
         .onRef('check_state.check_name', '=', 'announced.check_name')
         .onRef('check_state.target', '=', 'announced.target'),
     )
     .select(['announced.check_name', 'announced.target', 'announced.announced_status', 'check_state.summary'])
     .where('announced.announced_status', '!=', 'OK')
+    .where('check_state.last_at', '>=', now.getTime() - STALE_MS)
+    .orderBy('announced.target')
+    .orderBy('announced.check_name')
     .execute();
   return rows.flatMap((r) =>
     isStatus(r.announced_status)
-      ? [{ check: r.check_name, target: r.target, status: r.announced_status, summary: r.summary ?? '' }]
+      ? [{ check: r.check_name, target: r.target, status: r.announced_status, summary: r.summary }]
       : [],
   );
 }
