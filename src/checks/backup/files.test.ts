@@ -72,12 +72,12 @@ describe('evaluateBackupFiles', () => {
     const r = await evaluateBackupFiles([out(`${mtime}\t100\ta.gz\0`), clock], o, noRun, [prev]);
     expect(r.status).toBe('OK');
     let asked = 0;
-    const run = async (cmds: readonly { argv: readonly string[] }[]) =>
-      cmds.map(
-        (c) => (
-          asked++, out('', { argv: c.argv, exitCode: 1, stderr: 'gzip: a.gz: unexpected end of file\n' })
-        ),
+    const run = async (cmds: readonly { argv: readonly string[] }[]) => {
+      asked += cmds.length;
+      return cmds.map((c) =>
+        out('', { argv: c.argv, exitCode: 1, stderr: 'gzip: a.gz: unexpected end of file\n' }),
       );
+    };
     const changed = await evaluateBackupFiles([out(`${mtime}\t90\ta.gz\0`), clock], o, run, [prev]);
     expect(asked).toBe(1);
     expect(changed).toMatchObject({

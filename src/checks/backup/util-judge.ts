@@ -90,12 +90,13 @@ function judgeSize(
   say: (status: Status, why: string) => void,
 ): void {
   // Empty files are reported on their own; they would drag the baseline to zero.
-  const base = median(previous.filter((p) => p.size > 0).map((p) => p.size));
+  const sizes = previous.filter((p) => p.size > 0).map((p) => p.size);
+  const base = median(sizes);
   if (base === undefined) return;
   const change = ((size - base) / base) * 100;
   facts.medianPrevious = base;
   facts.changePct = Math.round(change * 10) / 10;
-  const what = `newest backup is ${human(size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${human(base)} of the previous ${previous.length}`;
+  const what = `newest backup is ${human(size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${human(base)} of the previous ${sizes.length}`;
   if (change <= -o.shrink_crit_pct) say('CRIT', what);
   else if (change <= -o.shrink_warn_pct) say('WARN', what);
   else if (o.growth_crit_pct !== undefined && change >= o.growth_crit_pct) say('CRIT', what);
