@@ -291,3 +291,20 @@ export async function outboxStats(store: Pick<Store, 'conn'>, now: Date = new Da
     })),
   };
 }
+
+/**
+ * Deletes sent messages sent before `before` (the daemon's housekeeping).
+ * Failed and unsent ones stay: they are what a person has to look at.
+ * A pruned key can never come back: check events name their round, and
+ * reminders are guarded by their marks, which are kept.
+ */
+export async function pruneOutbox(store: Pick<Store, 'conn'>, before: Date): Promise<number> {
+  return store.conn.write(async (trx) => {
+    const res = await trx
+      .deleteFrom('outbox')
+      .where('state', '=', 'sent')
+      .where('sent_at', '<', before.getTime())
+      .executeTakeFirst();
+    return Number(res.numDeletedRows);
+  });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMattermost } from '../../src/notify/mattermost.js';
-import { claimNext, deliver, enqueue, LEASE_MS, outboxStats } from '../../src/notify/outbox.js';
+import { claimNext, deliver, enqueue, LEASE_MS, outboxStats, pruneOutbox } from '../../src/notify/outbox.js';
 import { MattermostNotifier } from '../../src/notify/schema.js';
 import { NotifyError } from '../../src/notify/types.js';
 import { openStore } from '../../src/store/db.js';
@@ -104,6 +104,22 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('outbox delivery on
     const stats = await outboxStats(store, sec(700));
     expect(stats).toMatchObject({ pending: 0, failed: 0, oldestPendingSec: null });
     expect(stats.notifiers[0]!.consecutiveFailures).toBe(0);
+    await store.close();
+  });
+
+  it('prunes old sent messages only, keeping failed and pending ones', async () => {
+    const store = await openStore(await backend.fresh('prune'));
+    await put(store, 'sent-one');
+    const chat = recorder('chat');
+    await deliver(store, new Map([['chat', chat.notifier]]), { worker: 'w', now: () => sec(10) });
+    await put(store, 'pending-one', ['gone']);
+    await store.conn.write((trx) =>
+      trx.updateTable('outbox').set({ state: 'failed' }).where('notifier', '=', 'gone').execute(),
+    );
+    await put(store, 'pending-two', ['gone']);
+    expect(await pruneOutbox(store, sec(10))).toBe(0); // sent at 10 s: not before 10 s
+    expect(await pruneOutbox(store, sec(11))).toBe(1);
+    expect((await outboxRows(store)).map((r) => r.state)).toEqual(['failed', 'pending']);
     await store.close();
   });
 
