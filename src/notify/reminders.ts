@@ -10,6 +10,7 @@ import {
   type CheckLine,
   type Draft,
   digestMessage,
+  md,
   type RoutineInfo,
   routineDueMessage,
   routineOverdueMessage,
@@ -123,6 +124,38 @@ async function plan(
   if (week)
     out.push({ identity: `digest:${week}`, draft: await digest(trx, config, signoffs, overdue, week, now) });
   return out;
+}
+
+/**
+ * Where the routines stand, as markdown for the first-run summary
+ * (`recordDaemonRound`'s `summaryExtra`): the due and overdue ones, since the
+ * first evaluation does not remind of them. Undefined when none is.
+ */
+export async function routinesSummary(
+  store: Pick<Store, 'conn'>,
+  config: Pick<RemindersConfig, 'routines' | 'timezone'>,
+  now: Date,
+): Promise<string | undefined> {
+  const db = store.conn.db;
+  const signoffs = await listSignoffs(db);
+  const seen = new Map(
+    (await db.selectFrom('routine_seen').select(['routine', 'first_seen_at']).execute()).map((r) => [
+      r.routine,
+      new Date(Number(r.first_seen_at)),
+    ]),
+  );
+  const lines: string[] = [];
+  for (const routine of config.routines) {
+    const state = routineState(routine, signoffs, now, config.timezone, {
+      configuredAt: seen.get(routine.id) ?? now,
+    });
+    const title = md(routine.title);
+    if (state.status === 'overdue')
+      lines.push(`- ${title} — overdue since ${localDate(state.nextDue, config.timezone)}`);
+    else if (state.status === 'due')
+      lines.push(`- ${title} — ${state.lastDone ? 'due today' : 'due (never done yet)'}`);
+  }
+  return lines.length > 0 ? `Routines to do:\n${lines.join('\n')}` : undefined;
 }
 
 /** The assignee, else the fair "who's next". */

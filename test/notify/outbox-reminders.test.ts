@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDaemonRound } from '../../src/notify/announce.js';
-import { evaluateRoutines, type RemindersConfig } from '../../src/notify/reminders.js';
+import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../../src/notify/reminders.js';
 import { appendDone } from '../../src/routines/repo.js';
 import { Routine } from '../../src/routines/schema.js';
 import { openStore } from '../../src/store/db.js';
@@ -118,6 +118,29 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('routine reminders 
     expect(text).not.toContain('`old`'); // no result for over 8 days: not an open problem any more
     expect(text).toContain('Update every VM — bob, 2025-03-05');
     expect(text).toContain('**Longest without a routine:** alice (never), bob (since 2025-03-05)');
+    await store.close();
+  });
+
+  it('the first-run summary can say which routines are to do, since their reminders stay silent', async () => {
+    const store = await openStore(await backend.fresh('summary'));
+    const backups = Routine.parse({ id: 'backups', title: 'Check the backups', every: '1w' });
+    const cfg = config({ routines: [weekly, backups] });
+    await evaluateRoutines(store, cfg, paris(3, 10)); // first run: records both as seen, tells nothing
+    await done(store, 'backups', 'bob', paris(3, 11));
+    const when = paris(4, 10);
+    const summaryExtra = await routinesSummary(store, cfg, when);
+    expect(summaryExtra).toBe('Routines to do:\n- Update every VM — overdue since 2025-03-03');
+    await recordDaemonRound(store, daemonRound(when), results(when, { 'web1/disk': 'OK' }), {
+      now: when,
+      notifierNames: ['chat'],
+      summaryExtra,
+    });
+    const rows = await outboxRows(store);
+    expect(rows.map((r) => r.event)).toEqual(['summary']);
+    expect(rows[0]!.message.text).toContain('Update every VM — overdue since 2025-03-03');
+    expect(await routinesSummary(store, cfg, paris(3, 12))).toBe(
+      'Routines to do:\n- Update every VM — due (never done yet)',
+    );
     await store.close();
   });
 
