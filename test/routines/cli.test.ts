@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/checks/index.js';
-import { doneCommand, type SignoffDeps, undoCommand } from '../../src/cli/done.js';
+import { doneCommand, person, type SignoffDeps, undoCommand } from '../../src/cli/done.js';
 import { CliError } from '../../src/cli/errors.js';
 import { routinesCommand } from '../../src/cli/routines.js';
 import { parseConfig } from '../../src/config/load.js';
@@ -232,3 +232,15 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
     });
   },
 );
+
+describe('the person signing off', () => {
+  it('is taken as given when no team: is configured, and must be found somewhere', () => {
+    expect(
+      person(undefined, [], { env: { USER: 'root', SUDO_USER: ' carol ' }, gitUserName: () => undefined }),
+    ).toBe('carol');
+    expect(person(undefined, [], { env: {}, gitUserName: () => 'Carol Martin' })).toBe('Carol Martin');
+    expect(() => person(undefined, [], { env: { USER: '' }, gitUserName: () => undefined })).toThrow(
+      'cannot tell who you are: pass --by NAME (or set RONDE_USER)',
+    );
+  });
+});
