@@ -28,6 +28,12 @@ export interface CheckContext<O> {
   /** Clock of the run (injectable for tests). */
   now: Date;
   signal: AbortSignal;
+  /**
+   * This check's last result on this target, when the caller has one (the
+   * store): lets a kind avoid redoing costly work on unchanged inputs, such as
+   * re-reading a multi-gigabyte backup it already verified.
+   */
+  previous?: Pick<CheckResult, 'status' | 'details' | 'startedAt'>;
   /** Follow-up commands that depend on the first outputs (one more round trip: use sparingly). */
   run(commands: readonly CommandSpec[]): Promise<CommandResult[]>;
 }

@@ -185,6 +185,7 @@ async function evaluate(
         outputs,
         now,
         signal: ac.signal,
+        ...(check.previous ? { previous: check.previous } : {}),
         run: (cmds) => host.target.runBatch(cmds, { signal: ac.signal }),
       }),
     );

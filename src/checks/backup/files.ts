@@ -12,12 +12,28 @@ type Run = (commands: readonly CommandSpec[]) => Promise<CommandResult[]>;
 /** What a previous result said about a verified file (see `verified` in the details). */
 export type Verified = FileFacts & Verdict & { test: Test };
 
+/** The verdicts kept in the last result's details, if they have the expected shape. */
+export function verifiedOf(details: Record<string, unknown> | undefined): Verified[] {
+  const list = details?.verified;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (v): v is Verified =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof v.name === 'string' &&
+      typeof v.size === 'number' &&
+      typeof v.mtime === 'string' &&
+      typeof v.test === 'string' &&
+      (v.ok === true || v.ok === false),
+  );
+}
+
 const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 
 /**
  * Judges the find listing and the host clock; runs the integrity tests (one more round
  * trip) only when `verify` is set. `previous` (verified files of the last result) skips
- * files already tested with the same name, size and mtime — the core does not pass it yet.
+ * files already tested with the same name, size and mtime (from `ctx.previous`).
  */
 export async function evaluateBackupFiles(
   outputs: readonly CommandResult[],
@@ -148,7 +164,8 @@ export const backupFiles = defineCheck({
     },
     { argv: ['date', '+%s'], timeoutSec: 10 },
   ],
-  evaluate: (ctx) => evaluateBackupFiles(ctx.outputs, ctx.options, ctx.run),
+  evaluate: (ctx) =>
+    evaluateBackupFiles(ctx.outputs, ctx.options, ctx.run, verifiedOf(ctx.previous?.details)),
   docs: {
     observes:
       'A backup set (directory + file pattern), one series per database or host with group_by: age of the newest backup against the expected cadence, its size against the previous ones, empty files, the number kept, and optionally an integrity test of the newest file.',
