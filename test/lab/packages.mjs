@@ -11,5 +11,7 @@ export const LAB_PACKAGES = [
   'sudo', // sudo -n behaviour of the targets
   'coreutils',
   'procps', // pgrep: nothing left running after a timeout
+  'docker.io', // a real Docker engine for the docker.* checks and ronde docker prune
+  'busybox-static', // the rootfs of the Docker lab's images (docker import)
   'systemd', // systemd-analyze verify of deploy/ronde.service (no systemd needs to run)
 ];
