@@ -39,16 +39,32 @@ export interface ExecOutcome {
 
 const STDERR_KEEP = 4096;
 
-/** Opens one exec channel (or throws TargetError 'transport'): the caller holds a session slot. */
-export function openExec(client: Client, command: string): Promise<ClientChannel> {
+/**
+ * Opens one exec channel (or throws TargetError 'transport'): the caller holds a session slot.
+ * sshd counts a session until it has finished closing it, a little after our side saw the
+ * close: a channel opened right then is refused ("open failed") though we never exceed
+ * MaxSessions. Such refusals are retried with a short backoff.
+ */
+export async function openExec(client: Client, command: string, attempts = 6): Promise<ClientChannel> {
+  for (let i = 1; ; i++) {
+    try {
+      return await openOnce(client, command);
+    } catch (err) {
+      const refused = /open failed|CHANNEL_OPEN_FAILURE/i.test((err as Error).message);
+      if (!refused || i >= attempts) {
+        throw new TargetError(`cannot open an SSH session: ${(err as Error).message}`, 'transport');
+      }
+      await new Promise((r) => setTimeout(r, 25 * 2 ** i));
+    }
+  }
+}
+
+function openOnce(client: Client, command: string): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
     try {
-      client.exec(command, (err, channel) => {
-        if (err) reject(new TargetError(`cannot open an SSH session: ${err.message}`, 'transport'));
-        else resolve(channel);
-      });
+      client.exec(command, (err, channel) => (err ? reject(err) : resolve(channel)));
     } catch (err) {
-      reject(new TargetError(`cannot open an SSH session: ${(err as Error).message}`, 'transport'));
+      reject(err);
     }
   });
 }
