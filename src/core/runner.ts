@@ -1,4 +1,4 @@
-import type { AnyCheckKind, CheckOutcome, CheckResult, Evidence } from './check.js';
+import type { AnyCheckKind, CheckContext, CheckOutcome, CheckResult, Evidence } from './check.js';
 import { type CommandResult, type CommandSpec, commandLine } from './command.js';
 import { limit } from './limit.js';
 import { type Target, TargetError } from './target.js';
@@ -181,7 +181,7 @@ async function evaluate(
     const run = Promise.resolve().then(() =>
       check.kind.evaluate({
         options: check.options,
-        target: { name: host.target.name, transport: host.target.transport },
+        target: targetInfo(host.target),
         outputs,
         now,
         signal: ac.signal,
@@ -251,4 +251,10 @@ function unknown(reason: string): CheckOutcome {
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** What a check sees of its target: no runBatch (it has `run`), the socket forwarder if any. */
+function targetInfo(t: Target): CheckContext<unknown>['target'] {
+  const forward = t.forwardUnixSocket?.bind(t);
+  return { name: t.name, transport: t.transport, ...(forward ? { forwardUnixSocket: forward } : {}) };
 }

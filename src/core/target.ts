@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { CommandResult, CommandSpec } from './command.js';
 import type { Status } from './status.js';
 
@@ -7,6 +8,11 @@ export interface TargetInfo {
   /** Inventory name of the host. */
   name: string;
   transport: Transport;
+  /**
+   * A stream to a unix socket on the machine (SSH targets: a direct-streamlocal
+   * channel of the host's pooled connection), for API clients such as Docker's.
+   */
+  forwardUnixSocket?(path: string, signal?: AbortSignal): Promise<Duplex>;
 }
 
 export interface BatchOptions {

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
 import type { BatchOptions, Target } from '../../core/target.js';
 import { TargetError } from '../../core/target.js';
@@ -46,6 +47,30 @@ export class SshTarget implements Target {
       conn.sessions.release();
       this.pool.noteIdle(conn);
     }
+  }
+
+  /**
+   * A stream to a unix socket on the host (`/var/run/docker.sock`) over the
+   * pooled connection (OpenSSH's direct-streamlocal; sshd needs
+   * AllowStreamLocalForwarding, on by default). The connection stays open while it lives.
+   */
+  async forwardUnixSocket(path: string, signal?: AbortSignal): Promise<Duplex> {
+    const conn = await this.pool.connection(this.#resolve(), signal);
+    conn.dependents++;
+    const done = () => {
+      conn.dependents--;
+      this.pool.noteIdle(conn);
+    };
+    return new Promise((resolve, reject) => {
+      conn.client.openssh_forwardOutStreamLocal(path, (err, stream) => {
+        if (err) {
+          done();
+          return reject(new TargetError(`${this.name}: cannot forward ${path}: ${err.message}`, 'transport'));
+        }
+        stream.once('close', done);
+        resolve(stream);
+      });
+    });
   }
 
   /** This host is done for the round: its connection is closed (when no batch still uses it). */
