@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { initial } from './migrations/0001-initial.js';
 import { routinesMigration } from './migrations/0002-routines.js';
 import { outboxMigration } from './migrations/0003-outbox.js';
+import { dockerMigration } from './migrations/0004-docker.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -16,6 +17,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0001-initial': initial(dialect),
     '0002-routines': routinesMigration(dialect),
     '0003-outbox': outboxMigration(dialect),
+    '0004-docker': dockerMigration(dialect),
   };
 }
 

@@ -121,6 +121,15 @@ export interface NotifierHealthTable {
   last_success_at: number | string | null;
 }
 
+/** One row per host: the Compose services running at its last `ronde docker approve`. */
+export interface DockerApprovalTable {
+  host: string;
+  /** JSON array of `project/service`, sorted. */
+  services: string;
+  approved_at: number | string;
+  approved_by: string;
+}
+
 export interface Database {
   signoffs: SignoffTable;
   routine_seen: RoutineSeenTable;
@@ -132,4 +141,5 @@ export interface Database {
   outbox: OutboxTable;
   notify_marks: NotifyMarkTable;
   notifier_health: NotifierHealthTable;
+  docker_approvals: DockerApprovalTable;
 }

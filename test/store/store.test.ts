@@ -25,7 +25,12 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
     expect(await b.rounds()).toHaveLength(1);
     await b.close();
     const applied = await rawQuery(loc, 'select name from kysely_migration');
-    expect(applied.map((r) => r.name)).toEqual(['0001-initial', '0002-routines', '0003-outbox']);
+    expect(applied.map((r) => r.name)).toEqual([
+      '0001-initial',
+      '0002-routines',
+      '0003-outbox',
+      '0004-docker',
+    ]);
   });
 
   it('history shows only the changes: OK, OK, WARN gives two changes, newest first', async () => {
