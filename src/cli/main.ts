@@ -11,6 +11,7 @@ import { loadContext } from './context.js';
 import { doneCommand, undoCommand } from './done.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
 import { historyCommand } from './history.js';
+import { hostsCommand } from './hosts.js';
 import { initCommand } from './init.js';
 import { notifyCommand } from './notify.js';
 import { routinesCommand } from './routines.js';
@@ -34,6 +35,7 @@ function program(): Command {
   root.addCommand(checkCommand(globals));
   root.addCommand(historyCommand({ openStore: async () => (await loadContext(globals())).openStore() }));
   root.addCommand(serveCommand(globals));
+  root.addCommand(hostsCommand(globals));
   const routineDeps = { context: () => loadContext(globals()) };
   root.addCommand(routinesCommand(routineDeps));
   root.addCommand(doneCommand(routineDeps));
