@@ -19,7 +19,7 @@ describe('system.disk on this machine', () => {
     expect(o.status).not.toBe('UNKNOWN');
     const fs = o.details?.filesystems as { mount: string; fstype: string; pct: number }[];
     expect(fs.map((f) => f.mount)).toContain('/');
-    expect(fs.filter((f) => options.skipTypes.includes(f.fstype))).toEqual([]);
+    expect(fs.filter((f) => options.skip_types.includes(f.fstype))).toEqual([]);
     const root = fs.find((f) => f.mount === '/')!;
     expect(root.pct).toBeGreaterThan(0);
     expect(root.pct).toBeLessThanOrEqual(100);

@@ -36,7 +36,7 @@ describe('system.disk', () => {
   it('is OK with a summary naming the fullest filesystem when all are below the thresholds', async () => {
     const o = await evaluate(
       result(fixture('loop-mounts.stdout')),
-      systemDisk.options.parse({ inodeCritPct: 99, inodeWarnPct: 98 }),
+      systemDisk.options.parse({ inode_crit_pct: 99, inode_warn_pct: 98 }),
     );
     expect(o.status).toBe('OK');
     expect(o.summary).toBe('3 filesystems below 80%, fullest /tmp/ronde-diskcap/mnt/bind 79% (inodes 97%)');
@@ -45,14 +45,14 @@ describe('system.disk', () => {
   it('goes CRIT on 96 % space and names the free space', async () => {
     const o = await evaluate(
       result(fixture('crit-loop.stdout')),
-      systemDisk.options.parse({ inodeCritPct: 100, inodeWarnPct: 100 }),
+      systemDisk.options.parse({ inode_crit_pct: 100, inode_warn_pct: 100 }),
     );
     expect(o.status).toBe('CRIT');
     expect(o.reasons).toEqual(['/tmp/ronde-diskcap/mnt/bind (ext4) space 96% used, 278 KiB free']);
   });
 
   it('honours include/exclude globs and the warn threshold', async () => {
-    const opts = systemDisk.options.parse({ exclude: ['/tmp/**'], warnPct: 20, critPct: 50 });
+    const opts = systemDisk.options.parse({ exclude: ['/tmp/**'], warn_pct: 20, crit_pct: 50 });
     const o = await evaluate(result(fixture('crit-loop.stdout')), opts);
     expect(o.status).toBe('WARN');
     expect(o.summary).toBe('/ 22%');
@@ -106,7 +106,7 @@ describe('system.disk', () => {
   });
 
   it('asks df to leave out skipped types (so a skipped stale NFS mount cannot hang it)', () => {
-    const [cmd] = systemDisk.commands(systemDisk.options.parse({ skipTypes: ['nfs', 'nfs4'] }));
+    const [cmd] = systemDisk.commands(systemDisk.options.parse({ skip_types: ['nfs', 'nfs4'] }));
     expect(cmd?.argv).toEqual([
       'df',
       '--output=source,fstype,size,used,avail,pcent,ipcent,itotal,iused,target',
@@ -119,7 +119,7 @@ describe('system.disk', () => {
   });
 
   it('rejects a warn threshold above crit and unknown options', () => {
-    expect(systemDisk.options.safeParse({ warnPct: 95, critPct: 90 }).success).toBe(false);
+    expect(systemDisk.options.safeParse({ warn_pct: 95, crit_pct: 90 }).success).toBe(false);
     expect(systemDisk.options.safeParse({ warn: 80 }).success).toBe(false);
   });
 

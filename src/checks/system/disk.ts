@@ -43,20 +43,20 @@ export const DEFAULT_SKIP_TYPES = [
 const pct = z.number().min(0).max(100);
 const Options = z
   .object({
-    warnPct: pct.default(80),
-    critPct: pct.default(90),
-    inodeWarnPct: pct.default(80),
-    inodeCritPct: pct.default(90),
+    warn_pct: pct.default(80),
+    crit_pct: pct.default(90),
+    inode_warn_pct: pct.default(80),
+    inode_crit_pct: pct.default(90),
     /** Mount-point globs to check; empty = all. */
     include: z.array(z.string().min(1)).default([]),
     exclude: z.array(z.string().min(1)).default([]),
-    skipTypes: z.array(z.string().regex(/^[\w.-]+$/)).default(DEFAULT_SKIP_TYPES),
+    skip_types: z.array(z.string().regex(/^[\w.-]+$/)).default(DEFAULT_SKIP_TYPES),
     /** Unprivileged df silently leaves out mounts below directories it may not enter. */
     sudo: z.boolean().default(false),
   })
   .strict()
   .refine(
-    (o) => o.warnPct <= o.critPct && o.inodeWarnPct <= o.inodeCritPct,
+    (o) => o.warn_pct <= o.crit_pct && o.inode_warn_pct <= o.inode_crit_pct,
     'warn thresholds must not exceed crit',
   );
 export type DiskOptions = z.output<typeof Options>;
@@ -77,7 +77,7 @@ export interface FsFacts {
 export function selectFilesystems(rows: readonly DfRow[], o: DiskOptions): DfRow[] {
   const byDevice = new Map<string, DfRow>();
   for (const r of rows) {
-    if (o.skipTypes.includes(r.fstype)) continue;
+    if (o.skip_types.includes(r.fstype)) continue;
     if (o.include.length > 0 && !matchesAny(r.mount, o.include)) continue;
     if (matchesAny(r.mount, o.exclude)) continue;
     // Pseudo filesystems df -a would show: nothing to fill.
@@ -96,8 +96,8 @@ function level(value: number | null, warn: number, crit: number): Status {
 
 export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome & { facts: FsFacts[] } {
   const facts: FsFacts[] = rows.map((r) => {
-    const space = level(r.pct, o.warnPct, o.critPct);
-    const inodes = level(r.inodePct, o.inodeWarnPct, o.inodeCritPct);
+    const space = level(r.pct, o.warn_pct, o.crit_pct);
+    const inodes = level(r.inodePct, o.inode_warn_pct, o.inode_crit_pct);
     return {
       mount: r.mount,
       source: r.source,
@@ -112,9 +112,9 @@ export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome 
   });
   const reasons: string[] = [];
   for (const f of facts) {
-    if (f.pct !== null && f.pct >= o.warnPct)
+    if (f.pct !== null && f.pct >= o.warn_pct)
       reasons.push(`${f.mount} (${f.fstype}) space ${f.pct}% used, ${human(f.avail)} free`);
-    if (f.inodesPct !== null && f.inodesPct >= o.inodeWarnPct)
+    if (f.inodesPct !== null && f.inodesPct >= o.inode_warn_pct)
       reasons.push(`${f.mount} (${f.fstype}) inodes ${f.inodesPct}% used`);
   }
   const status = worst(facts.map((f) => f.status));
@@ -126,7 +126,7 @@ export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome 
   const summary =
     bad.length > 0
       ? bad.slice(0, 3).map(describe).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '')
-      : `${facts.length} filesystem${facts.length === 1 ? '' : 's'} below ${o.warnPct}%` +
+      : `${facts.length} filesystem${facts.length === 1 ? '' : 's'} below ${o.warn_pct}%` +
         (top ? `, fullest ${describe(top)}` : '');
   return { status, summary, reasons, facts };
 }
@@ -197,7 +197,7 @@ export const systemDisk = defineCheck({
   timeoutSec: 20,
   commands: (o) => [
     {
-      argv: ['df', `--output=${DF_FIELDS}`, '-B1', ...o.skipTypes.flatMap((t) => ['-x', t])],
+      argv: ['df', `--output=${DF_FIELDS}`, '-B1', ...o.skip_types.flatMap((t) => ['-x', t])],
       timeoutSec: 20,
       sudo: o.sudo,
     },
@@ -210,12 +210,12 @@ export const systemDisk = defineCheck({
       'None for most mounts. An unprivileged df silently omits mounts below directories it may not enter: set `sudo: true` to see them all.',
     statuses: {
       OK: 'every checked filesystem is below the warn thresholds (space and inodes)',
-      WARN: 'a filesystem is at or above warnPct (space) or inodeWarnPct (inodes)',
-      CRIT: 'a filesystem is at or above critPct or inodeCritPct',
+      WARN: 'a filesystem is at or above warn_pct (space) or inode_warn_pct (inodes)',
+      CRIT: 'a filesystem is at or above crit_pct or inode_crit_pct',
       UNKNOWN:
         'df timed out (a stale NFS mount makes it hang), is missing or not GNU df, could not stat a mount, or nothing was left to check',
     },
     example:
-      'checks:\n  - kind: system.disk\n    on: all\n    options:\n      warnPct: 80\n      critPct: 90\n      exclude: ["/mnt/backup/**"]\n',
+      'checks:\n  - kind: system.disk\n    on: all\n    options:\n      warn_pct: 80\n      crit_pct: 90\n      exclude: ["/mnt/backup/**"]\n',
   },
 });

@@ -126,7 +126,7 @@ describe('tls.files', () => {
 
   it('rejects relative globs and crit above warn', () => {
     expect(tlsFiles.options.safeParse({ paths: ['etc/*.pem'] }).success).toBe(false);
-    expect(tlsFiles.options.safeParse({ warnDays: 5, critDays: 7 }).success).toBe(false);
+    expect(tlsFiles.options.safeParse({ warn_days: 5, crit_days: 7 }).success).toBe(false);
   });
 
   it('never throws and never says OK on garbage', async () => {

@@ -14,13 +14,13 @@ const Options = z
       .array(z.string().regex(/^\/[^\0]*$/, 'an absolute path glob'))
       .min(1)
       .default(['/etc/letsencrypt/live/*/cert.pem']),
-    warnDays: z.number().min(0).default(21),
-    critDays: z.number().min(0).default(7),
+    warn_days: z.number().min(0).default(21),
+    crit_days: z.number().min(0).default(7),
     /** certbot's live/ and archive/ are root-only (0700). */
     sudo: z.boolean().default(false),
   })
   .strict()
-  .refine((o) => o.critDays <= o.warnDays, 'critDays must not exceed warnDays');
+  .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days');
 export type TlsFilesOptions = z.output<typeof Options>;
 
 export interface CertFacts {
@@ -62,7 +62,7 @@ export function judgeCert(file: FoundFile, now: Date, o: TlsFilesOptions): CertF
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   if (now.getTime() < from) return { ...facts, status: 'CRIT', problem: `not valid before ${day(from)}` };
   if (left < 0) return { ...facts, status: 'CRIT', problem: `expired on ${day(to)}` };
-  const status: Status = left < o.critDays ? 'CRIT' : left < o.warnDays ? 'WARN' : 'OK';
+  const status: Status = left < o.crit_days ? 'CRIT' : left < o.warn_days ? 'WARN' : 'OK';
   return status === 'OK'
     ? facts
     : { ...facts, status, problem: `expires in ${Math.floor(left)} days (${day(to)})` };
@@ -155,9 +155,9 @@ export const tlsFiles = defineCheck({
     privileges:
       "Read access to the files: certbot's live/ and archive/ are root-only, so use `sudo: true` (a `sudo -n` rule for find and sed) or run as root.",
     statuses: {
-      OK: 'every matched certificate has at least warnDays left',
-      WARN: 'a certificate expires in less than warnDays (21)',
-      CRIT: 'a certificate expires in less than critDays (7), has expired, or is not yet valid',
+      OK: 'every matched certificate has at least warn_days left',
+      WARN: 'a certificate expires in less than warn_days (21)',
+      CRIT: 'a certificate expires in less than crit_days (7), has expired, or is not yet valid',
       UNKNOWN:
         'a directory or file may not be read (permission denied, named), a file is not a PEM certificate, a dangling symlink, nothing matches, or find failed',
       'NOT APPLICABLE': 'the directory of every glob is missing (no certbot)',
