@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -50,10 +50,22 @@ export function requireSshd(): void {
       throw new Error(`${bin} is missing: the SSH tests need OpenSSH. Run: ${INSTALL_HINT}`);
 }
 
-export async function startLabSshd(opts: { hosts?: number; firstIndex?: number } = {}): Promise<LabSshd> {
+export async function startLabSshd(
+  opts: {
+    hosts?: number;
+    firstIndex?: number;
+    /** Login user (default: the current one); an account with a plain /bin/sh skips a heavy ~/.bashrc. */
+    user?: string;
+  } = {},
+): Promise<LabSshd> {
   requireSshd();
   const dir = mkdtempSync(join(tmpdir(), 'ronde-sshd-'));
-  const user = userInfo().username;
+  const user = opts.user ?? userInfo().username;
+  if (opts.user) {
+    ensureUser(opts.user);
+    // sshd reads authorized_keys as the user: it must be able to reach it.
+    chmodSync(dir, 0o755);
+  }
   // Privilege separation directory; sshd refuses to start without it.
   if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const clientKey = keygen(join(dir, 'client_ed25519'), 'ed25519');
@@ -97,6 +109,17 @@ export async function startLabSshd(opts: { hosts?: number; firstIndex?: number }
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates a system account with /bin/sh (as root) when missing; `*` password: not locked, no password login. */
+function ensureUser(name: string): void {
+  const exists = () => spawnSync('getent', ['passwd', name]).status === 0;
+  if (exists()) return;
+  if (process.getuid?.() !== 0)
+    throw new Error(`lab user ${name} is missing; as root: useradd -r -m -s /bin/sh -p '*' ${name}`);
+  const r = spawnSync('useradd', ['-r', '-m', '-s', '/bin/sh', '-p', '*', name]);
+  // Another test file may have created it at the same moment.
+  if (r.status !== 0 && !exists()) throw new Error(`useradd ${name} failed: ${r.stderr}`);
 }
 
 function keygen(path: string, type: LabKeyType): string {
