@@ -168,5 +168,8 @@ export function classify(err: unknown): Verdict {
 
 /** "connection to root@10.0.0.1:22 refused (nothing listens…)" → "refused (nothing listens…)": the login is in its own column. */
 function shortReason(message: string): string {
-  return message.replace(/^(connection to|cannot reach) \S+ /, '').replace(/^\S+@\S+ /, '');
+  return message
+    .replace(/^(connection to|cannot reach) \S+ /, '')
+    .replace(/^\S+@\S+ /, '')
+    .replace(/ \(([^()]*)\)$/, ': $1');
 }

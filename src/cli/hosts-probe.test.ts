@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { TargetError } from '../core/target.js';
+import { renderHosts } from './hosts.js';
+import { classify, type HostReport, reportStatus, worstReport } from './hosts-probe.js';
+
+const FP = 'SHA256:n0XrKq8x4b4vE0mJm2tq6S+9d/3VYx6fQnQw0b1Zk2Y';
+
+describe('classify: a connection failure as the STATE column says it', () => {
+  it('names the unknown key by its fingerprint', () => {
+    const v = classify(
+      new TargetError(
+        `host key of web2 (10.0.0.12) is not known: ssh-ed25519 ${FP}. Check the fingerprint, then run \`ronde hosts trust web2\`.`,
+        'hostkey-unknown',
+      ),
+    );
+    expect(v).toMatchObject({
+      reachability: 'hostkey-unknown',
+      state: `unknown host key (${FP})`,
+      fingerprint: FP,
+    });
+  });
+
+  it('tells a changed key from a revoked one; both are CRIT', () => {
+    const changed = classify(
+      new TargetError(
+        `host key changed for db1: it now presents ssh-ed25519 ${FP}`,
+        'hostkey-changed',
+        'CRIT',
+      ),
+    );
+    const revoked = classify(
+      new TargetError(`host key of db1 (x) is REVOKED (f:1): ssh-ed25519 ${FP}`, 'hostkey-changed', 'CRIT'),
+    );
+    expect([changed.state, revoked.state]).toEqual(['HOST KEY CHANGED', 'HOST KEY REVOKED']);
+    expect(reportStatus(changed)).toBe('CRIT');
+    expect(reportStatus(revoked)).toBe('CRIT');
+  });
+
+  it('lists what was tried when login fails', () => {
+    const v = classify(
+      new TargetError(
+        'authentication failed for root@10.0.2.1: tried publickey /k1, agent /run/a; skipped /k2 (ENOENT); the server accepts publickey',
+        'auth',
+      ),
+    );
+    expect(v.state).toBe('auth failed (tried publickey /k1, agent /run/a)');
+    expect(reportStatus(v)).toBe('UNKNOWN');
+  });
+
+  it('keeps the reason of an unreachable host without repeating the login', () => {
+    const refused = classify(
+      new TargetError('connection to ronde@10.0.3.4 refused (nothing listens on that port)', 'unreachable'),
+    );
+    expect(refused.state).toBe('unreachable (refused: nothing listens on that port)');
+    const slow = classify(
+      new TargetError(
+        'connection to ronde@10.0.3.4 timed out after 5 s: the port accepted the connection but sent no SSH banner',
+        'timeout',
+      ),
+    );
+    expect(slow.state).toBe(
+      'unreachable (timed out after 5 s: the port accepted the connection but sent no SSH banner)',
+    );
+    expect(classify(new Error('boom')).reachability).toBe('unreachable');
+  });
+});
+
+const report = (over: Partial<HostReport>): HostReport => ({
+  name: 'web1',
+  address: '10.0.0.11',
+  transport: 'ssh',
+  tags: ['web'],
+  login: 'ronde@10.0.0.11',
+  jump: [],
+  warnings: [],
+  reachability: 'ok',
+  state: 'ok',
+  ...over,
+});
+
+describe('renderHosts and the exit status', () => {
+  it('aligns the columns, shows warnings and the full reason under a host, and a summary', () => {
+    const reports = [
+      report({}),
+      report({
+        name: 'pve1',
+        tags: [],
+        login: 'root@10.0.2.1',
+        jump: ['ronde@10.0.0.2'],
+        warnings: ['/home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump'],
+        ...classify(
+          new TargetError(`host key of pve1 (10.0.2.1) is not known: ssh-ed25519 ${FP}.`, 'hostkey-unknown'),
+        ),
+      }),
+    ];
+    const text = renderHosts(reports, false);
+    expect(text.split('\n')).toEqual([
+      'NAME  TRANSPORT  TAGS  LOGIN            JUMP            STATE',
+      'web1  ssh        web   ronde@10.0.0.11  -               ok',
+      `pve1  ssh        -     root@10.0.2.1    ronde@10.0.0.2  unknown host key (${FP})`,
+      '    warning: /home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump',
+      `    host key of pve1 (10.0.2.1) is not known: ssh-ed25519 ${FP}.`,
+      '',
+      '2 host(s), 1 not reachable; trust a host: ronde hosts trust NAME',
+      '',
+    ]);
+    expect(worstReport(reports)).toBe('UNKNOWN');
+    expect(
+      worstReport([report({}), report({ transport: 'local', reachability: 'local', state: 'local' })]),
+    ).toBe('OK');
+  });
+});
