@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
+import { planRound } from '../config/plan.js';
 import type { CheckResult } from '../core/check.js';
 import { runRound } from '../core/runner.js';
 import { EXIT_CODE, worst } from '../core/status.js';
+import { selfResult } from '../daemon/self.js';
 import type { Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
-import { planRound } from '../config/plan.js';
 import { countResults, renderText, summaryLine, type TargetResults } from './render.js';
 import { useColor } from './style.js';
 
@@ -89,6 +90,10 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   const finishedAt = new Date();
   const results = sortLike(plan, outcome.results);
 
+  // ronde watches itself too (daemon, outbox, notifiers) when there is a setup to watch.
+  const withSelf = store !== null && ctx.configPath !== null && selectors.length === 0 && !opts.check.length;
+  if (withSelf) results.push(await selfResult(store, ctx.config, ctx.registry, finishedAt));
+
   let round: number | null = null;
   if (store) {
     try {
@@ -113,6 +118,8 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
     transport: p.host.local ? 'local' : 'ssh',
     results: results.filter((r) => r.target === p.host.name),
   }));
+  const self = results.filter((r) => r.kind === 'ronde.self');
+  if (self.length > 0) grouped.push({ name: 'ronde', transport: 'local', results: self });
   const counts = countResults(results);
   if (opts.json) {
     const doc: CheckOutput = {

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { registry } from '../checks/index.js';
 import type { Config } from '../config/schema.js';
+import { selfResult } from '../daemon/self.js';
 import { type BoardEntry, boardTimeZone, loadBoard } from '../routines/board.js';
 import { toLocal } from '../routines/cadence.js';
 import type { StoredSignoff } from '../routines/repo.js';
@@ -40,7 +42,7 @@ export function routinesCommand(deps: RoutinesDeps): Command {
       '\nExamples:\n  ronde routines\n  ronde routines show backups\n  ronde done backups --note "dumps checked"',
     )
     .action(async (opts: ListOptions) => {
-      const { entries, tz, now } = await board(deps);
+      const { entries, tz, now, self } = await board(deps);
       const write = deps.write ?? ((s: string) => process.stdout.write(s));
       if (opts.json) {
         const doc = { version: ROUTINES_OUTPUT_VERSION, now, timezone: tz, routines: entries.map(entryJson) };
@@ -54,6 +56,9 @@ export function routinesCommand(deps: RoutinesDeps): Command {
         return;
       }
       write(renderBoard(entries, now, tz, opts.color && (deps.color ?? useColor(process.stdout))));
+      // Reminders come from the daemon: say so when they cannot be trusted (ronde.self).
+      if (self.status !== 'OK' && !self.notApplicable)
+        write(`\nronde.self ${self.status}: ${self.summary}\n`);
     });
   cmd
     .command('show')
@@ -84,7 +89,9 @@ async function board(deps: RoutinesDeps) {
   const now = deps.now?.() ?? new Date();
   const store = await openStore();
   try {
-    return { entries: await loadBoard(store, config, now), tz: boardTimeZone(config), now, config };
+    const entries = await loadBoard(store, config, now);
+    const self = await selfResult(store, config, registry, now);
+    return { entries, tz: boardTimeZone(config), now, config, self };
   } finally {
     await store.close();
   }

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { pino } from 'pino';
+import { Announcer } from '../daemon/announcer.js';
 import { Daemon } from '../daemon/daemon.js';
+import { Heartbeat } from '../daemon/heartbeat.js';
+import { buildNotifiers } from '../notify/index.js';
 import { createApp, listen } from '../web/server.js';
 import { type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
@@ -15,8 +18,9 @@ export function serveCommand(globals: () => GlobalOptions): Command {
     .summary('run the daemon: scheduled checks, reminders, HTTP endpoints')
     .description(
       'Runs every check at its interval (one batch per host, spread over the interval), saves every\n' +
-        'round, and serves GET /healthz. Logs are JSON lines on stdout (pino). SIGTERM or SIGINT stop it\n' +
-        'within 10 s; the results that are complete are saved. See deploy/ronde.service.',
+        'round with what it announces, sends routine reminders and the outbox to the notifiers, pings the\n' +
+        'heartbeat URL, and serves GET /healthz. Logs are JSON lines on stdout (pino). SIGTERM or SIGINT\n' +
+        'stop it within 10 s; the results that are complete are saved. See docs/daemon.md.',
     )
     .option('--listen <host:port>', 'HTTP address (loopback by default)', '127.0.0.1:9717')
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
@@ -25,12 +29,26 @@ export function serveCommand(globals: () => GlobalOptions): Command {
       const log = pino({ level: opts.logLevel, base: { app: 'ronde' } });
       const ctx = await loadContext(globals());
       const store = await ctx.openStore();
+      const announcer = new Announcer({
+        config: ctx.config,
+        registry: ctx.registry,
+        store,
+        notifiers: buildNotifiers(ctx.config),
+        log,
+      });
+      await announcer.start();
+      const heartbeat = ctx.config.heartbeat && new Heartbeat(ctx.config.heartbeat, log);
+      const stopping = new AbortController();
       const daemon = new Daemon({
         config: ctx.config,
         registry: ctx.registry,
         store,
         stateDir: ctx.stateDir,
         log,
+        saveRound: (round, results) => announcer.record(round, results),
+        // An interrupted round (we are stopping) is not a failure of the watch.
+        afterRound: (_results, _interrupted, error) => heartbeat?.ping(error !== undefined, stopping.signal),
+        onTick: (signal) => announcer.tick(signal),
       });
       const http = await listen(createApp(daemon), host, port);
       log.info({ listen: `${host}:${http.port}`, config: ctx.configPath, store: store.dialect }, 'listening');
@@ -46,6 +64,9 @@ export function serveCommand(globals: () => GlobalOptions): Command {
       const hard = setTimeout(() => process.exit(1), 10_000);
       hard.unref();
       await daemon.stop(8000);
+      await announcer.stop();
+      stopping.abort();
+      await heartbeat?.settle();
       await http.close();
       await store.close();
       clearTimeout(hard);

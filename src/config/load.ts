@@ -6,6 +6,7 @@ import type { Registry } from '../core/registry.js';
 import { routeIssues } from '../notify/schema.js';
 import { routineTeamIssues } from '../routines/schema.js';
 import { ConfigError, type ConfigProblem, formatPath, locate } from './locate.js';
+import { toNotifySettings } from './notify-settings.js';
 import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
 import { type Issue, schemaIssues, semanticIssues } from './validate.js';
 
@@ -137,7 +138,9 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     routines: raw.routines,
     notifiers: raw.notifiers,
     routes: raw.routes,
+    notify: toNotifySettings(raw.notify),
   };
+  if (raw.heartbeat) config.heartbeat = { ...raw.heartbeat };
   if (raw.timezone) config.timezone = raw.timezone;
   if (raw.database) config.database = { ...raw.database };
   if (raw.checks) {

@@ -3,6 +3,12 @@ import type { Registry } from '../core/registry.js';
 import { Notifiers, Routes } from '../notify/schema.js';
 import { Routines, Team } from '../routines/schema.js';
 import { durationSchema } from './duration.js';
+import {
+  type HeartbeatSettings,
+  heartbeatSchema,
+  type NotifySettings,
+  notifySettingsSchema,
+} from './notify-settings.js';
 import { secretRefProblem } from './secrets.js';
 
 /*
@@ -145,6 +151,8 @@ export const configSchema = z
     routines: Routines.default([]),
     notifiers: Notifiers.default([]),
     routes: Routes.default([]),
+    notify: notifySettingsSchema.prefault({}),
+    heartbeat: heartbeatSchema.optional(),
   })
   .strict()
   .describe('ronde configuration (ronde.yaml)');
@@ -205,6 +213,10 @@ export interface Config {
   notifiers: Notifiers;
   /** Which events go to which notifiers; empty: every event to every notifier. */
   routes: Routes;
+  /** Announcement and reminder knobs (src/config/notify-settings.ts). */
+  notify: NotifySettings;
+  /** The daemon's dead-man switch; `url` stays a reference until each ping. */
+  heartbeat?: HeartbeatSettings;
 }
 
 /**

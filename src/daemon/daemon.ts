@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { CheckResult } from '../core/check.js';
 import type { Registry } from '../core/registry.js';
 import { runRound } from '../core/runner.js';
-import type { Store } from '../store/types.js';
+import type { RoundInput, Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { type Job, jobKey, nextRunMs } from './schedule.js';
 
@@ -17,10 +17,12 @@ export interface DaemonOptions {
   now?: () => number;
   /** How often the loop wakes up to look for due checks. */
   tickMs?: number;
-  /** Called after each round is saved (the outbox and routines hook in here). */
-  afterRound?: (results: CheckResult[], interrupted: boolean) => Promise<void>;
-  /** Called on every tick (outbox delivery, routine reminders). */
-  onTick?: (signal: AbortSignal) => Promise<void>;
+  /** Saves a round (default `store.saveRound`; `ronde serve` saves with its announcements). */
+  saveRound?: (round: RoundInput, results: CheckResult[]) => Promise<unknown>;
+  /** Called after each round, saved or failed (`error` set: it could not run or be saved). */
+  afterRound?: (results: CheckResult[], interrupted: boolean, error?: unknown) => Promise<void> | void;
+  /** Called on every tick (outbox delivery, routine reminders); must not wait on the network. */
+  onTick?: (signal: AbortSignal) => Promise<void> | void;
 }
 
 export interface DaemonStatus {
@@ -153,19 +155,19 @@ export class Daemon {
   async #round(due: HostChecks[]): Promise<void> {
     const { store, log } = this.#o;
     const startedAt = new Date(this.#now());
+    let out: Awaited<ReturnType<typeof runRound>> = { results: [], interrupted: false };
+    let failure: unknown;
     try {
       const previous = await store.previousResults();
       for (const d of due)
         for (const c of d.checks) c.previous = previous.get(`${d.host.name}\0${c.instance}`);
-      const out = await runRound(
+      out = await runRound(
         due.map((d) => ({ target: this.#targets.target(d.host), checks: d.checks })),
         { concurrency: this.#o.config.defaults.concurrency, signal: this.#stop.signal },
       );
       const finishedAt = new Date(this.#now());
-      await store.saveRound(
-        { startedAt, finishedAt, trigger: 'daemon', interrupted: out.interrupted },
-        out.results,
-      );
+      const round: RoundInput = { startedAt, finishedAt, trigger: 'daemon', interrupted: out.interrupted };
+      await (this.#o.saveRound ? this.#o.saveRound(round, out.results) : store.saveRound(round, out.results));
       this.#rounds++;
       this.#lastRound = finishedAt.getTime();
       const bad = out.results.filter((r) => r.status !== 'OK' && !r.notApplicable).length;
@@ -178,9 +180,14 @@ export class Daemon {
         },
         'round saved',
       );
-      await this.#o.afterRound?.(out.results, out.interrupted);
     } catch (err) {
+      failure = err;
       log.error({ err: err instanceof Error ? err.message : String(err) }, 'round failed');
+    }
+    try {
+      await this.#o.afterRound?.(out.results, out.interrupted, failure);
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'after-round hook failed');
     }
   }
 }

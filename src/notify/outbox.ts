@@ -183,10 +183,27 @@ export async function deliver(
     } catch (err) {
       error = err;
     }
+    if (error !== undefined && opts.signal?.aborted) {
+      // Our own shutdown cut the send: not the receiver's failure, so no backoff and no
+      // failure counted; due again at once (same key: the receiver may have accepted it).
+      await release(store, claimed, opts.worker, now());
+      break;
+    }
     const outcome = await settle(store, claimed, opts.worker, now(), error);
     report[outcome]++;
   }
   return report;
+}
+
+async function release(store: Pick<Store, 'conn'>, c: ClaimedMessage, worker: string, now: Date) {
+  await store.conn.write((trx) =>
+    trx
+      .updateTable('outbox')
+      .set({ state: 'pending', next_attempt_at: now.getTime(), claimed_at: null })
+      .where('id', '=', c.id)
+      .where('claimed_by', '=', worker)
+      .execute(),
+  );
 }
 
 async function settle(

@@ -1,0 +1,208 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Config } from '../config/schema.js';
+import type { CheckResult } from '../core/check.js';
+import type { Registry } from '../core/registry.js';
+import { recordDaemonRound } from '../notify/announce.js';
+import { deliver, pruneOutbox } from '../notify/outbox.js';
+import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../notify/reminders.js';
+import type { Notifier } from '../notify/types.js';
+import { boardTimeZone } from '../routines/board.js';
+import type { RoundInput, Store } from '../store/types.js';
+import { selfResult } from './self.js';
+
+/*
+ * The daemon's voice: rounds are saved with their announcements in one
+ * transaction; reminders, delivery and housekeeping run in the background on
+ * a bounded cadence, so a receiver that hangs never stalls the schedule.
+ */
+
+const WORK_EVERY_MS = 15_000;
+const PRUNE_EVERY_MS = 86_400_000;
+/** Sent messages are kept this long for inspection, then pruned. */
+const KEEP_SENT_MS = 30 * 86_400_000;
+
+export interface AnnouncerOptions {
+  config: Config;
+  registry: Registry;
+  store: Store;
+  notifiers: ReadonlyMap<string, Notifier>;
+  log: Logger;
+  now?: () => Date;
+  /** Who claims outbox rows; `hostname:pid` so a restart can tell its predecessor's claims. */
+  worker?: string;
+}
+
+export class Announcer {
+  readonly #o: AnnouncerOptions;
+  readonly worker: string;
+  #lastWork = 0;
+  #lastPrune = 0;
+  #lastSelf = 0;
+  #kicked = false;
+  #summarySent = false;
+  #work: Promise<void> | null = null;
+
+  constructor(o: AnnouncerOptions) {
+    this.#o = o;
+    this.worker = o.worker ?? `${hostname()}:${process.pid}`;
+  }
+
+  #now(): Date {
+    return this.#o.now?.() ?? new Date();
+  }
+
+  /** Takes back the claims of this host's dead predecessors, so their messages go out now, not after the lease. */
+  async start(): Promise<void> {
+    const released = await releaseOrphanClaims(this.#o.store, this.worker, this.#now());
+    if (released > 0) this.#o.log.info({ released }, 'outbox claims of a previous run released');
+  }
+
+  /** Saves a daemon round: results, `ronde.self` now and then, announcements — one transaction. */
+  async record(round: RoundInput, results: CheckResult[]): Promise<void> {
+    const { store, config, registry } = this.#o;
+    const now = this.#now();
+    const all = [...results];
+    const selfEveryMs = Math.min(60, config.defaults.interval) * 1000;
+    if (now.getTime() - this.#lastSelf >= selfEveryMs) {
+      all.push(await selfResult(store, config, registry, now, { inDaemon: true }));
+      this.#lastSelf = now.getTime();
+    }
+    const summaryExtra = await this.#summaryExtra(now);
+    const { announcements } = await recordDaemonRound(store, round, all, {
+      now,
+      damping: config.notify.damping,
+      routes: config.routes,
+      notifierNames: config.notifiers.map((n) => n.name),
+      ...(summaryExtra ? { summaryExtra } : {}),
+    });
+    if (announcements > 0) {
+      this.#o.log.info({ announcements }, 'announcements queued');
+      this.#kicked = true;
+    }
+  }
+
+  /** The routines part of the first-run summary, while that summary has not been queued. */
+  async #summaryExtra(now: Date): Promise<string | undefined> {
+    if (this.#summarySent || this.#o.config.routines.length === 0) return undefined;
+    const mark = await this.#o.store.conn.db
+      .selectFrom('notify_marks')
+      .select('identity')
+      .where('identity', '=', 'summary:first-run')
+      .executeTakeFirst();
+    if (mark) {
+      this.#summarySent = true;
+      return undefined;
+    }
+    return routinesSummary(this.#o.store, this.#reminders(), now);
+  }
+
+  /** Called on every daemon tick; starts the background work when due. Never waits for it. */
+  tick(signal: AbortSignal): void {
+    const t = this.#now().getTime();
+    if (this.#work || signal.aborted) return;
+    if (!this.#kicked && t - this.#lastWork < WORK_EVERY_MS) return;
+    this.#kicked = false;
+    this.#lastWork = t;
+    this.#work = this.#run(signal)
+      .catch((err) => this.#o.log.error({ err: String(err) }, 'notification work failed'))
+      .finally(() => {
+        this.#work = null;
+      });
+  }
+
+  /** Waits for the background work (the daemon's stop signal has aborted its sends). */
+  async stop(): Promise<void> {
+    await this.#work;
+  }
+
+  async #run(signal: AbortSignal): Promise<void> {
+    const { store, config, notifiers, log } = this.#o;
+    if (config.routines.length > 0) {
+      const r = await evaluateRoutines(store, this.#reminders(), this.#now());
+      if (r.enqueued > 0) log.info({ enqueued: r.enqueued, occasions: r.occasions }, 'reminders queued');
+    }
+    if (notifiers.size > 0) {
+      const report = await deliver(store, notifiers, {
+        worker: this.worker,
+        signal,
+        now: () => this.#now(),
+      });
+      if (report.sent + report.retried + report.failed > 0) log.info(report, 'notifications delivered');
+      // More may be due right away (a full batch): do not wait for the next slot.
+      if (report.sent + report.retried + report.failed >= 100) this.#kicked = true;
+    }
+    const t = this.#now().getTime();
+    if (t - this.#lastPrune >= PRUNE_EVERY_MS) {
+      this.#lastPrune = t;
+      const pruned = await pruneOutbox(store, new Date(t - KEEP_SENT_MS));
+      if (pruned > 0) log.info({ pruned }, 'old sent messages pruned');
+    }
+  }
+
+  #reminders(): RemindersConfig {
+    const { config } = this.#o;
+    const r: RemindersConfig = {
+      routines: config.routines,
+      team: config.team,
+      timezone: boardTimeZone(config),
+      remindEveryDays: config.notify.remindEveryDays,
+      digest: config.notify.digest,
+      routes: config.routes,
+      notifierNames: config.notifiers.map((n) => n.name),
+    };
+    if (config.notify.quietHours) r.quietHours = config.notify.quietHours;
+    return r;
+  }
+}
+
+/**
+ * Claims left `sending` by an earlier process on this host that is gone
+ * (kill -9, power loss) go back to `pending`. Without this they wait for the
+ * 5-minute lease. A claim under our own id is a predecessor's too (PID 1 in a
+ * container restarts as PID 1): we have claimed nothing yet.
+ */
+export async function releaseOrphanClaims(
+  store: Pick<Store, 'conn'>,
+  worker: string,
+  now: Date,
+  alive: (pid: number) => boolean = pidAlive,
+): Promise<number> {
+  const host = worker.slice(0, worker.lastIndexOf(':'));
+  const rows = await store.conn.db
+    .selectFrom('outbox')
+    .select(['id', 'claimed_by'])
+    .where('state', '=', 'sending')
+    .execute();
+  const orphans = rows.filter((r) => {
+    const by = r.claimed_by ?? '';
+    if (by.slice(0, by.lastIndexOf(':')) !== host) return false;
+    const pid = Number(by.slice(by.lastIndexOf(':') + 1));
+    return by === worker || !Number.isInteger(pid) || !alive(pid);
+  });
+  if (orphans.length === 0) return 0;
+  return store.conn.write(async (trx) => {
+    let n = 0;
+    for (const o of orphans) {
+      const res = await trx
+        .updateTable('outbox')
+        .set({ state: 'pending', next_attempt_at: now.getTime(), claimed_at: null, claimed_by: null })
+        .where('id', '=', Number(o.id))
+        .where('state', '=', 'sending')
+        .where('claimed_by', '=', o.claimed_by)
+        .executeTakeFirst();
+      n += Number(res.numUpdatedRows);
+    }
+    return n;
+  });
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, under another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

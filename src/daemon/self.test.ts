@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { judgeSelf, type SelfFacts } from './self.js';
+
+const now = new Date('2025-03-03T10:00:00Z');
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+
+function facts(over: Partial<SelfFacts> = {}): SelfFacts {
+  return {
+    now,
+    notifiers: ['chat'],
+    routines: 1,
+    shortestIntervalSec: 300,
+    lastDaemonRoundAt: minutesAgo(2),
+    pending: 0,
+    failed: 0,
+    oldestPendingSec: null,
+    failing: [],
+    failingAfter: 3,
+    ...over,
+  };
+}
+
+describe('ronde.self', () => {
+  it('is OK while the daemon runs rounds and the outbox drains', () => {
+    expect(judgeSelf(facts())).toMatchObject({
+      status: 'OK',
+      summary: 'last daemon round 2 min ago, outbox empty',
+    });
+  });
+
+  it('names a notifier failing N times in a row as CRIT, not one that failed fewer times', () => {
+    const failing = [
+      { notifier: 'chat', consecutiveFailures: 3, lastError: 'mattermost "chat": HTTP 503' },
+      { notifier: 'mail', consecutiveFailures: 2, lastError: 'timeout' },
+    ];
+    const out = judgeSelf(facts({ failing, notifiers: ['chat', 'mail'] }));
+    expect(out.status).toBe('CRIT');
+    expect(out.reasons).toEqual(['notifier chat failed 3 times in a row: mattermost "chat": HTTP 503']);
+  });
+
+  it('warns when a message has waited more than an hour', () => {
+    expect(judgeSelf(facts({ pending: 4, oldestPendingSec: 3599 })).status).toBe('OK');
+    const out = judgeSelf(facts({ pending: 4, oldestPendingSec: 2 * 3600 }));
+    expect(out).toMatchObject({ status: 'WARN', summary: '4 message(s) not delivered, the oldest for 2 h' });
+  });
+
+  it('is CRIT when the daemon missed 3 of its shortest intervals', () => {
+    expect(judgeSelf(facts({ lastDaemonRoundAt: minutesAgo(14) })).status).toBe('OK');
+    const out = judgeSelf(facts({ lastDaemonRoundAt: minutesAgo(16) }));
+    expect(out.status).toBe('CRIT');
+    expect(out.summary).toMatch(/^ronde serve is not running rounds: the last one ended 16 min ago/);
+  });
+
+  it('is UNKNOWN before any daemon round only when something depends on the daemon', () => {
+    expect(judgeSelf(facts({ lastDaemonRoundAt: null }))).toMatchObject({
+      status: 'UNKNOWN',
+      summary: expect.stringMatching(/^no daemon round yet/),
+    });
+    const unused = judgeSelf(facts({ lastDaemonRoundAt: null, notifiers: [], routines: 0 }));
+    expect(unused).toMatchObject({ status: 'OK', notApplicable: true });
+  });
+
+  it('inside the daemon, ignores staleness: its own round is the evidence', () => {
+    expect(judgeSelf(facts({ lastDaemonRoundAt: null, inDaemon: true })).status).toBe('OK');
+  });
+
+  it('reports every problem, the worst first in status', () => {
+    const out = judgeSelf(
+      facts({
+        pending: 1,
+        oldestPendingSec: 7200,
+        failing: [{ notifier: 'chat', consecutiveFailures: 9, lastError: null }],
+      }),
+    );
+    expect(out.status).toBe('CRIT');
+    expect(out.reasons).toHaveLength(2);
+    expect(out.summary).toMatch(/\(and 1 more\)$/);
+  });
+});

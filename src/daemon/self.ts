@@ -1,0 +1,176 @@
+import { effectiveChecks } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import type { CheckOutcome, CheckResult } from '../core/check.js';
+import type { Registry } from '../core/registry.js';
+import { type Status, worst } from '../core/status.js';
+import { outboxStats } from '../notify/outbox.js';
+import type { Store } from '../store/types.js';
+
+/*
+ * `ronde.self`: is ronde itself doing its job? Alerting that is broken is
+ * silent, so the watchman watches itself: a failing channel, messages stuck
+ * in the outbox, a daemon that stopped running rounds. The facts come from
+ * the store (which check kinds may not touch), so this is judged here and
+ * added to `ronde check`'s output and to the daemon's rounds.
+ */
+
+export const SELF_CHECK = 'ronde.self';
+export const SELF_TARGET = 'ronde';
+/** A message unsent for longer than this means delivery is stuck. */
+const STUCK_SEC = 3600;
+/** The daemon is presumed stopped after this many of its shortest intervals without a round. */
+const MISSED_INTERVALS = 3;
+
+export interface SelfFacts {
+  now: Date;
+  /** Configured notifier names; health rows of removed ones are ignored. */
+  notifiers: string[];
+  routines: number;
+  /** Shortest configured check interval, seconds. */
+  shortestIntervalSec: number;
+  /** End of the last round saved by `ronde serve`; null: never. */
+  lastDaemonRoundAt: Date | null;
+  pending: number;
+  failed: number;
+  oldestPendingSec: number | null;
+  failing: { notifier: string; consecutiveFailures: number; lastError: string | null }[];
+  /** Failures in a row that count as a broken notifier. */
+  failingAfter: number;
+  /** Computed inside the daemon: its own rounds are the evidence, the staleness rule does not apply. */
+  inDaemon?: boolean;
+}
+
+/** Reads the facts from the store and the configuration. */
+export async function selfFacts(
+  store: Pick<Store, 'conn'>,
+  config: Config,
+  registry: Registry,
+  now: Date,
+  opts: { inDaemon?: boolean } = {},
+): Promise<SelfFacts> {
+  const stats = await outboxStats(store, now);
+  const last = await store.conn.db
+    .selectFrom('rounds')
+    .select((eb) => eb.fn.max('finished_at').as('at'))
+    .where('trigger', '=', 'daemon')
+    .executeTakeFirst();
+  const intervals = effectiveChecks(config, registry).map((c) => c.interval);
+  const names = config.notifiers.map((n) => n.name);
+  const facts: SelfFacts = {
+    now,
+    notifiers: names,
+    routines: config.routines.length,
+    shortestIntervalSec: intervals.length > 0 ? Math.min(...intervals) : config.defaults.interval,
+    lastDaemonRoundAt: last?.at == null ? null : new Date(Number(last.at)),
+    pending: stats.pending + stats.sending,
+    failed: stats.failed,
+    oldestPendingSec: stats.oldestPendingSec,
+    failing: stats.notifiers
+      .filter((n) => names.includes(n.notifier) && n.consecutiveFailures > 0)
+      .map((n) => ({
+        notifier: n.notifier,
+        consecutiveFailures: n.consecutiveFailures,
+        lastError: n.lastError,
+      })),
+    failingAfter: config.notify.failingAfter,
+  };
+  if (opts.inDaemon) facts.inDaemon = true;
+  return facts;
+}
+
+/** Pure: the verdict on the facts. */
+export function judgeSelf(f: SelfFacts): CheckOutcome {
+  const reasons: { status: Status; text: string }[] = [];
+  for (const n of f.failing)
+    if (n.consecutiveFailures >= f.failingAfter)
+      reasons.push({
+        status: 'CRIT',
+        text: `notifier ${n.notifier} failed ${n.consecutiveFailures} times in a row${n.lastError ? `: ${n.lastError}` : ''}`,
+      });
+  if (f.oldestPendingSec !== null && f.oldestPendingSec > STUCK_SEC)
+    reasons.push({
+      status: 'WARN',
+      text: `${f.pending} message(s) not delivered, the oldest for ${ago(f.oldestPendingSec)}`,
+    });
+  const announcing = f.notifiers.length > 0 || f.routines > 0;
+  if (!f.inDaemon) {
+    if (f.lastDaemonRoundAt === null) {
+      if (announcing)
+        reasons.push({
+          status: 'UNKNOWN',
+          text: 'no daemon round yet: notifiers and routines need `ronde serve` running',
+        });
+    } else {
+      const since = (f.now.getTime() - f.lastDaemonRoundAt.getTime()) / 1000;
+      const limit = MISSED_INTERVALS * f.shortestIntervalSec;
+      if (since > limit)
+        reasons.push({
+          status: 'CRIT',
+          text: `ronde serve is not running rounds: the last one ended ${ago(since)} ago (expected every ${ago(f.shortestIntervalSec)})`,
+        });
+    }
+  }
+  const details = {
+    pending: f.pending,
+    failed: f.failed,
+    oldestPendingSec: f.oldestPendingSec,
+    lastDaemonRoundAt: f.lastDaemonRoundAt?.toISOString() ?? null,
+    failingNotifiers: f.failing,
+  };
+  if (reasons.length > 0) {
+    const status = worst(reasons.map((r) => r.status));
+    const text = reasons.map((r) => r.text);
+    const summary = reasons.length === 1 ? text[0]! : `${text[0]} (and ${reasons.length - 1} more)`;
+    return { status, summary, reasons: text, details };
+  }
+  // Nothing to watch: someone who only runs `ronde check` by hand has no daemon to miss.
+  if (f.lastDaemonRoundAt === null && !announcing && !f.inDaemon)
+    return { status: 'OK', summary: 'ronde serve is not used', details, notApplicable: true };
+  const parts = [
+    f.inDaemon ? 'daemon running' : `last daemon round ${ago(secondsSince(f))} ago`,
+    f.pending === 0 ? 'outbox empty' : `${f.pending} message(s) on the way`,
+  ];
+  return { status: 'OK', summary: parts.join(', '), details };
+}
+
+/** The `ronde.self` result, as `ronde check` and the daemon add it to a round. */
+export async function selfResult(
+  store: Pick<Store, 'conn'>,
+  config: Config,
+  registry: Registry,
+  now: Date,
+  opts: { inDaemon?: boolean } = {},
+): Promise<CheckResult> {
+  const t0 = Date.now();
+  let outcome: CheckOutcome;
+  try {
+    outcome = judgeSelf(await selfFacts(store, config, registry, now, opts));
+  } catch (err) {
+    const why = `cannot read ronde's own state: ${err instanceof Error ? err.message : String(err)}`;
+    outcome = { status: 'UNKNOWN', summary: why, reasons: [why] };
+  }
+  const result: CheckResult = {
+    check: SELF_CHECK,
+    kind: SELF_CHECK,
+    target: SELF_TARGET,
+    reasons: [],
+    details: {},
+    ...outcome,
+    startedAt: now.toISOString(),
+    durationMs: Date.now() - t0,
+    evidence: [],
+  };
+  return result;
+}
+
+function secondsSince(f: SelfFacts): number {
+  return f.lastDaemonRoundAt ? Math.max(0, (f.now.getTime() - f.lastDaemonRoundAt.getTime()) / 1000) : 0;
+}
+
+/** 90 → "1 min", 7200 → "2 h", 200000 → "2 d". */
+export function ago(sec: number): string {
+  if (sec < 120) return `${Math.round(sec)} s`;
+  if (sec < 7200) return `${Math.round(sec / 60)} min`;
+  if (sec < 172_800) return `${Math.round(sec / 3600)} h`;
+  return `${Math.round(sec / 86_400)} d`;
+}
