@@ -1,6 +1,7 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
 import { backupFiles } from './backup/files.js';
+import { dockerUpdates } from './docker/updates.js';
 import { freshnessFile } from './freshness/file.js';
 import { freshnessUrl } from './freshness/url.js';
 import { proxmoxBackups } from './proxmox/backups.js';
@@ -20,3 +21,4 @@ registry.register(backupFiles);
 registry.register(freshnessFile);
 registry.register(freshnessUrl);
 registry.register(proxmoxBackups);
+registry.register(dockerUpdates);

@@ -18,6 +18,11 @@ export class RateGate {
     if (!cur || cur < until) this.#until.set(key, until);
   }
 
+  /** Forgets every block (what a process restart does to the shared gate). */
+  clear(): void {
+    this.#until.clear();
+  }
+
   until(key: string, now: Date): Date | undefined {
     const u = this.#until.get(key);
     if (u && u <= now) this.#until.delete(key);
