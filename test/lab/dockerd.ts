@@ -31,6 +31,8 @@ export const LAB_SERVICES = {
   cron: 'lab/cron',
 } as const;
 export const LAB_NAMED_VOLUME = 'lab_data';
+/** A Compose volume no container uses now: data all the same, never pruned. */
+export const LAB_UNUSED_NAMED_VOLUME = 'lab_cache';
 
 export interface DockerLab {
   /** The engine's unix socket. */
@@ -128,6 +130,15 @@ function populate(dir: string, docker: (...a: string[]) => string) {
     '--label',
     'com.docker.compose.volume=data',
     LAB_NAMED_VOLUME,
+  );
+  docker(
+    'volume',
+    'create',
+    '--label',
+    `com.docker.compose.project=${LAB_PROJECT}`,
+    '--label',
+    'com.docker.compose.volume=cache',
+    LAB_UNUSED_NAMED_VOLUME,
   );
   const labels = (service: string) => [
     '--network',

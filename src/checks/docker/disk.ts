@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineCheck } from '../../core/check.js';
+import { DF_FIELDS, parseDf } from '../system/parse-df.js';
+import { dockerConnection, sizeSchema } from './schema.js';
+import { dockerFor, engineFailure } from './util-connect.js';
+import { judgeDockerDisk, summarizeDf } from './util-disk.js';
+
+const pct = z.number().min(0).max(100);
+const Options = z
+  .object({
+    docker: dockerConnection,
+    warn_size: sizeSchema
+      .optional()
+      .describe('WARN when Docker uses this much (images, containers, volumes, build cache): `20G`.'),
+    crit_size: sizeSchema.optional().describe('CRIT at this size.'),
+    warn_share: pct
+      .default(50)
+      .describe('WARN when Docker uses this percent of the filesystem holding its root (DockerRootDir).'),
+    crit_share: pct.default(75).describe('CRIT at this percent.'),
+  })
+  .strict()
+  .refine((o) => o.warn_share <= o.crit_share, 'warn_share must not exceed crit_share')
+  .refine(
+    (o) => o.warn_size === undefined || o.crit_size === undefined || o.warn_size <= o.crit_size,
+    'warn_size must not exceed crit_size',
+  );
+
+export const dockerDisk = defineCheck({
+  id: 'docker.disk',
+  title: 'Space used by Docker, and how much is reclaimable',
+  options: Options,
+  zeroConfig: true,
+  timeoutSec: 120,
+  // The engine's API first: the filesystem to measure is only known from /info.
+  commands: () => [],
+  async evaluate(ctx) {
+    const o = ctx.options;
+    let root: string;
+    let usage: ReturnType<typeof summarizeDf>;
+    try {
+      const api = dockerFor(o.docker, ctx.target, ctx.signal);
+      root = (await api.info()).DockerRootDir;
+      usage = summarizeDf(await api.df());
+    } catch (err) {
+      return engineFailure(err, o.docker);
+    }
+    const [out] = await ctx.run([{ argv: ['df', `--output=${DF_FIELDS}`, '-B1', root], timeoutSec: 30 }]);
+    const row = out && out.exitCode === 0 ? parseDf(out.stdout).rows[0] : undefined;
+    const verdict = judgeDockerDisk(usage, row, {
+      warnSize: o.warn_size,
+      critSize: o.crit_size,
+      warnShare: o.warn_share,
+      critShare: o.crit_share,
+    });
+    if (row) return verdict;
+    // Sizes alone still judged; the share could not be, and that must show.
+    const why = `cannot measure the filesystem of ${root}: ${out?.error ?? out?.stderr.trim() ?? 'df failed'}`;
+    return verdict.status === 'OK'
+      ? { ...verdict, status: 'UNKNOWN', reasons: [why] }
+      : { ...verdict, reasons: [...(verdict.reasons ?? []), why] };
+  },
+  docs: {
+    observes:
+      "Through the Docker Engine API (`/system/df`, `/info`): space taken by images, containers, volumes and build cache, what is reclaimable (unused images, stopped containers' layers, unused build cache; volumes are data and never counted), and Docker's share of the filesystem holding DockerRootDir (`df` through the target) (R7).",
+    privileges: 'Access to the Docker socket (root or the docker group); `df` on the host as the login user.',
+    statuses: {
+      OK: 'below every threshold',
+      WARN: 'Docker uses at least warn_size, or warn_share percent of its filesystem',
+      CRIT: 'at least crit_size, or crit_share percent',
+      UNKNOWN: 'the engine cannot be reached, or the filesystem of DockerRootDir cannot be measured',
+      'NOT APPLICABLE': 'zero-config run and no Docker socket on the machine',
+    },
+    example:
+      'checks:\n  - kind: docker.disk\n    on: tag:docker\n    options:\n      warn_size: 40G\n      crit_share: 70\n',
+  },
+});

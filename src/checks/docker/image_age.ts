@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { durationSchema } from '../../config/duration.js';
+import { defineCheck } from '../../core/check.js';
+import { dockerConnection } from './schema.js';
+import { judgeImageAge, runningImages } from './util-age.js';
+import { dockerFor, engineFailure } from './util-connect.js';
+
+const Options = z
+  .object({
+    docker: dockerConnection,
+    max_age: durationSchema
+      .prefault('60d')
+      .describe('WARN when a running image was built longer ago than this.'),
+    crit_age: durationSchema.optional().describe('CRIT beyond this age (default: never CRIT).'),
+    ignore: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Images never judged, by repository (`postgres`, `registry.example.org/tools`).'),
+  })
+  .strict()
+  .refine((o) => o.crit_age === undefined || o.max_age <= o.crit_age, 'max_age must not exceed crit_age');
+
+export const dockerImageAge = defineCheck({
+  id: 'docker.image_age',
+  title: 'Age of the images running containers use',
+  options: Options,
+  zeroConfig: true,
+  timeoutSec: 60,
+  commands: () => [],
+  async evaluate(ctx) {
+    const o = ctx.options;
+    try {
+      const api = dockerFor(o.docker, ctx.target, ctx.signal);
+      const [containers, images] = [await api.containers(), await api.images()];
+      return judgeImageAge(runningImages(containers, images, o.ignore), ctx.now, o.max_age, o.crit_age);
+    } catch (err) {
+      return engineFailure(err, o.docker);
+    }
+  },
+  docs: {
+    observes:
+      "Through the Docker Engine API: the creation date of each running container's image. An image not rebuilt for months still carries its base image's old packages: a rebuild picks up their security fixes (R3).",
+    privileges: 'Access to the Docker socket (root or the docker group).',
+    statuses: {
+      OK: 'every running image is younger than max_age (or no container runs)',
+      WARN: 'a running image is older than max_age',
+      CRIT: 'a running image is older than crit_age, when set',
+      UNKNOWN: 'the engine cannot be reached or answers oddly',
+      'NOT APPLICABLE': 'zero-config run and no Docker socket on the machine',
+    },
+    example:
+      'checks:\n  - kind: docker.image_age\n    on: tag:docker\n    options:\n      max_age: 60d\n      crit_age: 180d\n      ignore: [postgres]\n',
+  },
+});

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { ContainerInspect } from '../../clients/docker/client.js';
+import { type CheckOutcome, defineCheck } from '../../core/check.js';
+import { dockerConnection } from './schema.js';
+import { dockerApprovals } from './util-approvals.js';
+import { dockerFor, engineFailure } from './util-connect.js';
+import { groupServices, judgeServices, serviceOf } from './util-services.js';
+
+const Options = z
+  .object({
+    docker: dockerConnection,
+    expected: z
+      .array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'PROJECT/SERVICE'))
+      .default([])
+      .describe(
+        'Compose services that must run, `PROJECT/SERVICE`; empty: those running at the last `ronde docker approve`.',
+      ),
+  })
+  .strict();
+export type DockerServicesOptions = z.output<typeof Options>;
+
+function unknown(why: string): CheckOutcome {
+  return { status: 'UNKNOWN', summary: why, reasons: [why] };
+}
+
+/** What must run: declared in the options, else the host's last approval in the store. */
+async function expectation(
+  o: DockerServicesOptions,
+  host: string,
+): Promise<{ expected: string[]; source: string } | CheckOutcome> {
+  if (o.expected.length > 0) return { expected: [...new Set(o.expected)].sort(), source: 'declared' };
+  const reader = dockerApprovals();
+  if (!reader)
+    return unknown(
+      'no expected services declared, and no store to read approvals from (run without --no-save, or declare options.expected)',
+    );
+  const a = await reader.approval(host);
+  if (!a)
+    return unknown(
+      `no expected services declared and none approved yet: run \`ronde docker approve ${host}\` once everything that should run is running, or declare options.expected`,
+    );
+  return { expected: a.services, source: `approved by ${a.by} on ${a.at.toISOString().slice(0, 10)}` };
+}
+
+export const dockerServices = defineCheck({
+  id: 'docker.services',
+  title: 'Docker Compose services that should run are running',
+  options: Options,
+  zeroConfig: false,
+  timeoutSec: 60,
+  // Talks to the Docker API (socket, TLS, or the socket forwarded over SSH): no command.
+  commands: () => [],
+  async evaluate(ctx) {
+    const o = ctx.options;
+    const want = await expectation(o, ctx.target.name);
+    if (!('expected' in want)) return want;
+    try {
+      const api = dockerFor(o.docker, ctx.target, ctx.signal);
+      const containers = await api.containers();
+      // The list has no health and no restart count: inspect the containers of Compose services.
+      const inspected = new Map<string, ContainerInspect>();
+      for (const c of containers) if (serviceOf(c.Labels)) inspected.set(c.Id, await api.inspect(c.Id));
+      return judgeServices(groupServices(containers, inspected, ctx.now), want.expected, want.source);
+    } catch (err) {
+      return engineFailure(err, o.docker);
+    }
+  },
+  docs: {
+    observes:
+      'Through the Docker Engine API: the containers of each Compose project and service (labels com.docker.compose.project/service). Every expected service — declared, or those running at the last `ronde docker approve HOST` — must have a running container, not restarting in a loop and not unhealthy (R7).',
+    privileges:
+      'Access to the Docker socket (root or the docker group: read-only use, but the socket gives root). Over SSH the login user must be able to open /var/run/docker.sock.',
+    statuses: {
+      OK: 'every expected service has a running container that is healthy or has no health check',
+      WARN: 'an expected service runs but its health check says unhealthy',
+      CRIT: 'an expected service has no container, none running (exited, created, paused, dead), or one restarting in a loop',
+      UNKNOWN:
+        'the engine cannot be reached or answers oddly; or no service is declared and the host was never approved (the reason names `ronde docker approve HOST`)',
+    },
+    example:
+      'checks:\n  - kind: docker.services\n    on: tag:docker\n    options:\n      expected: [mattermost/app, mattermost/db]\n      docker: { via_ssh: true }\n',
+  },
+});
