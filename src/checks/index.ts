@@ -1,6 +1,9 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
 import { backupFiles } from './backup/files.js';
+import { dockerDisk } from './docker/disk.js';
+import { dockerImageAge } from './docker/image_age.js';
+import { dockerServices } from './docker/services.js';
 import { dockerUpdates } from './docker/updates.js';
 import { freshnessFile } from './freshness/file.js';
 import { freshnessUrl } from './freshness/url.js';
@@ -22,3 +25,6 @@ registry.register(freshnessFile);
 registry.register(freshnessUrl);
 registry.register(proxmoxBackups);
 registry.register(dockerUpdates);
+registry.register(dockerServices);
+registry.register(dockerDisk);
+registry.register(dockerImageAge);

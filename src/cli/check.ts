@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
+import { useDockerApprovals } from '../checks/docker/util-approvals.js';
 import { planRound } from '../config/plan.js';
 import type { CheckResult } from '../core/check.js';
 import { runRound } from '../core/runner.js';
 import { EXIT_CODE, worst } from '../core/status.js';
 import { selfResult } from '../daemon/self.js';
+import { dockerApprovalStore } from '../store/docker-approvals.js';
 import type { Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
@@ -60,6 +62,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   if (plan.length === 0) throw new CliError('no host and check match the selection', EX_USAGE);
 
   const store = opts.save ? await openOrWarn(ctx) : null;
+  useDockerApprovals(store ? dockerApprovalStore(store.conn) : undefined);
   if (store && opts.reuse) {
     const previous = await store.previousResults();
     for (const p of plan)

@@ -8,6 +8,7 @@ import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
 import { configCommand, schemaCommand } from './config.js';
 import { loadContext } from './context.js';
+import { dockerCommand } from './docker.js';
 import { doneCommand, undoCommand } from './done.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
 import { historyCommand } from './history.js';
@@ -43,6 +44,7 @@ function program(): Command {
   root.addCommand(
     notifyCommand({ loadNotifiers: async () => buildNotifiers((await loadContext(globals())).config) }),
   );
+  root.addCommand(dockerCommand(globals));
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));
   root.addCommand(schemaCommand(registry));

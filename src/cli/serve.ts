@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { pino } from 'pino';
+import { useDockerApprovals } from '../checks/docker/util-approvals.js';
 import { Announcer } from '../daemon/announcer.js';
 import { Daemon } from '../daemon/daemon.js';
 import { Heartbeat } from '../daemon/heartbeat.js';
 import { buildNotifiers } from '../notify/index.js';
+import { dockerApprovalStore } from '../store/docker-approvals.js';
 import { createApp, listen } from '../web/server.js';
 import { type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
@@ -29,6 +31,7 @@ export function serveCommand(globals: () => GlobalOptions): Command {
       const log = pino({ level: opts.logLevel, base: { app: 'ronde' } });
       const ctx = await loadContext(globals());
       const store = await ctx.openStore();
+      useDockerApprovals(dockerApprovalStore(store.conn));
       const announcer = new Announcer({
         config: ctx.config,
         registry: ctx.registry,
