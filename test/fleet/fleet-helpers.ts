@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliRun, ronde, tempDir } from '../cli/run-cli.js';
+import { shQuote } from '../../src/core/command.js';
+import { CLI, type CliRun, ronde, tempDir } from '../cli/run-cli.js';
 import type { LabSshd, LabSshHost } from '../lab/sshd.js';
 
 /** The lab account: a plain /bin/sh, so a session does not pay for root's ~/.bashrc. */
@@ -59,6 +61,18 @@ export class Fleet {
 
   run(...args: string[]): CliRun {
     return ronde(['--config', this.config, ...args], { HOME: this.home, XDG_DATA_HOME: this.data });
+  }
+
+  /** Runs the CLI on a pseudo-terminal (util-linux `script`), typing `input`: the interactive path. */
+  runTty(input: string, ...args: string[]): CliRun {
+    const cmd = [process.execPath, CLI, '--config', this.config, ...args].map(shQuote).join(' ');
+    const r = spawnSync('script', ['-q', '-e', '-c', cmd, '/dev/null'], {
+      input,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: this.home, XDG_DATA_HOME: this.data, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
   json<T = HostsDoc>(...args: string[]): { code: number | null; doc: T; stderr: string } {

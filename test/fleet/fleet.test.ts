@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODE, type Status, worst } from '../../src/core/status.js';
@@ -142,6 +142,23 @@ describe('unknown host, then ronde hosts trust', () => {
       const after = f.json<CheckDoc>('check', '--no-save', '--check', 'system.disk').doc;
       expect(counted(after, 'newbie')[0]!.status).not.toBe('UNKNOWN');
       expect(f.run('hosts', 'trust', 'newbie', '--yes').stdout).toContain('Already trusted');
+    },
+    SLOW,
+  );
+
+  it(
+    'on a terminal it asks, and only "y" trusts',
+    () => {
+      const f = new Fleet(lab, [{ name: 'asked', at: h[3]!, knownHosts: lab.knownHosts('empty4', []) }]);
+      const no = f.runTty('n\n', 'hosts', 'trust', 'asked');
+      expect(no.stdout).toContain('Trust this key for asked? [y/N]');
+      expect(no.stdout).toContain('Not trusted');
+      expect(no.code).toBe(1);
+      expect(existsSync(f.stateKnownHosts)).toBe(false);
+      const yes = f.runTty('y\n', 'hosts', 'trust', 'asked');
+      expect(yes.stdout).toContain('Trusted: recorded in');
+      expect(yes.code).toBe(0);
+      expect(readFileSync(f.stateKnownHosts, 'utf8')).toContain(h[3]!.hostKeys.ed25519);
     },
     SLOW,
   );
