@@ -1,6 +1,8 @@
 import { Registry } from '../core/registry.js';
 import { aptPending } from './apt/pending.js';
+import { backupBorg } from './backup/borg.js';
 import { backupFiles } from './backup/files.js';
+import { backupRestic } from './backup/restic.js';
 import { dockerDisk } from './docker/disk.js';
 import { dockerImageAge } from './docker/image_age.js';
 import { dockerServices } from './docker/services.js';
@@ -28,3 +30,5 @@ registry.register(dockerUpdates);
 registry.register(dockerServices);
 registry.register(dockerDisk);
 registry.register(dockerImageAge);
+registry.register(backupBorg);
+registry.register(backupRestic);

@@ -14,4 +14,6 @@ export const LAB_PACKAGES = [
   'docker.io', // a real Docker engine for the docker.* checks and ronde docker prune
   'busybox-static', // the rootfs of the Docker lab's images (docker import)
   'systemd', // systemd-analyze verify of deploy/ronde.service (no systemd needs to run)
+  'borgbackup', // backup.borg against real repositories (borg 1.2)
+  'restic', // backup.restic against real repositories (restic 0.14)
 ];
