@@ -107,7 +107,7 @@ export async function listHosts(ctx: CliContext, selectors: string[], opts: List
     const doc = { version: HOSTS_OUTPUT_VERSION, status, exitCode, config: ctx.configPath, hosts: reports };
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    process.stdout.write(renderHosts(reports, opts.color && useColor(process.stdout)));
+    process.stdout.write(renderHosts(reports, opts.color && useColor(process.stdout), opts.connect));
   }
   return exitCode;
 }
@@ -115,7 +115,7 @@ export async function listHosts(ctx: CliContext, selectors: string[], opts: List
 const HEADERS = ['NAME', 'TRANSPORT', 'TAGS', 'LOGIN', 'JUMP', 'STATE'] as const;
 
 /** A table, one host a line; warnings and the full reason of a failure under it. */
-export function renderHosts(reports: readonly HostReport[], color: boolean): string {
+export function renderHosts(reports: readonly HostReport[], color: boolean, probed = true): string {
   const rows = reports.map((r) => [
     r.name,
     r.transport,
@@ -141,7 +141,6 @@ export function renderHosts(reports: readonly HostReport[], color: boolean): str
     if (r.message && r.reachability !== 'unreachable') out.push(`    ${r.message}`);
   });
   const bad = reports.filter((r) => reportStatus(r) !== 'OK');
-  const probed = reports.some((r) => r.reachability !== 'not-probed');
   out.push('');
   out.push(
     !probed

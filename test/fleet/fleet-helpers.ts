@@ -15,6 +15,8 @@ export interface FleetHost {
   tags?: string[];
   /** known_hosts file given in the inventory. */
   knownHosts: string;
+  /** `ssh.jump`: another inventory host or `[user@]host[:port]`. */
+  jump?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export class Fleet {
         `      identity: ${lab.clientKey}`,
         `      known_hosts: ${h.knownHosts}`,
         '      agent: false',
+        ...(h.jump ? [`      jump: ${h.jump}`] : []),
       );
     }
     writeFileSync(this.config, `${lines.join('\n')}\n${extra}`);

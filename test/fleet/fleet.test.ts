@@ -281,6 +281,39 @@ describe('ronde hosts', () => {
   );
 });
 
+describe('ronde hosts with a jump host and the local machine', () => {
+  it(
+    'shows the jump chain, reaches the host through it, and lists the local host without contacting anything',
+    () => {
+      const f = new Fleet(
+        lab,
+        [
+          { name: 'bastion', at: h[0]!, knownHosts: known },
+          { name: 'inner', at: h[1]!, knownHosts: known, jump: 'bastion' },
+        ],
+        '  - name: me\n    local: true\n',
+      );
+      const bastionLogins = h[0]!.connectionCount();
+      const { code, doc } = f.json('hosts');
+      expect(doc.hosts.map((x) => [x.name, x.transport, x.jump, x.reachability])).toEqual([
+        ['bastion', 'ssh', [], 'ok'],
+        ['inner', 'ssh', [`${LAB_USER}@${h[0]!.address}:${h[0]!.port}`], 'ok'],
+        ['me', 'local', [], 'local'],
+      ]);
+      expect(code).toBe(0);
+      // One connection to the bastion, shared by itself and the tunnel to inner.
+      expect(h[0]!.connectionCount()).toBe(bastionLogins + 1);
+
+      const before = h[1]!.connectionCount();
+      const listed = f.run('hosts', '--no-connect');
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('3 host(s), not contacted (--no-connect)');
+      expect(h[1]!.connectionCount()).toBe(before);
+    },
+    SLOW,
+  );
+});
+
 describe('a host that never answers', () => {
   it(
     'is UNKNOWN within its connect timeout; the round ends and the other host is checked',
