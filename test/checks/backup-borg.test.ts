@@ -86,13 +86,15 @@ describe('backup.borg on real repositories (borg 1.2)', () => {
 
   it('goes WARN then CRIT as the newest archive ages past 1.5× and 2× the cadence', async () => {
     const opts = { repository: healthy, glob: 'web1-old' };
-    expect((await check({ ...opts, cadence: '1d' })).status).toBe('CRIT');
-    const warn = await check({ ...opts, cadence: '30h' });
+    // A remembered (empty) history: no first-round size query, one borg run per check.
+    const seen = { status: 'OK' as const, summary: '', details: { history: [] }, startedAt: '' };
+    expect((await check({ ...opts, cadence: '1d' }, seen)).status).toBe('CRIT');
+    const warn = await check({ ...opts, cadence: '30h' }, seen);
     expect(warn).toMatchObject({
       status: 'WARN',
       reasons: ['newest archive web1-old is 2d 2h old (cadence 1d 6h)'],
     });
-    expect((await check({ ...opts, cadence: '2d' })).status).toBe('OK');
+    expect((await check({ ...opts, cadence: '2d' }, seen)).status).toBe('OK');
     expect((await check({ repository: healthy, prefix: 'db-' })).summary).toBe(
       `no archive matching db-* in ${healthy}`,
     );
