@@ -84,6 +84,11 @@ export function defineCheck<S extends z.ZodType>(
   return kind;
 }
 
+/**
+ * A kind of any option type, as the registry holds them. `any` on purpose: a
+ * kind's options are validated by its own schema before they reach it.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: heterogeneous registry, options checked by each kind's zod schema
 export type AnyCheckKind = CheckKind<any>;
 
 /** What ran, kept with the result so a person can see why (never secrets). */

@@ -39,7 +39,10 @@ describe('runRound', () => {
       name: 'here',
       transport: 'local',
       close: async () => {},
-      runBatch: (c, o) => (batches.push(c.length), local.runBatch(c, o)),
+      runBatch: (c, o) => {
+        batches.push(c.length);
+        return local.runBatch(c, o);
+      },
     };
     const { results } = await runRound([{ target: spy, checks: [plan(echo('a')), plan(echo('b'))] }]);
     expect(results.map((r) => r.summary).sort()).toEqual(['a', 'b']);
