@@ -100,18 +100,8 @@ describe('ronde docker prune', () => {
 describe('ronde docker approve, then docker.services', () => {
   it('records the running services; a service that stops afterwards is CRIT', async () => {
     const compose = ['-l', 'com.docker.compose.project=appr', '-l', 'com.docker.compose.service=a'];
-    lab.docker(
-      'run',
-      '-d',
-      '--network',
-      'none',
-      '--name',
-      'appr-a-1',
-      ...compose,
-      'lab/busybox:1',
-      'sleep',
-      '1e5',
-    );
+    const args = ['--network', 'none', '--name', 'appr-a-1', ...compose];
+    lab.docker('run', '-d', ...args, 'lab/busybox:1', 'sleep', '100000');
     const ctx = await context('approve');
     const out = io();
     expect(await dockerApprove(ctx, 'lab', out)).toBe(0);

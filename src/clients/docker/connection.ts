@@ -72,7 +72,7 @@ export function openDocker(
       cb: (err: Error | null, s?: Duplex) => void,
     ) => {
       forward(socket).then(
-        (s) => cb(null, s),
+        (s) => cb(null, asSocket(s)),
         (err: Error) => cb(err),
       );
     };
@@ -110,4 +110,32 @@ function readPem(file: string, what: string): string {
       'config',
     );
   }
+}
+
+/**
+ * An SSH channel has no socket methods; Node's HTTP client calls them
+ * (setTimeout for the request time limit). The idle timer is done here: it
+ * emits 'timeout' after `ms` without data, as a socket would.
+ */
+function asSocket(s: Duplex): Duplex {
+  let timer: NodeJS.Timeout | undefined;
+  let idleMs = 0;
+  const arm = () => {
+    clearTimeout(timer);
+    if (idleMs > 0) timer = setTimeout(() => s.emit('timeout'), idleMs);
+  };
+  s.on('data', arm);
+  s.once('close', () => clearTimeout(timer));
+  return Object.assign(s, {
+    setTimeout(ms: number, cb?: () => void) {
+      idleMs = ms;
+      if (cb) s.once('timeout', cb);
+      arm();
+      return s;
+    },
+    setNoDelay: () => s,
+    setKeepAlive: () => s,
+    ref: () => s,
+    unref: () => s,
+  });
 }
