@@ -30,7 +30,12 @@ export function dockerError(err: unknown, where: string, what: string): DockerEr
     return new DockerError(`${what}: HTTP ${e.statusCode}: ${msg}`, 'api', e.statusCode);
   }
   const code = e?.code ?? '';
-  if (['ENOENT', 'ECONNREFUSED', 'EACCES', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code))
+  if (code === 'EACCES')
+    return new DockerError(
+      `permission denied on the Docker engine at ${where}: the user needs root or the docker group`,
+      'unreachable',
+    );
+  if (['ENOENT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code))
     return new DockerError(`cannot reach the Docker engine at ${where}: ${code}`, 'unreachable');
   if (code.startsWith('ERR_TLS') || /certificate|self.signed/i.test(e?.message ?? ''))
     return new DockerError(`TLS to ${where} refused: ${e.message}`, 'tls');
