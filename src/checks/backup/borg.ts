@@ -10,6 +10,7 @@ import {
   historyOf,
   judgeAge,
   judgeSize,
+  keepHistory,
   mergeHistory,
   type Problem,
   refineRepo,
@@ -103,7 +104,10 @@ export async function evaluateBorg(
     return { status: f.status, summary: f.why, reasons: [f.why], details };
   }
   const archives = parseBorgInfo(infoOut.stdout);
-  if (typeof archives === 'string') return unknown(archives);
+  if (typeof archives === 'string')
+    return unknown(
+      infoOut.stderr.trim() ? `${archives}: ${borgFailure(infoOut.stderr, infoOut.exitCode).why}` : archives,
+    );
   const problems: Problem[] = [];
   const newest = archives[0];
   let history = previous ?? [];
@@ -168,7 +172,10 @@ export const backupBorg = defineCheck({
       ? [{ argv: borgArgv(o, ['check', '--repository-only']), timeoutSec: o.check_timeout, sudo: o.sudo }]
       : []),
   ],
-  evaluate: (ctx) => evaluateBorg(ctx.outputs, ctx.options, ctx.run, historyOf(ctx.previous?.details)),
+  evaluate: async (ctx) => {
+    const history = historyOf(ctx.previous?.details);
+    return keepHistory(await evaluateBorg(ctx.outputs, ctx.options, ctx.run, history), history);
+  },
   docs: {
     observes:
       'A borg repository: age of the newest archive (optionally of a prefix/glob) against the cadence, its original size against the previous archives, and optionally `borg check --repository-only`.',

@@ -9,6 +9,7 @@ import {
   historyOf,
   judgeAge,
   judgeSize,
+  keepHistory,
   mergeHistory,
   type Problem,
   refineRepo,
@@ -169,7 +170,10 @@ export const backupRestic = defineCheck({
       ...(o.check ? [{ argv: [...base, 'check'], timeoutSec: o.check_timeout, sudo: o.sudo }] : []),
     ];
   },
-  evaluate: (ctx) => evaluateRestic(ctx.outputs, ctx.options, historyOf(ctx.previous?.details)),
+  evaluate: (ctx) => {
+    const history = historyOf(ctx.previous?.details);
+    return keepHistory(evaluateRestic(ctx.outputs, ctx.options, history), history);
+  },
   docs: {
     observes:
       'A restic repository: age of the newest snapshot of each host and paths (optionally of one host or tag) against the cadence, the restore size of the latest against the previous ones, and optionally `restic check`.',

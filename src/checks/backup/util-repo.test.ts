@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../core/command.js';
 import { backupBorg, evaluateBorg } from './borg.js';
 import { backupRestic, evaluateRestic } from './restic.js';
-import { type Entry, historyOf, judgeAge, judgeSize, mergeHistory } from './util-repo.js';
+import { type Entry, historyOf, judgeAge, judgeSize, keepHistory, mergeHistory } from './util-repo.js';
 
 const at = (h: number) => new Date(Date.UTC(2026, 0, 10) - h * 3_600_000).toISOString();
 const e = (id: string, hours: number, size: number, group?: string): Entry => ({
@@ -55,6 +55,17 @@ describe('historyOf', () => {
     expect(
       historyOf({ history: [e('a', 1, 5), { id: 'b' }, null, { ...e('c', 1, 5), time: 'never' }] }),
     ).toEqual([e('a', 1, 5)]);
+  });
+});
+
+describe('keepHistory', () => {
+  it('carries the remembered sizes through a round that could not read the repository', () => {
+    const prev = [e('a', 1, 5)];
+    const locked = { status: 'UNKNOWN' as const, summary: 'locked', details: { repository: '/r' } };
+    expect(keepHistory(locked, prev).details).toEqual({ repository: '/r', history: prev });
+    const fresh = { ...locked, details: { history: [e('b', 0, 6)] } };
+    expect(keepHistory(fresh, prev)).toBe(fresh);
+    expect(keepHistory(locked, undefined)).toBe(locked);
   });
 });
 

@@ -183,6 +183,18 @@ export function judgeSize(
   return facts;
 }
 
+/**
+ * A round that could not read the repository (locked, unreachable) keeps the remembered
+ * sizes: otherwise one bad round would erase the history the size comparison needs.
+ */
+export function keepHistory<T extends { details?: Record<string, unknown> }>(
+  outcome: T,
+  previous: readonly Entry[] | undefined,
+): T {
+  if (!previous || outcome.details?.history !== undefined) return outcome;
+  return { ...outcome, details: { ...outcome.details, history: previous } };
+}
+
 /** One line: the worst problems, or what is fine. */
 export function summarize(status: Status, problems: readonly Problem[], ok: string): string {
   if (status === 'OK') return ok;
