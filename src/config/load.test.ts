@@ -210,6 +210,7 @@ checks:
       routines: [],
       notifiers: [],
       routes: [],
+      releases: [],
       notify: { damping: 2, remindEveryDays: 3, digest: { weekday: 1, hour: 9 }, failingAfter: 3 },
     });
     expect(effectiveChecks(empty, registry).map((c) => c.name)).toEqual(['apt.pending']);

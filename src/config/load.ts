@@ -4,6 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Registry } from '../core/registry.js';
 import { routeIssues } from '../notify/schema.js';
+import { releaseNotifyIssues } from '../releases/schema.js';
 import { routineTeamIssues } from '../routines/schema.js';
 import { ConfigError, type ConfigProblem, formatPath, locate } from './locate.js';
 import { toNotifySettings } from './notify-settings.js';
@@ -88,6 +89,7 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
     ? [
         ...routineTeamIssues(structural.data.routines, structural.data.team),
         ...routeIssues(structural.data.routes, structural.data.notifiers),
+        ...releaseNotifyIssues(structural.data.releases, structural.data.notifiers),
       ]
     : [];
   for (const issue of [...structural.issues, ...semanticIssues(data, registry), ...crossSection]) {
@@ -138,6 +140,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     routines: raw.routines,
     notifiers: raw.notifiers,
     routes: raw.routes,
+    releases: raw.releases,
     notify: toNotifySettings(raw.notify),
   };
   if (raw.heartbeat) config.heartbeat = { ...raw.heartbeat };

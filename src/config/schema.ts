@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Registry } from '../core/registry.js';
 import { Notifiers, Routes } from '../notify/schema.js';
+import { Releases } from '../releases/schema.js';
 import { Routines, Team } from '../routines/schema.js';
 import { durationSchema } from './duration.js';
 import {
@@ -151,6 +152,7 @@ export const configSchema = z
     routines: Routines.default([]),
     notifiers: Notifiers.default([]),
     routes: Routes.default([]),
+    releases: Releases.default([]),
     notify: notifySettingsSchema.prefault({}),
     heartbeat: heartbeatSchema.optional(),
   })
@@ -213,6 +215,8 @@ export interface Config {
   notifiers: Notifiers;
   /** Which events go to which notifiers; empty: every event to every notifier. */
   routes: Routes;
+  /** The release bot's watch list (src/releases/schema.ts). */
+  releases: Releases;
   /** Announcement and reminder knobs (src/config/notify-settings.ts). */
   notify: NotifySettings;
   /** The daemon's dead-man switch; `url` stays a reference until each ping. */

@@ -9,6 +9,7 @@ export const EVENTS = [
   'check.unknown',
   'digest',
   'summary',
+  'release.new',
   'test',
 ] as const;
 export type NotifyEvent = (typeof EVENTS)[number];

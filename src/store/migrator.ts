@@ -3,6 +3,7 @@ import { initial } from './migrations/0001-initial.js';
 import { routinesMigration } from './migrations/0002-routines.js';
 import { outboxMigration } from './migrations/0003-outbox.js';
 import { dockerMigration } from './migrations/0004-docker.js';
+import { releasesMigration } from './migrations/0005-releases.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -18,6 +19,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0002-routines': routinesMigration(dialect),
     '0003-outbox': outboxMigration(dialect),
     '0004-docker': dockerMigration(dialect),
+    '0005-releases': releasesMigration(dialect),
   };
 }
 

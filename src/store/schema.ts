@@ -130,6 +130,25 @@ export interface DockerApprovalTable {
   approved_by: string;
 }
 
+/** Release bot: one row per watch once its first look is done. */
+export interface ReleaseWatchTable {
+  watch: string;
+  initialized_at: number | string;
+  checked_at: number | string;
+  rate_limited_until: number | string | null;
+  last_error: string | null;
+}
+
+/** Release bot: every version of a watch seen so far (announced or recorded silently). */
+export interface ReleaseSeenTable {
+  watch: string;
+  version: string;
+  tag: string;
+  url: string | null;
+  seen_at: number | string;
+  announced: number;
+}
+
 export interface Database {
   signoffs: SignoffTable;
   routine_seen: RoutineSeenTable;
@@ -142,4 +161,6 @@ export interface Database {
   notify_marks: NotifyMarkTable;
   notifier_health: NotifierHealthTable;
   docker_approvals: DockerApprovalTable;
+  release_watch: ReleaseWatchTable;
+  release_seen: ReleaseSeenTable;
 }

@@ -30,6 +30,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
       '0002-routines',
       '0003-outbox',
       '0004-docker',
+      '0005-releases',
     ]);
   });
 
