@@ -13,6 +13,7 @@ export const LAB_PACKAGES = [
   'procps', // pgrep: nothing left running after a timeout
   'docker.io', // a real Docker engine for the docker.* checks and ronde docker prune
   'busybox-static', // the rootfs of the Docker lab's images (docker import)
+  'docker-registry', // the real OCI registry v2 for release sources and docker.updates
   'systemd', // systemd-analyze verify of deploy/ronde.service (no systemd needs to run)
   'borgbackup', // backup.borg against real repositories (borg 1.2)
   'restic', // backup.restic against real repositories (restic 0.14)
