@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DockerTlsFiles, freePort, makeDockerTls } from './docker-tls.js';
 
 const DOCKERD = '/usr/sbin/dockerd';
 // Debian's CLI, not whatever `docker` comes first in PATH.
@@ -41,6 +42,8 @@ export interface DockerLab {
   docker(...args: string[]): string;
   /** Name of the anonymous volume left behind by a removed container. */
   anonymousVolume: string;
+  /** With `tls: true`: the engine's TLS port and the certificate files. */
+  tls?: DockerTlsFiles & { url: string };
   /** Id of the dangling image (untagged by a re-import, used by nothing). */
   danglingImage: string;
   /** Removes the containers, stops the engine (TERM, by pid) and removes the temp dir. */
@@ -54,20 +57,32 @@ export interface DockerLab {
  * load` to date an image in 2020); containers run with `--network none` and
  * Compose labels. Needs root. Throws (never skips) with the install line.
  */
-export async function startDockerLab(): Promise<DockerLab> {
+export async function startDockerLab(opts: { tls?: boolean } = {}): Promise<DockerLab> {
   for (const bin of [DOCKERD, DOCKER, BUSYBOX])
     if (!existsSync(bin)) throw new Error(`${bin} not found; install it: ${DOCKER_INSTALL}`);
   if (process.getuid?.() !== 0) throw new Error('the Docker lab needs root (dockerd); run the tests as root');
 
   const dir = mkdtempSync(join(tmpdir(), 'rdk-'));
   const socket = join(dir, 'docker.sock');
+  // Optionally also the TLS port: client certificates required, on 127.0.0.1 only.
+  const files = opts.tls ? makeDockerTls(dir) : undefined;
+  const port = files ? await freePort() : 0;
+  const tcp = files
+    ? [
+        `--host=tcp://127.0.0.1:${port}`,
+        '--tlsverify',
+        `--tlscacert=${files.ca}`,
+        `--tlscert=${files.serverCert}`,
+        `--tlskey=${files.serverKey}`,
+      ]
+    : [];
   const child = spawn(
     DOCKERD,
     // biome-ignore format: one option per item
     [
       '--bridge=none', '--iptables=false', '--ip6tables=false',
       '--host', `unix://${socket}`, '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'),
-      '--pidfile', join(dir, 'docker.pid'), '--shutdown-timeout', '2',
+      '--pidfile', join(dir, 'docker.pid'), '--shutdown-timeout', '2', ...tcp,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -96,7 +111,8 @@ export async function startDockerLab(): Promise<DockerLab> {
 
   try {
     await waitReady(docker, child, () => log);
-    return { socket, docker, stop, ...populate(dir, docker) };
+    const tls = files ? { tls: { url: `tcp://127.0.0.1:${port}`, ...files } } : {};
+    return { socket, docker, stop, ...tls, ...populate(dir, docker) };
   } catch (e) {
     await stop();
     throw e;
