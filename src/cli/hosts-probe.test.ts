@@ -84,6 +84,7 @@ describe('renderHosts and the exit status', () => {
       report({}),
       report({
         name: 'pve1',
+        address: 'pve1',
         tags: [],
         login: 'root@10.0.2.1',
         jump: ['ronde@10.0.0.2'],
@@ -95,9 +96,9 @@ describe('renderHosts and the exit status', () => {
     ];
     const text = renderHosts(reports, false);
     expect(text.split('\n')).toEqual([
-      'NAME  TRANSPORT  TAGS  LOGIN            JUMP            STATE',
-      'web1  ssh        web   ronde@10.0.0.11  -               ok',
-      `pve1  ssh        -     root@10.0.2.1    ronde@10.0.0.2  unknown host key (${FP})`,
+      'NAME  ADDRESS    TRANSPORT  TAGS  LOGIN            JUMP            STATE',
+      'web1  10.0.0.11  ssh        web   ronde@10.0.0.11  -               ok',
+      `pve1  pve1       ssh        -     root@10.0.2.1    ronde@10.0.0.2  unknown host key (${FP})`,
       '    warning: /home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump',
       `    host key of pve1 (10.0.2.1) is not known: ssh-ed25519 ${FP}.`,
       '',

@@ -27,7 +27,7 @@ export function hostsCommand(globals: () => GlobalOptions): Command {
   const cmd = new Command('hosts')
     .summary('list the inventory and whether ronde can log in to each host')
     .description(
-      'One line per host: transport, tags, the login as resolved (inventory > ~/.ssh/config >\n' +
+      'One line per host: address, transport, tags, the login as resolved (inventory > ~/.ssh/config >\n' +
         'defaults), jump hosts, and whether ronde can log in: ok, unknown host key (SHA256:…),\n' +
         'HOST KEY CHANGED, auth failed (tried …) or unreachable (…). Hosts are tried in\n' +
         'parallel; nothing is run on them.\n\n' +
@@ -112,15 +112,16 @@ export async function listHosts(ctx: CliContext, selectors: string[], opts: List
   return exitCode;
 }
 
-const HEADERS = ['NAME', 'TRANSPORT', 'TAGS', 'LOGIN', 'JUMP', 'STATE'] as const;
+const HEADERS = ['NAME', 'ADDRESS', 'TRANSPORT', 'TAGS', 'LOGIN', 'JUMP', 'STATE'] as const;
 
 /** A table, one host a line; warnings and the full reason of a failure under it. */
 export function renderHosts(reports: readonly HostReport[], color: boolean, probed = true): string {
   const rows = reports.map((r) => [
     r.name,
+    r.address,
     r.transport,
     r.tags.join(',') || '-',
-    r.login ?? (r.transport === 'local' ? '-' : r.address),
+    r.login ?? '-',
     r.jump.join(',') || '-',
     r.state,
   ]);
@@ -135,7 +136,7 @@ export function renderHosts(reports: readonly HostReport[], color: boolean, prob
     const cells = rows[i]!;
     const st = reportStatus(r);
     out.push(
-      line([...cells.slice(0, -1), st === 'OK' ? cells[5]! : paint(color, STATUS_STYLE[st], cells[5]!)]),
+      line([...cells.slice(0, -1), st === 'OK' ? cells[6]! : paint(color, STATUS_STYLE[st], cells[6]!)]),
     );
     for (const w of r.warnings) out.push(`    warning: ${w}`);
     if (r.message && r.reachability !== 'unreachable') out.push(`    ${r.message}`);

@@ -236,17 +236,19 @@ describe('ronde hosts', () => {
     'lists name, transport, tags, the resolved login and ok; exit 0 when all are reachable',
     () => {
       const f = three();
+      const sessions = h.slice(0, 3).map(sessionCount);
       const r = f.run('hosts');
       expect(r.code).toBe(0);
+      // Logging in is enough: no session was opened, so nothing ran on the hosts.
+      expect(h.slice(0, 3).map(sessionCount)).toEqual(sessions);
       const lines = r.stdout.split('\n');
-      expect(lines[0]).toMatch(/^NAME\s+TRANSPORT\s+TAGS\s+LOGIN\s+JUMP\s+STATE$/);
+      expect(lines[0]).toMatch(/^NAME\s+ADDRESS\s+TRANSPORT\s+TAGS\s+LOGIN\s+JUMP\s+STATE$/);
       expect(lines[1]).toMatch(
         new RegExp(
-          `^h1\\s+ssh\\s+web,x\\s+${LAB_USER}@${h[0]!.address.replaceAll('.', '\\.')}:${h[0]!.port}\\s+-\\s+ok$`,
+          `^h1\\s+${h[0]!.address.replaceAll('.', '\\.')}\\s+ssh\\s+web,x\\s+${LAB_USER}@${h[0]!.address.replaceAll('.', '\\.')}:${h[0]!.port}\\s+-\\s+ok$`,
         ),
       );
       expect(r.stdout).toContain('3 host(s), all reachable');
-      // Logging in is enough: no session, so nothing ran.
       const { doc } = f.json('hosts', 'tag:web');
       expect(doc.hosts.map((x) => [x.name, x.reachability])).toEqual([
         ['h1', 'ok'],
