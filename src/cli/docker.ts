@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import type { DockerConnectionOptions } from '../checks/docker/schema.js';
 import { dockerFor } from '../checks/docker/util-connect.js';
 import { groupServices, judgeService, serviceOf } from '../checks/docker/util-services.js';
-import type { DockerClient } from '../clients/docker/client.js';
+import type { ContainerInspect, DockerClient } from '../clients/docker/client.js';
 import { DockerError } from '../clients/docker/client.js';
 import { effectiveChecks, effectiveHosts, selectHosts } from '../config/load.js';
 import type { HostConfig } from '../config/schema.js';
@@ -37,6 +37,7 @@ export function dockerCommand(globals: () => GlobalOptions): Command {
       'Records the Compose services running on HOST now as what must run (docker.services uses it when no `expected` is declared).',
     )
     .argument('<host>', 'inventory host name')
+    .exitOverride()
     .action(async (host: string) => {
       process.exitCode = await dockerApprove(await loadContext(globals()), host, terminalIo());
     });
@@ -49,6 +50,7 @@ export function dockerCommand(globals: () => GlobalOptions): Command {
     .option('--yes', 'remove (default: dry run)', false)
     .option('--unused-images', 'also tagged images no container uses (they are rollback points)', false)
     .option('--volumes', 'also unused anonymous volumes without Compose labels (asks to confirm)', false)
+    .exitOverride()
     .action(async (host: string, opts: PruneOptions) => {
       process.exitCode = await dockerPrune(await loadContext(globals()), host, opts, terminalIo());
     });
@@ -88,10 +90,12 @@ async function withDocker<T>(
 
 export async function dockerApprove(ctx: CliContext, name: string, io: DockerIo): Promise<number> {
   const { host, docker } = hostSetup(ctx, name);
-  const running = await withDocker(ctx, host, docker, async (api) =>
-    (await api.containers()).filter((c) => c.State === 'running').map((c) => serviceOf(c.Labels)),
-  );
-  const services = [...new Set(running.filter((s): s is string => s !== undefined))].sort();
+  // A container restarting in a loop is not running: judged as the check judges it.
+  const groups = await withDocker(ctx, host, docker, (api) => composeServices(api));
+  const services = [...groups]
+    .filter(([, cs]) => cs.some((c) => c.state === 'running'))
+    .map(([s]) => s)
+    .sort();
   const store = await ctx.openStore();
   try {
     const repo = dockerApprovalStore(store.conn);
@@ -106,6 +110,14 @@ export async function dockerApprove(ctx: CliContext, name: string, io: DockerIo)
     await store.close();
   }
   return 0;
+}
+
+/** The host's Compose services and their containers' states (inspected: health, restarts). */
+async function composeServices(api: DockerClient) {
+  const containers = await api.containers();
+  const inspected = new Map<string, ContainerInspect>();
+  for (const c of containers) if (serviceOf(c.Labels)) inspected.set(c.Id, await api.inspect(c.Id));
+  return groupServices(containers, inspected);
 }
 
 /** Expected services of the host that are down (not running, or restarting in a loop). */
@@ -125,10 +137,7 @@ async function downServices(ctx: CliContext, api: DockerClient, name: string, de
         `Run \`ronde docker approve ${name}\` (or declare docker.services expected) first.`,
       EX_REFUSED,
     );
-  const containers = await api.containers();
-  const inspected = new Map();
-  for (const c of containers) if (serviceOf(c.Labels)) inspected.set(c.Id, await api.inspect(c.Id));
-  const groups = groupServices(containers, inspected);
+  const groups = await composeServices(api);
   return expected.map((s) => judgeService(s, groups.get(s))).filter((v) => v.status === 'CRIT');
 }
 
