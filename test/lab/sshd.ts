@@ -54,6 +54,7 @@ export async function startLabSshd(
   opts: {
     hosts?: number;
     firstIndex?: number;
+    keyTypes?: readonly LabKeyType[];
     /** Login user (default: the current one); an account with a plain /bin/sh skips a heavy ~/.bashrc. */
     user?: string;
   } = {},
@@ -76,7 +77,7 @@ export async function startLabSshd(
   try {
     for (let i = 0; i < (opts.hosts ?? 1); i++) {
       const index = (opts.firstIndex ?? 1) + i;
-      const h = await startOne(dir, index, user);
+      const h = await startOne(dir, index, user, opts.keyTypes ?? ['ed25519', 'rsa', 'ecdsa']);
       procs.push(h.proc);
       hosts.push(h.host);
     }
@@ -128,16 +129,22 @@ function keygen(path: string, type: LabKeyType): string {
   return path;
 }
 
+/** Host N on 127.0.20.N; past 254 hosts the next /24 (127.0.21.1…), for the scale benchmark. */
+export function labAddress(index: number): string {
+  return `127.0.${20 + Math.floor((index - 1) / 254)}.${((index - 1) % 254) + 1}`;
+}
+
 async function startOne(
   root: string,
   index: number,
   user: string,
+  keyTypes: readonly LabKeyType[],
 ): Promise<{ proc: ChildProcess; host: LabSshHost }> {
-  const address = `127.0.20.${index}`;
+  const address = labAddress(index);
   const dir = join(root, `host${index}`);
   mkdirSync(dir);
   const hostKeys = {} as Record<LabKeyType, string>;
-  for (const t of ['ed25519', 'rsa', 'ecdsa'] as const) {
+  for (const t of keyTypes) {
     const k = keygen(join(dir, `ssh_host_${t}_key`), t);
     hostKeys[t] = readFileSync(`${k}.pub`, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
   }
@@ -151,7 +158,7 @@ async function startOne(
       config,
       [
         `ListenAddress ${address}:${port}`,
-        ...(['ed25519', 'rsa', 'ecdsa'] as const).map((t) => `HostKey ${join(dir, `ssh_host_${t}_key`)}`),
+        ...keyTypes.map((t) => `HostKey ${join(dir, `ssh_host_${t}_key`)}`),
         `PidFile ${join(dir, 'sshd.pid')}`,
         `AuthorizedKeysFile ${join(root, 'authorized_keys')}`,
         `AllowUsers ${user}`,
