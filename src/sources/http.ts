@@ -139,7 +139,8 @@ export class Http {
     if (res.status === 304 && cached)
       return { status: 200, headers: res.headers, text: cached.text, link: cached.link, fromCache: true };
     const exhausted = spec.rateLimit?.(res, now);
-    if (res.status === 429 || (res.status === 403 && exhausted)) {
+    // GitHub's secondary limits are a 403 with Retry-After, the quota not being spent.
+    if (res.status === 429 || (res.status === 403 && (exhausted || res.headers.has('retry-after')))) {
       await res.body?.cancel();
       const reset = exhausted ?? retryAfter(res, now) ?? new Date(now.getTime() + HOUR_MS);
       this.#gate.block(url.origin, reset);
@@ -176,7 +177,12 @@ export function nextLink(link: string | null, base: string): string | undefined 
   if (!link) return undefined;
   for (const part of link.split(',')) {
     const m = /<(?<url>[^>]*)>\s*;(?<params>.*)/.exec(part.trim());
-    if (m?.groups && /\brel="?next"?/.test(m.groups.params!)) return new URL(m.groups.url!, base).toString();
+    if (!m?.groups || !/\brel="?next"?/.test(m.groups.params!)) continue;
+    try {
+      return new URL(m.groups.url!, base).toString();
+    } catch {
+      return undefined; // a broken link ends the listing; never a throw from a header
+    }
   }
   return undefined;
 }
