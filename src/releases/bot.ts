@@ -108,6 +108,7 @@ export async function checkReleases(
   now: Date,
   o: CheckReleasesOptions = {},
 ): Promise<WatchReport[]> {
+  if (config.releases.length === 0) return [];
   const t = now.getTime();
   const watchRows = await store.conn.db.selectFrom('release_watch').selectAll().execute();
   const known = new Map(watchRows.map((r) => [r.watch, r]));
