@@ -7,6 +7,7 @@ import { recordDaemonRound } from '../notify/announce.js';
 import { deliver, pruneOutbox } from '../notify/outbox.js';
 import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../notify/reminders.js';
 import type { Notifier } from '../notify/types.js';
+import { checkReleases } from '../releases/bot.js';
 import { boardTimeZone } from '../routines/board.js';
 import type { RoundInput, Store } from '../store/types.js';
 import { selfResult } from './self.js';
@@ -19,6 +20,8 @@ import { selfResult } from './self.js';
 
 const WORK_EVERY_MS = 15_000;
 const PRUNE_EVERY_MS = 86_400_000;
+/** Upstream release lookups: Docker Hub allows 100 anonymous pulls per 6 h, GitHub 60 requests an hour. */
+const RELEASES_EVERY_MS = 6 * 3_600_000;
 /** Sent messages are kept this long for inspection, then pruned. */
 const KEEP_SENT_MS = 30 * 86_400_000;
 
@@ -38,6 +41,7 @@ export class Announcer {
   readonly worker: string;
   #lastWork = 0;
   #lastPrune = 0;
+  #lastReleases = 0;
   #lastSelf = 0;
   #kicked = false;
   #summarySent = false;
@@ -121,6 +125,14 @@ export class Announcer {
     if (config.routines.length > 0) {
       const r = await evaluateRoutines(store, this.#reminders(), this.#now());
       if (r.enqueued > 0) log.info({ enqueued: r.enqueued, occasions: r.occasions }, 'reminders queued');
+    }
+    if (config.releases.length > 0 && this.#now().getTime() - this.#lastReleases >= RELEASES_EVERY_MS) {
+      this.#lastReleases = this.#now().getTime();
+      const reports = await checkReleases(store, config, this.#now(), { signal });
+      const fresh = reports.filter((r) => r.outcome === 'new').length;
+      const failed = reports.filter((r) => r.outcome === 'error' || r.outcome === 'rate-limited');
+      log.info({ watches: reports.length, new: fresh, failed: failed.length }, 'releases looked up');
+      if (fresh > 0) this.#kicked = true;
     }
     if (notifiers.size > 0) {
       const report = await deliver(store, notifiers, {
