@@ -8,6 +8,7 @@ import { deliver, pruneOutbox } from '../notify/outbox.js';
 import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../notify/reminders.js';
 import type { Notifier } from '../notify/types.js';
 import { checkReleases } from '../releases/bot.js';
+import { autoComplete } from '../routines/auto.js';
 import { boardTimeZone } from '../routines/board.js';
 import type { RoundInput, Store } from '../store/types.js';
 import { selfResult } from './self.js';
@@ -123,6 +124,8 @@ export class Announcer {
   async #run(signal: AbortSignal): Promise<void> {
     const { store, config, notifiers, log } = this.#o;
     if (config.routines.length > 0) {
+      const auto = await autoComplete(store, config, this.#now());
+      if (auto.length > 0) log.info({ routines: auto }, 'routines completed by their checks');
       const r = await evaluateRoutines(store, this.#reminders(), this.#now());
       if (r.enqueued > 0) log.info({ enqueued: r.enqueued, occasions: r.occasions }, 'reminders queued');
     }

@@ -226,13 +226,16 @@ describe('autoCompletion (done_when: checks_ok)', () => {
     ).toEqual(d('2026-03-14T09:00:00Z'));
   });
 
-  it('does not complete when a check failed after it became due, or no result came after', () => {
+  it('completes when the checks became OK after it was due (someone did the work), at that time', () => {
     expect(
       autoCompletion(r, state, {
         okSince: d('2026-03-14T10:00:00Z'),
         lastResultAt: d('2026-03-14T11:00:00Z'),
       }),
-    ).toBeNull();
+    ).toEqual(d('2026-03-14T10:00:00Z'));
+  });
+
+  it('does not complete while a check is not OK, or when no result came after the due time', () => {
     expect(autoCompletion(r, state, { okSince: null, lastResultAt: d('2026-03-14T11:00:00Z') })).toBeNull();
     expect(
       autoCompletion(r, state, {

@@ -99,18 +99,18 @@ export interface LinkedChecks {
 }
 
 /**
- * `done_when: checks_ok`: when the linked checks have all been OK since the
- * routine became due (and a result after that moment proves it), returns the
- * time of the automatic sign-off the caller should append (by `ronde`): the
- * due time, so the cadence stays regular. Otherwise null.
+ * `done_when: checks_ok`: once the routine is due, it is done as soon as every
+ * linked check is OK with a result after the due time — e.g. R1 "no pending
+ * updates anywhere" after someone upgraded. Returns the time of the automatic
+ * sign-off the caller should append (by `ronde`): when they all became OK, or
+ * the due time if they already were (so the cadence stays regular). Otherwise null.
  */
 export function autoCompletion(routine: Routine, state: RoutineState, checks: LinkedChecks): Date | null {
   if (routine.done_when !== 'checks_ok') return null;
   if (state.status !== 'due' && state.status !== 'overdue') return null;
   if (!checks.okSince || !checks.lastResultAt) return null;
-  if (checks.okSince.getTime() > state.nextDue.getTime()) return null;
   if (checks.lastResultAt.getTime() < state.nextDue.getTime()) return null;
-  return state.nextDue;
+  return new Date(Math.max(checks.okSince.getTime(), state.nextDue.getTime()));
 }
 
 /**

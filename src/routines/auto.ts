@@ -1,0 +1,41 @@
+import { userInfo } from 'node:os';
+import type { Config } from '../config/schema.js';
+import type { Store } from '../store/types.js';
+import { loadBoard } from './board.js';
+import { appendDone } from './repo.js';
+import { autoCompletion } from './state.js';
+
+/**
+ * `done_when: checks_ok` for every due routine: appends the automatic
+ * sign-off (by `ronde`, source `auto`) of those whose linked checks are all
+ * OK with a result after the due time. Returns the ids signed off. A linked
+ * selector with no result at all keeps the routine open: nothing proves it.
+ */
+export async function autoComplete(
+  store: Store,
+  config: Pick<Config, 'routines' | 'hosts' | 'timezone'>,
+  now: Date,
+): Promise<string[]> {
+  if (!config.routines.some((r) => r.done_when === 'checks_ok')) return [];
+  const done: string[] = [];
+  for (const e of await loadBoard(store, config, now)) {
+    const { results, unmatched } = e.linked;
+    if (e.routine.done_when !== 'checks_ok' || results.length === 0 || unmatched.length > 0) continue;
+    const allOk = results.every((r) => r.status === 'OK');
+    const okSince = allOk ? new Date(Math.max(...results.map((r) => r.since.getTime()))) : null;
+    const lastResultAt = new Date(Math.min(...results.map((r) => r.lastAt.getTime())));
+    const at = autoCompletion(e.routine, e.state, { okSince, lastResultAt });
+    if (!at) continue;
+    await appendDone(store.conn, {
+      routine: e.routine.id,
+      at,
+      by: 'ronde',
+      osUser: userInfo().username,
+      note: `completed by its checks: ${results.map((r) => `${r.check}@${r.target}`).join(', ')} all OK`,
+      items: [],
+      source: 'auto',
+    });
+    done.push(e.routine.id);
+  }
+  return done;
+}
