@@ -1,16 +1,8 @@
 import { Command } from 'commander';
-import { pino } from 'pino';
-import { useDockerApprovals } from '../checks/docker/util-approvals.js';
-import { Announcer } from '../daemon/announcer.js';
-import { Daemon } from '../daemon/daemon.js';
-import { Heartbeat } from '../daemon/heartbeat.js';
-import { buildNotifiers } from '../notify/index.js';
-import { dockerApprovalStore } from '../store/docker-approvals.js';
-import { createApp, listen } from '../web/server.js';
-import { type GlobalOptions, loadContext } from './context.js';
+import type { GlobalOptions } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
 
-interface ServeOptions {
+export interface ServeOptions {
   listen: string;
   logLevel: string;
 }
@@ -27,52 +19,9 @@ export function serveCommand(globals: () => GlobalOptions): Command {
     .option('--listen <host:port>', 'HTTP address (loopback by default)', '127.0.0.1:9717')
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
     .action(async (opts: ServeOptions) => {
-      const { host, port } = parseListen(opts.listen);
-      const log = pino({ level: opts.logLevel, base: { app: 'ronde' } });
-      const ctx = await loadContext(globals());
-      const store = await ctx.openStore();
-      useDockerApprovals(dockerApprovalStore(store.conn));
-      const announcer = new Announcer({
-        config: ctx.config,
-        registry: ctx.registry,
-        store,
-        notifiers: buildNotifiers(ctx.config),
-        log,
-      });
-      await announcer.start();
-      const heartbeat = ctx.config.heartbeat && new Heartbeat(ctx.config.heartbeat, log);
-      const stopping = new AbortController();
-      const daemon = new Daemon({
-        config: ctx.config,
-        registry: ctx.registry,
-        store,
-        stateDir: ctx.stateDir,
-        log,
-        saveRound: (round, results) => announcer.record(round, results),
-        // An interrupted round (we are stopping) is not a failure of the watch.
-        afterRound: (_results, _interrupted, error) => heartbeat?.ping(error !== undefined, stopping.signal),
-        onTick: (signal) => announcer.tick(signal),
-      });
-      const http = await listen(createApp(daemon), host, port);
-      log.info({ listen: `${host}:${http.port}`, config: ctx.configPath, store: store.dialect }, 'listening');
-      daemon.start();
-      await new Promise<void>((resolve) => {
-        const stop = (sig: string) => {
-          log.info({ signal: sig }, 'stopping');
-          resolve();
-        };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
-      });
-      const hard = setTimeout(() => process.exit(1), 10_000);
-      hard.unref();
-      await daemon.stop(8000);
-      await announcer.stop();
-      stopping.abort();
-      await heartbeat?.settle();
-      await http.close();
-      await store.close();
-      clearTimeout(hard);
+      // Loaded on use: `ronde check` must not pay for the daemon's modules at start-up.
+      const { runServe } = await import('./serve-run.js');
+      await runServe(globals, opts);
     });
 }
 

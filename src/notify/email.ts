@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerType from 'nodemailer';
 import type { SentMessageInfo } from 'nodemailer/lib/smtp-transport/index.js';
 import type { EmailNotifier } from './schema.js';
 import { type Message, type Notifier, NotifyError, revealSecret, type SendOptions, scrub } from './types.js';
+
+/** Loaded on first send: only a configured e-mail notifier needs it. */
+const load = createRequire(import.meta.url);
+const nodemailer = {
+  createTransport: ((...args: unknown[]) =>
+    (load('nodemailer') as typeof nodemailerType).createTransport(
+      ...(args as Parameters<typeof nodemailerType.createTransport>),
+    )) as typeof nodemailerType.createTransport,
+};
 
 /**
  * `<key@ronde>`: a re-send of the same notification has the same Message-ID,

@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { DatabaseLocation } from './location.js';
 import { migrateToLatest, type StoreDialect } from './migrator.js';
 import { history, latestResults, previousResults, rounds } from './queries.js';
@@ -75,6 +74,8 @@ async function openSqlite(path: string, shared: boolean): Promise<Conn> {
 }
 
 async function openPostgres(url: string): Promise<Conn> {
+  // Loaded only for PostgreSQL: the default SQLite store does not pay for it.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 5 });
   // An idle connection dropped by a server restart must not crash the daemon:
   // the pool discards it and the next query opens a new one.

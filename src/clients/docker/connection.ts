@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import { DockerError } from './errors.js';
+
+/** dockerode (and its gRPC/protobuf tree) is loaded on first use: `ronde check` without Docker must not pay for it. */
+const load = createRequire(import.meta.url);
+let DockerodeClass: typeof Dockerode | undefined;
+function dockerode(): typeof Dockerode {
+  DockerodeClass ??= load('dockerode') as typeof Dockerode;
+  return DockerodeClass;
+}
 
 /** How to reach one host's Docker engine (the `docker:` option of the docker.* checks). */
 export interface DockerConnection {
@@ -45,7 +54,7 @@ export function openDocker(
         `${conn.url}: give ca, cert and key: the Docker API over TCP without TLS client certificates gives root to anyone who reaches it`,
         'config',
       );
-    const docker = new Dockerode({
+    const docker = new (dockerode())({
       ...none,
       protocol: 'https',
       host: url.hostname.replace(/^\[|\]$/g, ''),
@@ -77,7 +86,7 @@ export function openDocker(
       );
     };
     // The host is never resolved: the agent above makes the connection.
-    const docker = new Dockerode({
+    const docker = new (dockerode())({
       ...none,
       protocol: 'http',
       host: '127.0.0.1',
@@ -87,7 +96,7 @@ export function openDocker(
     } as Dockerode.DockerOptions);
     return { docker, where: `ssh ${opts.target}:${socket}` };
   }
-  return { docker: new Dockerode({ ...none, socketPath: socket, timeout }), where: `unix://${socket}` };
+  return { docker: new (dockerode())({ ...none, socketPath: socket, timeout }), where: `unix://${socket}` };
 }
 
 function parseUrl(raw: string): URL {
