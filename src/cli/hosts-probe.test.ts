@@ -9,7 +9,7 @@ describe('classify: a connection failure as the STATE column says it', () => {
   it('names the unknown key by its fingerprint', () => {
     const v = classify(
       new TargetError(
-        `host key of web2 (10.0.0.12) is not known: ssh-ed25519 ${FP}. Check the fingerprint, then run \`ronde hosts trust web2\`.`,
+        `host key of web2 (127.0.20.12) is not known: ssh-ed25519 ${FP}. Check the fingerprint, then run \`ronde hosts trust web2\`.`,
         'hostkey-unknown',
       ),
     );
@@ -39,7 +39,7 @@ describe('classify: a connection failure as the STATE column says it', () => {
   it('lists what was tried when login fails', () => {
     const v = classify(
       new TargetError(
-        'authentication failed for root@10.0.2.1: tried publickey /k1, agent /run/a; skipped /k2 (ENOENT); the server accepts publickey',
+        'authentication failed for root@127.0.20.21: tried publickey /k1, agent /run/a; skipped /k2 (ENOENT); the server accepts publickey',
         'auth',
       ),
     );
@@ -49,12 +49,12 @@ describe('classify: a connection failure as the STATE column says it', () => {
 
   it('keeps the reason of an unreachable host without repeating the login', () => {
     const refused = classify(
-      new TargetError('connection to ronde@10.0.3.4 refused (nothing listens on that port)', 'unreachable'),
+      new TargetError('connection to ronde@127.0.20.34 refused (nothing listens on that port)', 'unreachable'),
     );
     expect(refused.state).toBe('unreachable (refused: nothing listens on that port)');
     const slow = classify(
       new TargetError(
-        'connection to ronde@10.0.3.4 timed out after 5 s: the port accepted the connection but sent no SSH banner',
+        'connection to ronde@127.0.20.34 timed out after 5 s: the port accepted the connection but sent no SSH banner',
         'timeout',
       ),
     );
@@ -67,10 +67,10 @@ describe('classify: a connection failure as the STATE column says it', () => {
 
 const report = (over: Partial<HostReport>): HostReport => ({
   name: 'web1',
-  address: '10.0.0.11',
+  address: '127.0.20.11',
   transport: 'ssh',
   tags: ['web'],
-  login: 'ronde@10.0.0.11',
+  login: 'ronde@127.0.20.11',
   jump: [],
   warnings: [],
   reachability: 'ok',
@@ -86,21 +86,21 @@ describe('renderHosts and the exit status', () => {
         name: 'pve1',
         address: 'pve1',
         tags: [],
-        login: 'root@10.0.2.1',
+        login: 'root@127.0.20.21',
         jump: ['ronde@10.0.0.2'],
         warnings: ['/home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump'],
         ...classify(
-          new TargetError(`host key of pve1 (10.0.2.1) is not known: ssh-ed25519 ${FP}.`, 'hostkey-unknown'),
+          new TargetError(`host key of pve1 (127.0.20.21) is not known: ssh-ed25519 ${FP}.`, 'hostkey-unknown'),
         ),
       }),
     ];
     const text = renderHosts(reports, false);
     expect(text.split('\n')).toEqual([
       'NAME  ADDRESS    TRANSPORT  TAGS  LOGIN            JUMP            STATE',
-      'web1  10.0.0.11  ssh        web   ronde@10.0.0.11  -               ok',
-      `pve1  pve1       ssh        -     root@10.0.2.1    ronde@10.0.0.2  unknown host key (${FP})`,
+      'web1  127.0.20.11  ssh        web   ronde@127.0.20.11  -               ok',
+      `pve1  pve1       ssh        -     root@127.0.20.21    ronde@10.0.0.2  unknown host key (${FP})`,
       '    warning: /home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump',
-      `    host key of pve1 (10.0.2.1) is not known: ssh-ed25519 ${FP}.`,
+      `    host key of pve1 (127.0.20.21) is not known: ssh-ed25519 ${FP}.`,
       '',
       '2 host(s), 1 not reachable; trust a host: ronde hosts trust NAME',
       '',
