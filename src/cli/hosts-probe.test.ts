@@ -87,7 +87,7 @@ describe('renderHosts and the exit status', () => {
         address: 'pve1',
         tags: [],
         login: 'root@127.0.20.21',
-        jump: ['ronde@10.0.0.2'],
+        jump: ['ronde@127.0.20.2'],
         warnings: ['/home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump'],
         ...classify(
           new TargetError(`host key of pve1 (127.0.20.21) is not known: ssh-ed25519 ${FP}.`, 'hostkey-unknown'),
@@ -96,9 +96,9 @@ describe('renderHosts and the exit status', () => {
     ];
     const text = renderHosts(reports, false);
     expect(text.split('\n')).toEqual([
-      'NAME  ADDRESS    TRANSPORT  TAGS  LOGIN            JUMP            STATE',
-      'web1  127.0.20.11  ssh        web   ronde@127.0.20.11  -               ok',
-      `pve1  pve1       ssh        -     root@127.0.20.21    ronde@10.0.0.2  unknown host key (${FP})`,
+      'NAME  ADDRESS      TRANSPORT  TAGS  LOGIN              JUMP              STATE',
+      'web1  127.0.20.11  ssh        web   ronde@127.0.20.11  -                 ok',
+      `pve1  pve1         ssh        -     root@127.0.20.21   ronde@127.0.20.2  unknown host key (${FP})`,
       '    warning: /home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump',
       `    host key of pve1 (127.0.20.21) is not known: ssh-ed25519 ${FP}.`,
       '',
