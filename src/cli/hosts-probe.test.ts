@@ -49,7 +49,10 @@ describe('classify: a connection failure as the STATE column says it', () => {
 
   it('keeps the reason of an unreachable host without repeating the login', () => {
     const refused = classify(
-      new TargetError('connection to ronde@127.0.20.34 refused (nothing listens on that port)', 'unreachable'),
+      new TargetError(
+        'connection to ronde@127.0.20.34 refused (nothing listens on that port)',
+        'unreachable',
+      ),
     );
     expect(refused.state).toBe('unreachable (refused: nothing listens on that port)');
     const slow = classify(
@@ -90,7 +93,10 @@ describe('renderHosts and the exit status', () => {
         jump: ['ronde@127.0.20.2'],
         warnings: ['/home/u/.ssh/config:3: ProxyCommand is not supported by ronde, use ProxyJump'],
         ...classify(
-          new TargetError(`host key of pve1 (127.0.20.21) is not known: ssh-ed25519 ${FP}.`, 'hostkey-unknown'),
+          new TargetError(
+            `host key of pve1 (127.0.20.21) is not known: ssh-ed25519 ${FP}.`,
+            'hostkey-unknown',
+          ),
         ),
       }),
     ];
