@@ -46,7 +46,7 @@ describe('errors', () => {
       '  sudo: yes', //          3 wrong type (YAML 1.2: a string)
       'hosts:', //               4
       '  - name: web1', //       5
-      '    adress: 10.0.0.1', // 6 unknown key
+      '    adress: 127.0.20.1', // 6 unknown key
       '  - name: db1', //        7
       '   tags: [db]', //        8 bad indentation
       '',

@@ -24,7 +24,7 @@ describe('docker connection option', () => {
   });
 
   it('refuses TCP without TLS client certificates', () => {
-    expect(dockerConnection.safeParse({ url: 'tcp://10.0.0.1:2376' }).success).toBe(false);
+    expect(dockerConnection.safeParse({ url: 'tcp://127.0.20.1:2376' }).success).toBe(false);
     const ok = { url: 'tcp://127.0.0.1:2376', ca: '/a', cert: '/b', key: '/c' };
     expect(toConnection(dockerConnection.parse(ok), 'ssh')).toEqual(ok);
   });

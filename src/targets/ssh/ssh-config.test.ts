@@ -46,10 +46,10 @@ Host *
 
   it('Match host/user/all; Match exec never runs and never matches', () => {
     const text =
-      'Match exec "touch /tmp/x"\n  User nope\nMatch host 10.0.* user root\n  Port 2022\nMatch all\n  User any\n';
-    expect(resolve(text, '10.0.0.5', 'root')).toMatchObject({ port: 2022, user: 'any' });
-    expect(resolve(text, '10.0.0.5', 'root').warnings.join()).toMatch(/Match exec is not supported/);
-    expect(resolve(text, '10.1.0.5', 'root').port).toBeUndefined();
+      'Match exec "touch /tmp/x"\n  User nope\nMatch host 127.0.20.* user root\n  Port 2022\nMatch all\n  User any\n';
+    expect(resolve(text, '127.0.20.5', 'root')).toMatchObject({ port: 2022, user: 'any' });
+    expect(resolve(text, '127.0.20.5', 'root').warnings.join()).toMatch(/Match exec is not supported/);
+    expect(resolve(text, '127.0.21.5', 'root').port).toBeUndefined();
   });
 
   it('Include of a glob relative to ~/.ssh applies inside its Host block', () => {
@@ -67,7 +67,7 @@ Host *
       { user: 'admin', host: '2001:db8::1', port: 2222 },
       { host: 'bastion' },
     ]);
-    expect(parseProxyJump('ssh://j@10.0.0.1:22')).toEqual([{ user: 'j', host: '10.0.0.1', port: 22 }]);
+    expect(parseProxyJump('ssh://j@127.0.20.1:22')).toEqual([{ user: 'j', host: '127.0.20.1', port: 22 }]);
     expect(parseProxyJump('none')).toEqual([]);
   });
 });
