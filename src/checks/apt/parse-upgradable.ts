@@ -47,14 +47,32 @@ export function parseUpgradable(stdout: string): UpgradableList {
   return { packages, unparsed };
 }
 
-/** `apt-mark showhold`: one package name (possibly `name:arch`) per line. */
-export function parseHolds(stdout: string): Set<string> {
-  return new Set(
-    stdout
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => /^[a-z0-9][a-z0-9+.-]*(:[a-z0-9-]+)?$/.test(l)),
-  );
+export interface DpkgHolds {
+  /** Packages whose selection state is `hold`, as `name` or `name:arch` (Multi-Arch: same). */
+  held: Set<string>;
+  /** How many well-formed package lines dpkg-query printed: 0 means it told us nothing. */
+  packages: number;
+}
+
+// `want eflag status name[:arch]`: the Status field of /var/lib/dpkg/status, then ${binary:Package}.
+const DPKG_LINE =
+  /^(unknown|install|hold|deinstall|purge) (\S+) (\S+) ([a-z0-9][a-z0-9+.-]*(?::[a-z0-9-]+)?)$/;
+
+/**
+ * `dpkg-query -W -f '${Status} ${binary:Package}\n'`: a package is held when its selection
+ * state (the first word of Status, "want") is `hold` — what `apt-mark showhold` lists, without
+ * building apt's cache. Malformed lines are ignored. Never throws.
+ */
+export function parseDpkgHolds(stdout: string): DpkgHolds {
+  const held = new Set<string>();
+  let packages = 0;
+  for (const line of stdout.split('\n')) {
+    const m = DPKG_LINE.exec(line.trim());
+    if (!m) continue;
+    packages++;
+    if (m[1] === 'hold') held.add(m[4] ?? '');
+  }
+  return { held, packages };
 }
 
 /**

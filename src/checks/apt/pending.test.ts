@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../core/command.js';
-import { parseUpgradable } from './parse-upgradable.js';
+import { parseDpkgHolds, parseUpgradable } from './parse-upgradable.js';
 import { aptPending, aptPendingOptions, collectFacts, durationSec, judge } from './pending.js';
 
 const fx = (f: string) =>
@@ -11,6 +11,9 @@ const opts = aptPendingOptions.parse({});
 // `date -u +%s` right after bookworm-stamps.txt was captured
 const CAPTURED = new Date(1795615413 * 1000);
 const FRESH_STAMPS = `${1795615413 - 3600}.0 /var/lib/apt/lists/partial\n1783764997.0 /var/lib/apt/lists/x_InRelease\n`;
+// dpkg-query on the same machine: nothing held, then jq and libjq1 held (see the fixtures README).
+const DPKG = fx('bookworm-dpkg-query.txt');
+const DPKG_HELD = fx('bookworm-dpkg-query-held.txt');
 
 function res(stdout: string, exitCode: number | null = 0, stderr = ''): CommandResult {
   return { argv: [], exitCode, stdout, stderr, timedOut: false, durationMs: 1 };
@@ -29,7 +32,11 @@ function evaluate(outputs: CommandResult[], options = opts, now = CAPTURED) {
 
 describe('apt.pending on real bookworm output', () => {
   it('counts 131 pending and 77 security, like check_apt on the same lists', async () => {
-    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(''), res(fx('bookworm-stamps.txt'))]);
+    const out = await evaluate([
+      res(fx('bookworm-upgradable.txt')),
+      res(DPKG),
+      res(fx('bookworm-stamps.txt')),
+    ]);
     expect(fx('bookworm-check_apt.txt')).toContain(
       '131 packages available for upgrade (77 critical updates)',
     );
@@ -52,7 +59,7 @@ describe('apt.pending on real bookworm output', () => {
   });
 
   it('only security pending but security: WARN gives WARN', async () => {
-    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(''), res(FRESH_STAMPS)], {
+    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(DPKG), res(FRESH_STAMPS)], {
       ...opts,
       security: 'WARN',
     });
@@ -60,7 +67,7 @@ describe('apt.pending on real bookworm output', () => {
   });
 
   it('ignore globs remove packages from the counts', async () => {
-    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(''), res(FRESH_STAMPS)], {
+    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(DPKG), res(FRESH_STAMPS)], {
       ...opts,
       ignore: ['lib*', 'openjdk-*'],
     });
@@ -69,10 +76,83 @@ describe('apt.pending on real bookworm output', () => {
     expect(out.details?.ignored).toHaveLength(expected);
     expect(out.details?.pending).toBe(131 - expected);
   });
+
+  it('lists packages held according to dpkg-query apart and does not count them', async () => {
+    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(DPKG_HELD), res(FRESH_STAMPS)]);
+    // jq (Multi-Arch: foreign, `jq`) and libjq1 (Multi-Arch: same, `libjq1:amd64`), both from oldstable-security.
+    expect(out.details?.held).toEqual(['jq', 'libjq1']);
+    expect(out.details?.pending).toBe(129);
+    expect(out.details?.security).toBe(75);
+    expect(out.summary).toMatch(/^129 pending updates \(75 security\), 2 held, /);
+    expect(out.reasons?.join()).not.toMatch(/\bjq\b/);
+    const pkgs = out.details?.packages as { name: string; held: boolean }[];
+    expect(pkgs.filter((p) => p.held).map((p) => p.name)).toEqual(['jq', 'libjq1']);
+  });
+});
+
+describe('parseDpkgHolds on real dpkg-query output', () => {
+  const showhold = (f: string) => fx(f).split('\n').filter(Boolean).sort();
+  const bare = (names: Set<string>) => [...names].map((n) => n.replace(/:.*/, '')).sort();
+
+  it('finds nothing held when nothing is', () => {
+    const out = parseDpkgHolds(DPKG);
+    expect(out.packages).toBe(775);
+    expect(out.held.size).toBe(0);
+    expect(showhold('bookworm-showhold.txt')).toEqual([]);
+  });
+
+  it('finds the held packages, with the arch qualifier of Multi-Arch: same ones', () => {
+    const out = parseDpkgHolds(DPKG_HELD);
+    expect(out.packages).toBe(775);
+    expect([...out.held].sort()).toEqual(['jq', 'libjq1:amd64']);
+  });
+
+  it('holds the same names as apt-mark showhold captured at the same moment', () => {
+    expect(bare(parseDpkgHolds(DPKG_HELD).held)).toEqual(showhold('bookworm-held-showhold.txt'));
+    expect(bare(parseDpkgHolds(fx('lab-dpkg-query.txt')).held)).toEqual(showhold('lab-showhold.txt'));
+  });
+
+  it('ignores malformed lines, other formats and other selection states', () => {
+    const text = [
+      'hold ok installed',
+      'hold  jq',
+      'hi  jq',
+      'held ok installed foo',
+      'hold ok installed Upper',
+      'hold ok installed bad name',
+      'deinstall ok config-files oldpkg',
+      'purge ok not-installed gone',
+      'hold reinstreq half-installed broken:i386\r',
+    ].join('\n');
+    const out = parseDpkgHolds(text);
+    expect([...out.held]).toEqual(['broken:i386']);
+    expect(out.packages).toBe(3);
+  });
+
+  it('never throws and junk lines change nothing', () => {
+    const lines = DPKG_HELD.split('\n');
+    const junk = fc
+      .string()
+      .filter((j) => !j.includes('\n') && !/^\s*(unknown|install|hold|deinstall|purge) /.test(j));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(lines.length), junk)), (inserts) => {
+        const mixed = [...lines];
+        for (const [at, j] of inserts) mixed.splice(at, 0, j);
+        const out = parseDpkgHolds(mixed.join('\n'));
+        expect([...out.held].sort()).toEqual(['jq', 'libjq1:amd64']);
+        expect(out.packages).toBe(775);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (t) => {
+        expect(parseDpkgHolds(t).held.size).toBeLessThanOrEqual(t.split('\n').length);
+      }),
+    );
+  });
 });
 
 describe('apt.pending on the local lab repository', () => {
-  const facts = collectFacts(fx('lab-upgradable.txt'), fx('lab-showhold.txt'), FRESH_STAMPS);
+  const facts = collectFacts(fx('lab-upgradable.txt'), fx('lab-dpkg-query.txt'), FRESH_STAMPS);
 
   it('lists held packages apart and does not count them', () => {
     const out = judge(facts, opts, CAPTURED);
@@ -88,7 +168,9 @@ describe('apt.pending on the local lab repository', () => {
 
 describe('apt.pending judging', () => {
   it('notes phased updates and does not count them (hand-made fixture)', () => {
-    const out = judge(collectFacts(fx('handmade-phased.txt'), '', FRESH_STAMPS), opts, CAPTURED);
+    const dpkg =
+      'install ok installed hello\ninstall ok installed libfoo1:amd64\ninstall ok installed openssl\n';
+    const out = judge(collectFacts(fx('handmade-phased.txt'), dpkg, FRESH_STAMPS), opts, CAPTURED);
     expect(out.details?.phased).toEqual(['libfoo1']);
     expect(out.details?.pending).toBe(2);
     expect(out.details?.security).toBe(1);
@@ -121,6 +203,31 @@ describe('apt.pending judging', () => {
   it('no apt is not applicable', async () => {
     const out = await evaluate([res('', 127, 'sh: apt: not found'), res('', 127), res('', 1)]);
     expect(out).toMatchObject({ status: 'UNKNOWN', notApplicable: true });
+  });
+
+  it('apt present but dpkg-query missing is UNKNOWN, not "not applicable"', async () => {
+    const out = await evaluate([
+      res(fx('bookworm-upgradable.txt')),
+      res('', 127, 'sh: 1: dpkg-query: not found\n'),
+      res(FRESH_STAMPS),
+    ]);
+    expect(out.status).toBe('UNKNOWN');
+    expect(out.notApplicable).toBeUndefined();
+    expect(out.summary).toBe('dpkg-query -W failed: command not found');
+    expect(out.reasons?.[0]).toContain('dpkg-query: not found');
+  });
+
+  it('dpkg-query failing is UNKNOWN with its error line', async () => {
+    const err = "dpkg-query: error: parsing file '/var/lib/dpkg/status' near line 12: blank line\n";
+    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res('', 2, err), res(FRESH_STAMPS)]);
+    expect(out.status).toBe('UNKNOWN');
+    expect(out.reasons?.[0]).toBe(`dpkg-query -W: exit 2: ${err.trim()}`);
+  });
+
+  it('dpkg-query printing no package while apt lists upgrades is UNKNOWN: holds cannot be known', async () => {
+    const out = await evaluate([res(fx('bookworm-upgradable.txt')), res(''), res(FRESH_STAMPS)]);
+    expect(out.status).toBe('UNKNOWN');
+    expect(out.reasons?.[0]).toMatch(/apt lists 131 upgrades but dpkg-query printed no package line/);
   });
 
   it('apt failing (locked, broken sources) is UNKNOWN with apt error line', async () => {
