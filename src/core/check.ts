@@ -18,6 +18,11 @@ export interface CheckOutcome {
    * check configured explicitly stays UNKNOWN.
    */
   notApplicable?: boolean;
+  /**
+   * When the same inputs would give another outcome through time alone (a
+   * certificate crossing warn_days): a reused outcome is never kept past it.
+   */
+  validUntil?: string;
 }
 
 export interface CheckContext<O> {
@@ -65,12 +70,15 @@ export interface CheckKind<O = unknown> {
   timeoutSec?: number;
   commands(options: O): CommandSpec[];
   /**
-   * A cheap probe whose output changes whenever the answer may change (e.g.
-   * the mtimes of dpkg's status and apt's lists). On a repeat round, when it
-   * is unchanged and the previous result is younger than `reuseForSec`, the
-   * commands are skipped on the machine and the previous outcome is kept.
+   * The files and directories whose change may change the answer (dpkg's
+   * status, apt's lists; shell globs `*`, `?`, `[…]` allowed). On a repeat
+   * round, when none of them changed (inode, mtime, size) and the previous
+   * result is younger than `reuseForSec`, the commands are skipped on the
+   * machine and the previous outcome is kept. One `find` per host probes the
+   * paths of all its kinds. Undefined: this configuration cannot be stamped.
+   * Checks run with sudo are never stamped: the probe runs as the login user.
    */
-  stamp?(options: O): readonly string[];
+  stampPaths?(options: O): readonly string[] | undefined;
   /** How long an unchanged previous outcome may be reused (default 1 h). */
   reuseForSec?: number;
   evaluate(ctx: CheckContext<O>): CheckOutcome | Promise<CheckOutcome>;

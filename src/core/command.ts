@@ -12,12 +12,13 @@ export interface CommandSpec {
   /** Keep at most this many bytes of stdout (default: the target's limit). */
   maxOutputBytes?: number;
   /**
-   * Skip the command when a cheap probe's output is unchanged: the script runs
-   * `argv` (once per batch for identical probes), hashes its output with
-   * `cksum`, and runs the command only if the hash differs from `previous`.
+   * Skip the command when nothing it reads changed: the script prints the
+   * metadata (inode, mtime, size) of `paths` with one `find` shared by the
+   * whole batch, and runs the command only if that differs from `previous`.
+   * Paths may hold the shell globs `*`, `?`, `[…]`, expanded on the machine.
    * Lets a repeat round avoid re-running `apt list` on an unchanged host.
    */
-  unlessStamp?: { argv: readonly string[]; previous?: string };
+  unlessStamp?: { paths: readonly string[]; previous?: string };
 }
 
 export interface CommandResult {
@@ -33,7 +34,7 @@ export interface CommandResult {
   durationMs: number;
   /** Set when the command may not have run at all (transport failure, interrupted). */
   error?: string;
-  /** With `unlessStamp`: the probe's hash this time. */
+  /** With `unlessStamp`: what the probe printed this time. */
   stamp?: string;
   /** With `unlessStamp`: the probe was unchanged, so the command did not run. */
   skipped?: boolean;

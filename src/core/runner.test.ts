@@ -153,36 +153,98 @@ describe('runRound', () => {
 });
 
 describe('reuse of an unchanged result (kind stamp)', () => {
-  it('skips the commands on the machine when the stamp is unchanged, and says so', async () => {
-    const dir = (await import('node:fs')).mkdtempSync('/tmp/ronde-stamp-');
+  it('skips the commands on the machine when the stamped paths are unchanged, and says so', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync('/tmp/ronde-stamp-');
     const marker = `${dir}.ran`;
     const k = kind('t.stamped', {
-      stamp: () => ['find', dir, '-maxdepth', '0', '-printf', '%T@\\n'],
+      stampPaths: () => [dir, `${dir}/absent`],
       commands: () => [{ argv: ['sh', '-c', `echo x >> ${marker}; echo fresh`] }],
       evaluate: (ctx) => ({ status: 'WARN', summary: ctx.outputs[0]!.stdout.trim() }),
     });
     const first = (await runRound([{ target: local, checks: [plan(k)] }])).results[0]!;
-    expect(first.stamp).toMatch(/^\d+ \d+$/);
+    expect(first.stamp).toContain(`${dir} `);
+    expect(first.stamp).toContain(`${dir}/absent': No such file or directory`);
     const second = (await runRound([{ target: local, checks: [plan(k, { previous: first })] }])).results[0]!;
     expect(second).toMatchObject({ status: 'WARN', summary: 'fresh', stamp: first.stamp });
     expect(second.details?.reused).toMatchObject({ from: first.startedAt });
-    const { readFileSync, writeFileSync } = await import('node:fs');
     expect(readFileSync(marker, 'utf8')).toBe('x\n'); // the command ran once
-    writeFileSync(`${dir}/changed`, ''); // the directory's mtime moves: run again
-    await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(`${dir}/absent`, ''); // a path appears: run again
     const third = (await runRound([{ target: local, checks: [plan(k, { previous: second })] }])).results[0]!;
     expect(third.details?.reused).toBeUndefined();
     expect(readFileSync(marker, 'utf8')).toBe('x\nx\n');
+    writeFileSync(`${dir}/absent`, 'more'); // a file's size or mtime moves: run again
+    const fourth = (await runRound([{ target: local, checks: [plan(k, { previous: third })] }])).results[0]!;
+    expect(fourth.details?.reused).toBeUndefined();
+    expect(readFileSync(marker, 'utf8')).toBe('x\nx\nx\n');
   });
 
-  it('never reuses an UNKNOWN or a result older than reuseForSec', async () => {
-    const k = kind('t.stamped2', { stamp: () => ['echo', 'same'], reuseForSec: 60 });
+  it('probes the paths of every kind of a host with one find, and reuses each kind on its own', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync('/tmp/ronde-stamp-');
+    const a = kind('t.a', { stampPaths: () => [`${dir}/a`] });
+    const b = kind('t.b', { stampPaths: () => [`${dir}/b`] });
+    const c = kind('t.c', { stampPaths: () => [`${dir}/a`] });
+    const scripts: string[] = [];
+    const spy: Target = {
+      name: 'here',
+      transport: 'local',
+      runBatch: (cmds, o) => {
+        scripts.push(cmds.map((x) => x.unlessStamp?.paths.join(',') ?? '-').join(' '));
+        return local.runBatch(cmds, o);
+      },
+      close: async () => {},
+    };
+    const host = (prev: Record<string, unknown> = {}) => ({
+      target: spy,
+      checks: [a, b, c].map((k) => plan(k, prev[k.id] ? { previous: prev[k.id] as never } : {})),
+    });
+    const first = (await runRound([host()])).results;
+    expect(new Set(first.map((r) => r.stamp)).size).toBe(1); // one probe for all
+    const prev = Object.fromEntries(first.map((r) => [r.check, r]));
+    const again = (await runRound([host(prev)])).results;
+    expect(again.every((r) => r.details?.reused)).toBe(true);
+    writeFileSync(`${dir}/b`, '');
+    // One host-wide stamp: any change re-runs every stamped kind of the host (safe, simple).
+    const third = (await runRound([host(prev)])).results;
+    expect(third.filter((r) => r.details?.reused)).toHaveLength(0);
+  });
+
+  it('never reuses an UNKNOWN, a result older than reuseForSec, or one past its validUntil', async () => {
+    const k = kind('t.stamped2', { stampPaths: () => ['/'], reuseForSec: 60 });
     const first = (await runRound([{ target: local, checks: [plan(k)] }])).results[0]!;
-    const old = { ...first, startedAt: new Date(Date.now() - 120_000).toISOString() };
-    const again = (await runRound([{ target: local, checks: [plan(k, { previous: old })] }])).results[0]!;
-    expect(again.details?.reused).toBeUndefined();
-    const unk = { ...first, status: 'UNKNOWN' as const };
-    const again2 = (await runRound([{ target: local, checks: [plan(k, { previous: unk })] }])).results[0]!;
-    expect(again2.details?.reused).toBeUndefined();
+    const reused = async (previous: PlannedCheck['previous']) =>
+      (await runRound([{ target: local, checks: [plan(k, { previous })] }])).results[0]!.details?.reused;
+    expect(await reused(first)).toBeDefined();
+    expect(
+      await reused({ ...first, startedAt: new Date(Date.now() - 120_000).toISOString() }),
+    ).toBeUndefined();
+    expect(await reused({ ...first, status: 'UNKNOWN' })).toBeUndefined();
+    expect(await reused({ ...first, status: 'UNKNOWN', notApplicable: true })).toBeDefined();
+    expect(await reused({ ...first, validUntil: new Date(Date.now() - 1).toISOString() })).toBeUndefined();
+    expect(await reused({ ...first, validUntil: new Date(Date.now() + 60_000).toISOString() })).toBeDefined();
+  });
+
+  it('never stamps a check run with sudo: the probe, run as the login user, may not see its files', async () => {
+    const k = kind('t.sudo', { stampPaths: () => ['/'], commands: () => [{ argv: ['true'] }] });
+    const seen: (string | undefined)[] = [];
+    const spy: Target = {
+      name: 'here',
+      transport: 'local',
+      runBatch: async (cmds) => {
+        seen.push(...cmds.map((c) => c.unlessStamp?.paths.join(',')));
+        return cmds.map((c) => ({
+          argv: c.argv,
+          exitCode: 0,
+          stdout: '',
+          stderr: '',
+          timedOut: false,
+          durationMs: 1,
+        }));
+      },
+      close: async () => {},
+    };
+    await runRound([{ target: spy, checks: [plan(k, { sudo: true }), plan(k, { instance: 'plain' })] }]);
+    expect(seen).toEqual([undefined, '/']);
   });
 });

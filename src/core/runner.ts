@@ -17,7 +17,7 @@ export interface PlannedCheck {
   /** The last result of this check on this host, for reuse when the kind's stamp is unchanged. */
   previous?: Pick<
     CheckResult,
-    'status' | 'summary' | 'reasons' | 'details' | 'notApplicable' | 'stamp' | 'startedAt'
+    'status' | 'summary' | 'reasons' | 'details' | 'notApplicable' | 'stamp' | 'startedAt' | 'validUntil'
   >;
 }
 
@@ -109,7 +109,9 @@ const DEFAULT_REUSE_SEC = 3600;
 
 function reusable(check: PlannedCheck, now: Date): boolean {
   const p = check.previous;
-  if (!p?.stamp || p.status === 'UNKNOWN') return false;
+  // An UNKNOWN is a failure to tell, worth retrying; "not applicable" is an answer.
+  if (!p?.stamp || (p.status === 'UNKNOWN' && !p.notApplicable)) return false;
+  if (p.validUntil && !(Date.parse(p.validUntil) > now.getTime())) return false;
   const age = (now.getTime() - Date.parse(evaluatedAt(p))) / 1000;
   return age >= 0 && age < (check.kind.reuseForSec ?? DEFAULT_REUSE_SEC);
 }
@@ -134,19 +136,23 @@ function keep(check: PlannedCheck): CheckOutcome | undefined {
     },
   };
   if (p.notApplicable) outcome.notApplicable = true;
+  if (p.validUntil) outcome.validUntil = p.validUntil;
   return outcome;
 }
 
 /** The commands of a check with its time limit and sudo applied, or the outcome if planning failed. */
 function planCommands(check: PlannedCheck, now: Date): CommandSpec[] | CheckOutcome {
   try {
-    const probe = check.kind.stamp?.(check.options);
+    const sudo = check.sudo ?? false;
+    const commands = check.kind.commands(check.options);
+    // The probe runs as the login user: what sudo reads may be hidden from it.
+    const paths = commands.some((c) => c.sudo ?? sudo) ? undefined : check.kind.stampPaths?.(check.options);
     const previous = reusable(check, now) ? check.previous?.stamp : undefined;
-    return check.kind.commands(check.options).map((c) => ({
+    return commands.map((c) => ({
       ...c,
       timeoutSec: Math.min(c.timeoutSec ?? check.timeoutSec, check.timeoutSec),
-      sudo: c.sudo ?? check.sudo ?? false,
-      ...(probe ? { unlessStamp: { argv: probe, previous } } : {}),
+      sudo: c.sudo ?? sudo,
+      ...(paths?.length ? { unlessStamp: { paths, previous } } : {}),
     }));
   } catch (err) {
     return unknown(`cannot plan the check: ${errorMessage(err)}`);

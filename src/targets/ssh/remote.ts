@@ -1,6 +1,7 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { shQuote } from '../../core/command.js';
 import { TargetError } from '../../core/target.js';
+import { STDERR_KEEP_CHARS } from '../script.js';
 
 /**
  * Closing an SSH channel without a pty does not stop the remote command, and
@@ -36,8 +37,6 @@ export interface ExecOutcome {
   exitCode: number | null;
   stderr: string;
 }
-
-const STDERR_KEEP = 4096;
 
 /**
  * Opens one exec channel (or throws TargetError 'transport'): the caller holds a session slot.
@@ -87,7 +86,7 @@ export function collect(
     let stopping = false;
     channel.on('data', (c: Buffer) => out.push(c));
     channel.stderr.on('data', (c: Buffer) => {
-      if (err.length < STDERR_KEEP) err += c.toString('utf8');
+      if (err.length < STDERR_KEEP_CHARS) err += c.toString('utf8');
     });
     channel.on('exit', (code: number | null, sig?: string) => {
       exitCode = typeof code === 'number' ? code : null;
@@ -119,7 +118,7 @@ export function collect(
       clearTimeout(hardStop);
       signal?.removeEventListener('abort', onAbort);
       if (!stopping && exitCode === null) why = 'the connection was lost during the batch';
-      resolve({ output: Buffer.concat(out).toString('utf8'), why, exitCode, stderr: err.trim() });
+      resolve({ output: Buffer.concat(out).toString('utf8'), why, exitCode, stderr: err });
     };
     channel.on('close', finish);
     channel.on('error', (e: Error) => {

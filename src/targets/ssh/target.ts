@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
 import type { BatchOptions, Target } from '../../core/target.js';
 import { TargetError } from '../../core/target.js';
-import { batchDeadlineSec, buildBatch, parseBatchOutput } from '../script.js';
+import { batchDeadlineSec, buildBatch, parseBatchOutput, scriptStderr } from '../script.js';
 import type { ResolvedHost, SshHostOptions } from './options.js';
 import type { SshPool } from './pool.js';
 import { collect, openExec, remoteCommand } from './remote.js';
@@ -38,9 +38,9 @@ export class SshTarget implements Target {
       const channel = await openExec(conn.client, remoteCommand(batch.script));
       const deadlineMs = batchDeadlineSec(specs) * 1000;
       const out = await collect(channel, deadlineMs, signal);
-      const why =
-        out.exitCode !== null && out.exitCode !== 0 && out.stderr ? `${out.why} (${out.stderr})` : out.why;
-      return parseBatchOutput(batch, out.output, Date.now() - started, why).map((r, i) =>
+      const said = scriptStderr(batch, out.stderr);
+      const why = out.exitCode !== null && out.exitCode !== 0 && said ? `${out.why} (${said})` : out.why;
+      return parseBatchOutput(batch, out.output, Date.now() - started, why, out.stderr).map((r, i) =>
         explainSudo(r, specs[i]!),
       );
     } finally {
