@@ -99,6 +99,7 @@ export async function previousResults(db: Kysely<Database>): Promise<Map<string,
     const data = parseJson(r.data) as {
       details?: Record<string, unknown>;
       stamp?: string;
+      validUntil?: string;
       truncated?: boolean;
     };
     const prev: PreviousResult = {
@@ -110,6 +111,7 @@ export async function previousResults(db: Kysely<Database>): Promise<Map<string,
     };
     // A capped result lost part of its details: never reuse it as if whole.
     if (data?.stamp && !data.truncated) prev.stamp = data.stamp;
+    if (typeof data?.validUntil === 'string') prev.validUntil = data.validUntil;
     if (Number(r.not_applicable) === 1) prev.notApplicable = true;
     out.set(`${r.target}\0${r.check_name}`, prev);
   }

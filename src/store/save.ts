@@ -69,7 +69,12 @@ async function saveResult(
       started_at: at,
       duration_ms: Math.round(r.durationMs),
       reasons: capReasons(r.reasons ?? []),
-      data: capJson({ details: r.details, evidence: r.evidence, ...(r.stamp ? { stamp: r.stamp } : {}) }),
+      data: capJson({
+        details: r.details,
+        evidence: r.evidence,
+        ...(r.stamp ? { stamp: r.stamp } : {}),
+        ...(r.validUntil ? { validUntil: r.validUntil } : {}),
+      }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -67,6 +67,7 @@ export interface PreviousResult {
   notApplicable?: boolean;
   stamp?: string;
   startedAt: string;
+  validUntil?: string;
 }
 
 export interface Store {

@@ -167,6 +167,15 @@ describe('apt.pending on the local lab repository', () => {
 });
 
 describe('apt.pending judging', () => {
+  it('is good until the lists pass max_list_age, for reuse on an unchanged machine', () => {
+    const facts = collectFacts(fx('lab-upgradable.txt'), fx('lab-dpkg-query.txt'), FRESH_STAMPS);
+    const out = judge(facts, opts, CAPTURED);
+    // The newest stamp is an hour before CAPTURED; max_list_age is 7 days.
+    expect(out.validUntil).toBe(new Date((1795615413 - 3600 + 7 * 86400) * 1000).toISOString());
+    const late = judge(facts, opts, new Date((1795615413 + 8 * 86400) * 1000));
+    expect(late.validUntil).toBeUndefined(); // already stale: WARN, nothing to wait for
+  });
+
   it('notes phased updates and does not count them (hand-made fixture)', () => {
     const dpkg =
       'install ok installed hello\ninstall ok installed libfoo1:amd64\ninstall ok installed openssl\n';

@@ -138,10 +138,13 @@ export function judge(facts: AptFacts, options: AptPendingOptions, now: Date): C
     `${counted.length} pending updates (${security.length} security)` +
     (extra ? `, ${extra}` : '') +
     (age === null ? ', no package lists' : `, lists ${days(age)} days old`);
+  // Time alone makes fresh lists stale: a reused outcome must not outlive that.
+  const staleAt = facts.stamps.newest === null ? null : (facts.stamps.newest + maxAge) * 1000;
   return {
     status,
     summary,
     ...(status === 'OK' ? {} : { reasons }),
+    ...(staleAt !== null && staleAt > now.getTime() ? { validUntil: new Date(staleAt).toISOString() } : {}),
     details: {
       pending: counted.length,
       security: security.length,
@@ -223,15 +226,13 @@ export const aptPending = defineCheck({
   ],
   // dpkg's status changes on every install, hold or removal; the lists directory and
   // its partial/ on every `apt update`: unchanged, the answer cannot have changed.
-  stamp: () => [
-    'find',
+  stampPaths: () => [
     '/var/lib/dpkg/status',
     '/var/lib/apt/lists',
     '/var/lib/apt/lists/partial',
-    '-maxdepth',
-    '0',
-    '-printf',
-    '%p %T@ %s\\n',
+    // Pins change the candidates without touching the lists.
+    '/etc/apt/preferences',
+    '/etc/apt/preferences.d',
   ],
   reuseForSec: 3600,
   evaluate(ctx) {

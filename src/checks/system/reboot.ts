@@ -78,6 +78,9 @@ export const systemReboot = defineCheck({
     { argv: ['uname', '-r'], timeoutSec: 10 },
     { argv: ['find', '/boot', '-maxdepth', '1', '-name', 'vmlinuz-*', '-printf', '%f\\n'], timeoutSec: 10 },
   ],
+  // The flag files; /boot changes when a kernel is installed or removed; /proc/1 is
+  // created anew at each boot (the running kernel can only change then).
+  stampPaths: () => ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
   evaluate(ctx) {
     try {
       return judgeReboot(collectRebootFacts(ctx.outputs), ctx.now);

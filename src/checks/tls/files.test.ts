@@ -39,6 +39,18 @@ const certs = (o: { details?: Record<string, unknown> }) =>
   );
 
 describe('tls.files', () => {
+  it('says until when time alone leaves the outcome as it is (for reuse on an unchanged machine)', async () => {
+    const now = new Date('2026-06-01T06:00:00Z');
+    const o = await evaluate([captured('live-mixed')], opts(), now);
+    // pad.example.org, valid until 2027-01-01: 213 days left, 212 from 2026-06-02 00:00.
+    expect(certs(o)['pad.example.org']?.daysLeft).toBe(213);
+    expect(Date.parse(o.validUntil!)).toBeLessThanOrEqual(Date.parse('2026-06-02T00:00:00Z'));
+    expect(Date.parse(o.validUntil!)).toBeGreaterThan(now.getTime());
+    // On the edge itself, the outcome is good for no time at all.
+    const edge = await evaluate([captured('live-mixed')], opts(), new Date('2026-06-02T00:00:00Z'));
+    expect(edge.validUntil).toBe('2026-06-02T00:00:00.000Z');
+  });
+
   it('judges each file of a certbot tree: expired and not-yet-valid are CRIT, bad files UNKNOWN', async () => {
     const o = await evaluate([captured('live-mixed')]);
     expect(o.status).toBe('CRIT');

@@ -138,7 +138,25 @@ export function evaluateTlsFiles(
           .slice(0, 2)
           .map((p) => p.why)
           .join('; ') + (worstFirst.length > 2 ? ` and ${worstFirst.length - 2} more` : '');
-  return { status, summary, reasons, details };
+  const until = validUntil(certs, o, now);
+  return { status, summary, reasons, details, ...(until ? { validUntil: until } : {}) };
+}
+
+/**
+ * The next instant at which time alone changes this outcome: a certificate's
+ * days left ticks down, crosses warn_days or crit_days, expires or becomes valid.
+ */
+export function validUntil(certs: readonly CertFacts[], o: TlsFilesOptions, now: Date): string | undefined {
+  const t = now.getTime();
+  let next = Number.POSITIVE_INFINITY;
+  for (const c of certs) {
+    if (!c.notAfter || !c.notBefore || c.daysLeft === undefined) continue;
+    const to = Date.parse(c.notAfter);
+    const from = Date.parse(c.notBefore);
+    const edges = [from, to, to - o.warn_days * DAY_MS, to - o.crit_days * DAY_MS, to - c.daysLeft * DAY_MS];
+    for (const e of edges) if (e >= t && e < next) next = e;
+  }
+  return Number.isFinite(next) ? new Date(next).toISOString() : undefined;
 }
 
 export const tlsFiles = defineCheck({
@@ -148,6 +166,9 @@ export const tlsFiles = defineCheck({
   zeroConfig: true,
   timeoutSec: 20,
   commands: (o) => o.paths.map((p) => ({ argv: findArgv(p), timeoutSec: 20, sudo: o.sudo })),
+  // The matched files themselves (links followed): a renewal replaces them. A glob the
+  // machine's shell cannot expand as find does (`**`, brackets) is not stamped.
+  stampPaths: (o) => (o.paths.some((p) => /\*\*|\[/.test(p)) ? undefined : o.paths),
   evaluate: (ctx) => evaluateTlsFiles(ctx.outputs, ctx.options, ctx.now),
   docs: {
     observes:
