@@ -152,6 +152,33 @@ describe('runRound', () => {
   });
 });
 
+describe('a round with many checks on one signal', () => {
+  it('prints no MaxListenersExceededWarning (a user would see it on stderr)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const slow = kind('t.slow', {
+        commands: () => [],
+        evaluate: async () => {
+          await new Promise((r) => setTimeout(r, 50));
+          return { status: 'OK', summary: 'ok' };
+        },
+      });
+      const hosts = Array.from({ length: 15 }, (_, i) => ({
+        target: new LocalTarget(`h${i}`),
+        checks: [plan(slow), plan(slow, { instance: 'again' })],
+      }));
+      const { results } = await runRound(hosts, { signal: new AbortController().signal });
+      expect(results).toHaveLength(30);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
+
 describe('reuse of an unchanged result (kind stamp)', () => {
   it('skips the commands on the machine when the stamped paths are unchanged, and says so', async () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AnyCheckKind, CheckContext, CheckOutcome, CheckResult, Evidence } from './check.js';
 import { type CommandResult, type CommandSpec, commandLine } from './command.js';
 import { limit } from './limit.js';
@@ -54,6 +55,9 @@ export async function runRound(
   options: RoundOptions = {},
 ): Promise<RoundOutcome> {
   const now = options.now ?? (() => new Date());
+  // Every running batch and evaluation listens to the round's signal (and removes its
+  // listener when done): hundreds at once is normal, not a leak worth a warning.
+  if (options.signal) setMaxListeners(0, options.signal);
   const results: CheckResult[] = [];
   const run = limit(options.concurrency ?? 32);
   await Promise.all(
