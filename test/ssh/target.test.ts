@@ -106,6 +106,15 @@ describe('SshTarget against the real sshd', () => {
     expect(await waitGone('sleep 4242.5', 3000)).toBe('');
   });
 
+  it("runs the batch in sshd's own session for the channel: no setsid, no second shell", async () => {
+    const t = labPool([kh]).target(labHost(lab, lab.hosts[0]!));
+    const [r] = await t.runBatch([
+      { argv: ['sh', '-c', 'set -- $(cat /proc/$$/stat); tr "\\0" " " </proc/$6/cmdline'] },
+    ]);
+    // The session leader is the wrapper itself (sshd made it one), not a setsid'd /bin/sh.
+    expect(r?.stdout).toContain('exec 3<&0');
+  });
+
   it('an interrupted batch ends its remote command too (closing a channel alone would not)', async () => {
     const h = lab.hosts[0]!;
     const pool = labPool([kh]);

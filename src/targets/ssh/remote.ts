@@ -6,20 +6,33 @@ import { STDERR_KEEP_CHARS } from '../script.js';
 /**
  * Closing an SSH channel without a pty does not stop the remote command, and
  * OpenSSH's `signal` request only reaches the login shell. So the batch runs
- * in its own session (`setsid`), and a watcher ends that whole session
- * (`timeout` puts each command in its own process group, so a group kill
- * would miss them) as soon as our side of the channel goes away: EOF on
- * stdin, a signal, or the connection dropping. `/bin/sh` explicitly: the
- * user's login shell may not be POSIX.
+ * in a session of its own, and a watcher ends that whole session (`timeout`
+ * puts each command in its own process group, so a group kill would miss
+ * them) as soon as our side of the channel goes away: EOF on stdin, a signal,
+ * or the connection dropping.
+ *
+ * sshd already starts each channel's command as a session leader: when the
+ * wrapper is one (read from /proc, no process started), the script runs in a
+ * subshell of it; elsewhere `setsid` makes the session. Process starts are
+ * what a round costs a host, so this saves two per host. `/bin/sh`
+ * explicitly: the user's login shell may not be POSIX.
  */
 export function remoteCommand(script: string): string {
   const wrapper = [
     `S=${shQuote(script)}`,
     'exec 3<&0',
-    'if command -v setsid >/dev/null 2>&1; then setsid /bin/sh -c "$S" </dev/null & else /bin/sh -c "$S" </dev/null & fi',
-    'p=$!',
-    'stop() { if command -v pkill >/dev/null 2>&1; then pkill -TERM -s "$p"; fi; kill -TERM -"$p" "$p" 2>/dev/null;',
-    '  ( sleep 3; if command -v pkill >/dev/null 2>&1; then pkill -KILL -s "$p"; fi; kill -KILL -"$p" 2>/dev/null ) >/dev/null 2>&1 & }',
+    'o=',
+    'if read -r st </proc/$$/stat 2>/dev/null; then set -- $st; if [ "$6" = "$$" ]; then o=1; fi; fi',
+    'if [ -n "$o" ]; then ( eval "$S" ) </dev/null 3<&- & p=$!; s=$$',
+    'elif command -v setsid >/dev/null 2>&1; then setsid /bin/sh -c "$S" </dev/null 3<&- & p=$!; s=$p',
+    'else /bin/sh -c "$S" </dev/null 3<&- & p=$!; s=; fi',
+    'x=',
+    // The KILL that follows 3 s later ignores the TERM it comes after: it is in the session too.
+    'stop() { if [ -n "$x" ]; then return; fi; x=1',
+    '  if [ -n "$s" ] && command -v pkill >/dev/null 2>&1; then',
+    `    ( trap '' TERM; sleep 3; pkill -KILL -s "$s" ) >/dev/null 2>&1 &`,
+    '    pkill -TERM -s "$s"',
+    '  else kill -TERM -"$p" "$p" 2>/dev/null; ( sleep 3; kill -KILL -"$p" ) >/dev/null 2>&1 & fi; }',
     "trap 'stop' TERM HUP INT",
     '{ while read -r _ <&3; do :; done; stop; } >/dev/null 2>&1 &',
     'w=$!',
