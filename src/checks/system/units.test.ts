@@ -58,6 +58,17 @@ describe('parseUnits', () => {
 });
 
 describe('system.units', () => {
+  it('lets only "no systemd" be reused on an unchanged machine: failed units change any time', async () => {
+    const failed = await evaluate(result(fixture('failed.stdout')));
+    expect(failed.validUntil).toBe('2026-11-25T14:00:00.000Z'); // good for no time at all
+    const none = await evaluate(
+      result(fixture('no-systemd.stdout'), { exitCode: 1, stderr: fixture('no-systemd.stderr') }),
+    );
+    expect(none.notApplicable).toBe(true);
+    expect(none.validUntil).toBeUndefined();
+    expect(systemUnits.stampPaths?.(defaults)).toContain('/run/systemd/system');
+  });
+
   it('is CRIT and lists every failed unit', async () => {
     const o = await evaluate(result(fixture('failed.stdout')));
     expect(o.status).toBe('CRIT');

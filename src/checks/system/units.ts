@@ -76,7 +76,14 @@ export const systemUnits = defineCheck({
       timeoutSec: 15,
     },
   ],
-  evaluate: (ctx) => evaluateUnits(ctx.outputs[0], ctx.options),
+  // Whether systemd runs here is what sd_booted() tests (/run/systemd/system exists); a
+  // systemctl appearing counts too. Failed units change at any moment: only the
+  // "no systemd" answer is ever reused, the others are good for no time at all.
+  stampPaths: () => ['/run/systemd/system', '/usr/bin/systemctl', '/bin/systemctl'],
+  evaluate: (ctx) => {
+    const o = evaluateUnits(ctx.outputs[0], ctx.options);
+    return o.notApplicable ? o : { ...o, validUntil: ctx.now.toISOString() };
+  },
   docs: {
     observes:
       'systemd units in the failed state (a backup timer whose service failed, a mount that did not come up): each one is a duty silently not done.',
