@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerDisk } from '../../src/checks/docker/disk.js';
 import { dockerImageAge } from '../../src/checks/docker/image_age.js';
@@ -70,13 +74,32 @@ describe('docker.services against a real engine', () => {
     }
   });
 
-  it('UNKNOWN, not OK, when the engine is unreachable', async () => {
+  it('UNKNOWN, not OK, when the configured socket is not there (seen by the probe)', async () => {
     const r = await runKind(dockerServices, {
       expected: ['lab/app'],
       docker: { socket: '/nonexistent.sock' },
     });
     expect(r.status).toBe('UNKNOWN');
-    expect(r.summary).toMatch(/cannot reach the Docker engine at unix:\/\/\/nonexistent.sock: ENOENT/);
+    expect(r.summary).toBe('no Docker socket at /nonexistent.sock');
+    expect(r.evidence.map((e) => [e.command, e.exitCode])).toEqual([['test -S /nonexistent.sock', 1]]);
+  });
+
+  it('UNKNOWN, not OK, when a socket is there but no engine listens on it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ronde-stale-'));
+    const socket = join(dir, 'docker.sock');
+    try {
+      // A process killed while listening leaves its socket file behind, as a crashed dockerd does.
+      spawnSync(process.execPath, [
+        '-e',
+        `require('node:net').createServer().listen(${JSON.stringify(socket)}, () => process.kill(process.pid, 'SIGKILL'))`,
+      ]);
+      const r = await runKind(dockerServices, { expected: ['lab/app'], docker: { socket } });
+      expect(r.evidence.map((e) => [e.command, e.exitCode])).toEqual([[`test -S ${socket}`, 0]]);
+      expect(r.status).toBe('UNKNOWN');
+      expect(r.summary).toBe(`cannot reach the Docker engine at unix://${socket}: ECONNREFUSED`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

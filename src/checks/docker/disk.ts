@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import { DF_FIELDS, parseDf } from '../system/parse-df.js';
 import { dockerConnection, sizeSchema } from './schema.js';
-import { dockerFor, engineFailure } from './util-connect.js';
+import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
 import { judgeDockerDisk, summarizeDf } from './util-disk.js';
 
 const pct = z.number().min(0).max(100);
@@ -31,10 +31,13 @@ export const dockerDisk = defineCheck({
   options: Options,
   zeroConfig: true,
   timeoutSec: 120,
-  // The engine's API first: the filesystem to measure is only known from /info.
-  commands: () => [],
+  // Only the socket probe: the filesystem to measure is only known from the engine's /info.
+  commands: (o) => socketProbe(o.docker),
   async evaluate(ctx) {
     const o = ctx.options;
+    const [probe] = ctx.outputs;
+    const absent = absentSocket(probe, o.docker, ctx.target.transport);
+    if (absent) return absent;
     let root: string;
     let usage: ReturnType<typeof summarizeDf>;
     try {
@@ -42,7 +45,7 @@ export const dockerDisk = defineCheck({
       root = (await api.info()).DockerRootDir;
       usage = summarizeDf(await api.df());
     } catch (err) {
-      return engineFailure(err, o.docker);
+      return engineFailure(err, o.docker, probe, ctx.target.transport);
     }
     const [out] = await ctx.run([{ argv: ['df', `--output=${DF_FIELDS}`, '-B1', root], timeoutSec: 30 }]);
     const row = out && out.exitCode === 0 ? parseDf(out.stdout).rows[0] : undefined;
@@ -67,8 +70,9 @@ export const dockerDisk = defineCheck({
       OK: 'below every threshold',
       WARN: 'Docker uses at least warn_size, or warn_share percent of its filesystem',
       CRIT: 'at least crit_size, or crit_share percent',
-      UNKNOWN: 'the engine cannot be reached, or the filesystem of DockerRootDir cannot be measured',
-      'NOT APPLICABLE': 'zero-config run and no Docker socket on the machine',
+      UNKNOWN:
+        'the engine cannot be reached (a configured socket that is not there, a socket SSH cannot open: permission or AllowStreamLocalForwarding), or the filesystem of DockerRootDir cannot be measured',
+      'NOT APPLICABLE': 'zero-config run and no Docker socket at /var/run/docker.sock (`test -S`)',
     },
     example:
       'checks:\n  - kind: docker.disk\n    on: tag:docker\n    options:\n      warn_size: 40G\n      crit_share: 70\n',

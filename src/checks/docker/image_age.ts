@@ -3,7 +3,7 @@ import { durationSchema } from '../../config/duration.js';
 import { defineCheck } from '../../core/check.js';
 import { dockerConnection } from './schema.js';
 import { judgeImageAge, runningImages } from './util-age.js';
-import { dockerFor, engineFailure } from './util-connect.js';
+import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
 
 const Options = z
   .object({
@@ -26,15 +26,18 @@ export const dockerImageAge = defineCheck({
   options: Options,
   zeroConfig: true,
   timeoutSec: 60,
-  commands: () => [],
+  commands: (o) => socketProbe(o.docker),
   async evaluate(ctx) {
     const o = ctx.options;
+    const [probe] = ctx.outputs;
+    const absent = absentSocket(probe, o.docker, ctx.target.transport);
+    if (absent) return absent;
     try {
       const api = dockerFor(o.docker, ctx.target, ctx.signal);
       const [containers, images] = [await api.containers(), await api.images()];
       return judgeImageAge(runningImages(containers, images, o.ignore), ctx.now, o.max_age, o.crit_age);
     } catch (err) {
-      return engineFailure(err, o.docker);
+      return engineFailure(err, o.docker, probe, ctx.target.transport);
     }
   },
   docs: {
@@ -45,8 +48,9 @@ export const dockerImageAge = defineCheck({
       OK: 'every running image is younger than max_age (or no container runs)',
       WARN: 'a running image is older than max_age',
       CRIT: 'a running image is older than crit_age, when set',
-      UNKNOWN: 'the engine cannot be reached or answers oddly',
-      'NOT APPLICABLE': 'zero-config run and no Docker socket on the machine',
+      UNKNOWN:
+        'the engine cannot be reached (a configured socket that is not there, a socket SSH cannot open: permission or AllowStreamLocalForwarding) or answers oddly',
+      'NOT APPLICABLE': 'zero-config run and no Docker socket at /var/run/docker.sock (`test -S`)',
     },
     example:
       'checks:\n  - kind: docker.image_age\n    on: tag:docker\n    options:\n      max_age: 60d\n      crit_age: 180d\n      ignore: [postgres]\n',

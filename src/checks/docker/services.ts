@@ -3,7 +3,7 @@ import type { ContainerInspect } from '../../clients/docker/client.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { dockerConnection } from './schema.js';
 import { dockerApprovals } from './util-approvals.js';
-import { dockerFor, engineFailure } from './util-connect.js';
+import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
 import { groupServices, judgeServices, serviceOf } from './util-services.js';
 
 const Options = z
@@ -48,10 +48,13 @@ export const dockerServices = defineCheck({
   options: Options,
   zeroConfig: false,
   timeoutSec: 60,
-  // Talks to the Docker API (socket, TLS, or the socket forwarded over SSH): no command.
-  commands: () => [],
+  // Talks to the Docker API (socket, TLS, or the socket forwarded over SSH): only the socket probe.
+  commands: (o) => socketProbe(o.docker),
   async evaluate(ctx) {
     const o = ctx.options;
+    const [probe] = ctx.outputs;
+    const absent = absentSocket(probe, o.docker, ctx.target.transport);
+    if (absent) return absent;
     const want = await expectation(o, ctx.target.name);
     if (!('expected' in want)) return want;
     try {
@@ -62,7 +65,7 @@ export const dockerServices = defineCheck({
       for (const c of containers) if (serviceOf(c.Labels)) inspected.set(c.Id, await api.inspect(c.Id));
       return judgeServices(groupServices(containers, inspected, ctx.now), want.expected, want.source);
     } catch (err) {
-      return engineFailure(err, o.docker);
+      return engineFailure(err, o.docker, probe, ctx.target.transport);
     }
   },
   docs: {
@@ -75,7 +78,7 @@ export const dockerServices = defineCheck({
       WARN: 'an expected service runs but its health check says unhealthy',
       CRIT: 'an expected service has no container, none running (exited, created, paused, dead), or one restarting in a loop',
       UNKNOWN:
-        'the engine cannot be reached or answers oddly; or no service is declared and the host was never approved (the reason names `ronde docker approve HOST`)',
+        'the engine cannot be reached (no socket at the probed path, a socket SSH cannot open: permission or AllowStreamLocalForwarding) or answers oddly; or no service is declared and the host was never approved (the reason names `ronde docker approve HOST`)',
     },
     example:
       'checks:\n  - kind: docker.services\n    on: tag:docker\n    options:\n      expected: [mattermost/app, mattermost/db]\n      docker: { via_ssh: true }\n',

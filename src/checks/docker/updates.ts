@@ -1,11 +1,12 @@
 import type { CheckKind, CheckOutcome } from '../../core/check.js';
 import { defineCheck } from '../../core/check.js';
+import type { CommandResult } from '../../core/command.js';
 import type { TargetInfo } from '../../core/target.js';
 import { rememberRateLimit } from '../../sources/lookup.js';
 import { parseImage } from '../../sources/oci.js';
 import { type DockerUpdatesOptions, Options } from './schema-updates.js';
 import { compare } from './util-compare.js';
-import { dockerFor, engineFailure } from './util-connect.js';
+import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
 import { type RunningImage, type RunningProvider, runningFromEngine } from './util-running.js';
 import { type ImageFacts, judgeUpdates } from './util-updates.js';
 
@@ -28,6 +29,8 @@ export async function evaluateUpdates(
   signal: AbortSignal,
   provider: RunningProvider,
   previous?: Record<string, unknown>,
+  /** The socket probe's result and the transport, to explain an SSH forwarding failure. */
+  probe?: { result: CommandResult | undefined; transport: TargetInfo['transport'] },
 ): Promise<CheckOutcome> {
   // A rate limit seen before a restart still holds: do not ask again before its reset.
   for (const f of (previous?.images as ImageFacts[] | undefined) ?? [])
@@ -36,7 +39,7 @@ export async function evaluateUpdates(
   try {
     running = await provider();
   } catch (err) {
-    return engineFailure(err, o.docker);
+    return engineFailure(err, o.docker, probe?.result, probe?.transport);
   }
   const groups = new Map<string, RunningImage[]>();
   for (const r of running) groups.set(r.image, [...(groups.get(r.image) ?? []), r]);
@@ -62,16 +65,23 @@ export function makeDockerUpdates(factory: ProviderFactory): CheckKind<DockerUpd
     options: Options,
     zeroConfig: false,
     timeoutSec: 120,
-    // Asks the engine's API and the upstream APIs from ronde's machine: no command runs on the target.
-    commands: () => [],
-    evaluate: (ctx) =>
-      evaluateUpdates(
-        ctx.options,
+    // Asks the engine's API and the upstream APIs from ronde's machine; on the target only
+    // the socket probe, and nothing when the running images are listed in the options.
+    commands: (o) => (o.running ? [] : socketProbe(o.docker)),
+    evaluate: async (ctx) => {
+      const o = ctx.options;
+      const [result] = ctx.outputs;
+      const absent = o.running ? null : absentSocket(result, o.docker, ctx.target.transport);
+      if (absent) return absent;
+      return evaluateUpdates(
+        o,
         ctx.now,
         ctx.signal,
-        factory(ctx.options, ctx.target, ctx.signal),
+        factory(o, ctx.target, ctx.signal),
         ctx.previous?.details,
-      ),
+        { result, transport: ctx.target.transport },
+      );
+    },
     docs: {
       observes:
         'For each running container: its version (tag, or the org.opencontainers.image.version label) against the newest upstream release (the image’s registry tags, or GitHub/GitLab releases per service or from the org.opencontainers.image.source label), with the lag (major/minor/patch); and whether its tag (`latest`, `1.2`) now points to another digest upstream (a rebuild, often base-image security fixes).',
@@ -82,8 +92,9 @@ export function makeDockerUpdates(factory: ProviderFactory): CheckKind<DockerUpd
         WARN: 'an image is behind by a major release, or its tag was rebuilt upstream (levels are configurable)',
         CRIT: 'only when a level is set to CRIT',
         UNKNOWN:
-          'an upstream could not be asked (unreachable, refused, rate-limited: with the reset time), no release matches the policy, the running version cannot be told, or the engine cannot be reached',
-        'NOT APPLICABLE': 'no Docker engine on the host, or none of the watched images runs there',
+          'an upstream could not be asked (unreachable, refused, rate-limited: with the reset time), no release matches the policy, the running version cannot be told, or the engine cannot be reached (a configured socket that is not there, a socket SSH cannot open: permission or AllowStreamLocalForwarding)',
+        'NOT APPLICABLE':
+          'no Docker socket at /var/run/docker.sock on the host (`test -S`), or none of the watched images runs there',
       },
       example:
         'checks:\n  - kind: docker.updates\n    on: tag:docker\n    options:\n      levels: { major: WARN, minor: OK, patch: OK, rebuilt: WARN }\n      services:\n        - image: mattermost/mattermost-team-edition\n          source: github\n          repo: mattermost/mattermost\n          ignore: ["*-rc*"]\n        - image: redis\n          extract: "^(?<version>\\\\d+\\\\.\\\\d+\\\\.\\\\d+)-alpine$"\n          levels: { minor: WARN }\n        - image: reg.example.org/asso/etherpad\n          source: gitlab\n          base_url: https://gitlab.example.org\n          repo: asso/etherpad\n          token: ${env:GITLAB_TOKEN}\n',
