@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Kysely as KyselyDb } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from './kysely.js';
 import type { DatabaseLocation } from './location.js';
 import { migrateToLatest, type StoreDialect } from './migrator.js';
 import { history, latestResults, previousResults, rounds } from './queries.js';
@@ -14,10 +15,10 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 /** A connection with a way to run a write transaction that cannot deadlock with another writer. */
 export interface Conn {
-  db: Kysely<Schema>;
+  db: KyselyDb<Schema>;
   dialect: StoreDialect;
   /** Runs `fn` in one transaction, serialised with every other writer of the database. */
-  write<T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: KyselyDb<Schema>) => Promise<T>): Promise<T>;
 }
 
 /** Opens (and creates or migrates) the store. Concurrent opens of the same database are safe. */
@@ -49,7 +50,7 @@ async function openSqlite(path: string, shared: boolean): Promise<Conn> {
   // queue serialises this process's writers; BEGIN IMMEDIATE serialises
   // processes (a deferred transaction that upgrades to write can fail with
   // SQLITE_BUSY_SNAPSHOT instead of waiting).
-  const write = <T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T> =>
+  const write = <T>(fn: (trx: KyselyDb<Schema>) => Promise<T>): Promise<T> =>
     serialise(key, () =>
       db.connection().execute(async (c) => {
         await sql`begin immediate`.execute(c);
@@ -83,7 +84,7 @@ async function openPostgres(url: string): Promise<Conn> {
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   // Two workers saving rounds for the same check+target must not both see the
   // old status: one transaction-scoped advisory lock serialises the writers.
-  const write = <T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T> =>
+  const write = <T>(fn: (trx: KyselyDb<Schema>) => Promise<T>): Promise<T> =>
     db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
       return fn(trx);

@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from './kysely.js';
 import { initial } from './migrations/0001-initial.js';
 import { routinesMigration } from './migrations/0002-routines.js';
 import { outboxMigration } from './migrations/0003-outbox.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { sql } from 'kysely';
+import { sql } from '../kysely.js';
 import type { StoreDialect } from '../migrator.js';
 
 /**
