@@ -184,8 +184,10 @@ export function localDateTime(d: Date, tz: string): string {
 function checksText(e: BoardEntry): string {
   const { status, results, unmatched } = e.linked;
   if (e.routine.checks.length === 0) return '';
-  const missing = unmatched.length > 0 ? `, ${unmatched.length} without result` : '';
-  if (status === null) return 'no result yet';
+  const na = e.linked.notApplicable.length;
+  const missing =
+    (unmatched.length > 0 ? `, ${unmatched.length} without result` : '') + (na > 0 ? `, ${na} n/a` : '');
+  if (status === null) return na > 0 && unmatched.length === 0 ? `n/a (${na})` : 'no result yet';
   const bad = results.filter((r) => r.status !== 'OK').length;
   return bad === 0
     ? `OK (${results.length})${missing}`
@@ -263,6 +265,8 @@ export function renderShow(e: BoardEntry, now: Date, tz: string, color = false):
       out.push(
         `  ${paint(color, STATUS_STYLE[c.status], c.status.padEnd(7))}  ${c.check} on ${c.target} since ${localDateTime(c.since, tz)}: ${c.summary}`,
       );
+    for (const c of e.linked.notApplicable)
+      out.push(`  ${'n/a'.padEnd(7)}  ${c.check} on ${c.target}: ${c.summary}`);
     for (const u of e.linked.unmatched) out.push(`  no result yet for ${u}`);
   }
   return `${out.join('\n')}\n`;
@@ -306,6 +310,12 @@ export function entryJson(e: BoardEntry) {
         status: c.status,
         since: c.since.toISOString(),
         lastAt: c.lastAt.toISOString(),
+        summary: c.summary,
+      })),
+      notApplicable: e.linked.notApplicable.map((c) => ({
+        check: c.check,
+        kind: c.kind,
+        target: c.target,
         summary: c.summary,
       })),
     },

@@ -22,6 +22,11 @@ export interface LinkedSummary {
   /** Worst status of the linked checks' latest results; null when none has a result. */
   status: Status | null;
   results: CurrentState[];
+  /**
+   * Matched, but their subject does not exist there (no systemd, no certbot): not
+   * counted as OK nor as a problem, so they never complete a routine on their own.
+   */
+  notApplicable: CurrentState[];
   /** Selectors that match no result yet: the board must not call them OK. */
   unmatched: string[];
 }
@@ -101,8 +106,14 @@ export function linkedResults(
     }
     if (!any) unmatched.push(selector);
   }
-  const list = [...matched.values()];
-  return { status: list.length > 0 ? worst(list.map((r) => r.status)) : null, results: list, unmatched };
+  const all = [...matched.values()];
+  const list = all.filter((r) => !r.notApplicable);
+  return {
+    status: list.length > 0 ? worst(list.map((r) => r.status)) : null,
+    results: list,
+    notApplicable: all.filter((r) => r.notApplicable),
+    unmatched,
+  };
 }
 
 function splitSelector(selector: string): [string, string | undefined] {

@@ -58,9 +58,11 @@ export async function rounds(db: Kysely<Database>, q: { limit?: number } = {}): 
 export async function latestResults(db: Kysely<Database>): Promise<CurrentState[]> {
   const rows = await db
     .selectFrom('check_state')
-    .selectAll()
-    .orderBy('target')
-    .orderBy('check_name')
+    .leftJoin('results', 'results.id', 'check_state.last_result_id')
+    .selectAll('check_state')
+    .select('results.not_applicable')
+    .orderBy('check_state.target')
+    .orderBy('check_state.check_name')
     .execute();
   return rows.map((r) => ({
     check: r.check_name,
@@ -72,6 +74,7 @@ export async function latestResults(db: Kysely<Database>): Promise<CurrentState[
     summary: r.summary,
     lastAt: new Date(Number(r.last_at)),
     lastResultId: Number(r.last_result_id),
+    ...(Number(r.not_applicable) === 1 ? { notApplicable: true } : {}),
   }));
 }
 

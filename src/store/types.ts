@@ -56,6 +56,8 @@ export interface CurrentState {
   summary: string;
   lastAt: Date;
   lastResultId: number;
+  /** The latest result says the subject does not exist there (zero-config run). */
+  notApplicable?: boolean;
 }
 
 /** The last result of a check+target as the runner needs it to reuse an unchanged one. */

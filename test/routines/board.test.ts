@@ -34,7 +34,12 @@ describe('linked checks of a routine', () => {
     expect(pick('apt.pending@web1').status).toBe('OK');
     expect(pick('apt.pending@tag:web').results.map((r) => r.target)).toEqual(['web1']);
     expect(pick('system.disk').status).toBe('CRIT'); // by kind
-    expect(pick('disk-root@tag:db')).toEqual({ status: null, results: [], unmatched: ['disk-root@tag:db'] });
+    expect(pick('disk-root@tag:db')).toEqual({
+      status: null,
+      results: [],
+      notApplicable: [],
+      unmatched: ['disk-root@tag:db'],
+    });
     // One result counted once even when two selectors name it.
     expect(pick('apt.pending@web1', 'apt.pending@tag:web').results).toHaveLength(1);
   });

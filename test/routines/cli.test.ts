@@ -147,6 +147,30 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       expect(board).toMatch(/vm-updates .*CRIT: 1 of 1 not OK, 1 without result/);
     });
 
+    it('a linked check that is not applicable on a host shows as n/a, never as a problem nor as OK', async () => {
+      const c = await cli();
+      const store = await openStore(c.loc);
+      await store.saveRound(round(T0), [
+        result('system.disk', 'web1', 'OK', T0),
+        {
+          ...result('apt.pending', 'web1', 'UNKNOWN', T0),
+          notApplicable: true,
+          summary: 'apt is not installed',
+        },
+      ]);
+      await store.close();
+      const board = await c.run(['routines']);
+      expect(board).toMatch(/vm-updates .*OK \(1\), 1 n\/a/);
+      expect(board).not.toMatch(/vm-updates .*UNKNOWN/);
+      const text = await c.run(['routines', 'show', 'vm-updates']);
+      expect(text).toContain('n/a      apt.pending on web1: apt is not installed');
+      const doc = await c.json(['routines', 'show', 'vm-updates']);
+      expect(doc.routine.checks.status).toBe('OK');
+      expect(doc.routine.checks.notApplicable).toEqual([
+        expect.objectContaining({ check: 'apt.pending', target: 'web1' }),
+      ]);
+    });
+
     it('undo appends an entry that cancels the latest sign-off; the state falls back, the trail keeps all', async () => {
       const c = await cli();
       await c.run(['done', 'backups', '-m', 'dumps fine', '--by', 'alice']);
