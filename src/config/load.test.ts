@@ -276,3 +276,28 @@ describe('loadConfig lookup', () => {
     );
   });
 });
+
+describe('ssh connect_timeout', () => {
+  it('is merged host over defaults and reaches the SSH layer', async () => {
+    const { sshOptions } = await import('../targets/factory.js');
+    const config = parseConfig(
+      [
+        'defaults:',
+        '  ssh: { connect_timeout: 3 }',
+        'hosts:',
+        '  - { name: slow, address: 127.0.20.9, ssh: { connect_timeout: 20 } }',
+        '  - { name: fast, address: 127.0.20.10 }',
+        '',
+      ].join('\n'),
+      'ronde.yaml',
+      registry,
+      {},
+    );
+    const byName = new Map(config.hosts.map((h) => [h.name, h]));
+    expect(sshOptions(byName.get('slow')!, byName).connectTimeoutSec).toBe(20);
+    expect(sshOptions(byName.get('fast')!, byName).connectTimeoutSec).toBe(3);
+    expect(() =>
+      parseConfig('defaults:\n  ssh: { connect_timeout: -1 }\n', 'ronde.yaml', registry, {}),
+    ).toThrow(/connect_timeout/);
+  });
+});

@@ -117,6 +117,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     if (m.identity) out.identity = expand(m.identity);
     if (m.known_hosts) out.knownHosts = expand(m.known_hosts);
     if (m.jump) out.jump = m.jump;
+    if (m.connect_timeout !== undefined) out.connectTimeoutSec = m.connect_timeout;
     return out;
   };
   const d = raw.defaults;

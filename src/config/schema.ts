@@ -61,6 +61,14 @@ export const sshSchema = z
       .min(1)
       .optional()
       .describe('Jump host (like ProxyJump): an inventory host name, or [user@]host[:port].'),
+    connect_timeout: z
+      .number()
+      .positive()
+      .max(600)
+      .optional()
+      .describe(
+        'Seconds to connect, get the banner, exchange keys and log in (default: ssh_config ConnectTimeout, else 10).',
+      ),
   })
   .strict()
   .describe('SSH connection settings; a host’s settings are merged over `defaults.ssh`.');
@@ -170,6 +178,7 @@ export interface SshSettings {
   agent?: boolean;
   knownHosts?: string;
   jump?: string;
+  connectTimeoutSec?: number;
 }
 
 export interface HostConfig {

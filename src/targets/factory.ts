@@ -52,6 +52,7 @@ export function sshOptions(
   if (s.identity !== undefined) out.identity = [s.identity];
   if (s.agent !== undefined) out.agent = s.agent;
   if (s.knownHosts !== undefined) out.knownHosts = [s.knownHosts];
+  if (s.connectTimeoutSec !== undefined) out.connectTimeoutSec = s.connectTimeoutSec;
   if (s.jump !== undefined) {
     const via = byName.get(s.jump);
     out.jump = via && !seen.includes(via.name) ? sshOptions(via, byName, [...seen, host.name]) : s.jump;
