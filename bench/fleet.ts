@@ -167,6 +167,8 @@ async function measure(n: number, full: boolean) {
         .flatMap((k) => k.commands(k.options.parse({})));
       const script = buildBatch(commands).script;
       out.fullSsh = await best(() => sshAll(lab, kh, `/bin/sh -c ${shQuote(script)}`));
+      // The part of that floor no client can remove: apt's own work on hosts sharing 2 cores.
+      out.aptSsh = await best(() => sshAll(lab, kh, 'apt list --upgradable'));
       const env = { ...process.env, NO_COLOR: '1' };
       out.fullRonde = await best(() =>
         timed(process.execPath, [CLI, 'check', '--config', yaml, '--no-reuse'], env),
@@ -202,6 +204,11 @@ console.log(
 if (r.fullAnsible)
   console.log(
     `    ansible -m shell             ${fmt(r.fullAnsible)}   ronde is ${ratio(r.fullAnsible, r.fullRonde)} faster`,
+  );
+console.log(`    OpenSSH, apt list alone      ${fmt(r.aptSsh)}   (host CPU no client can remove)`);
+if (r.fullAnsible)
+  console.log(
+    `    at best (ronde = floor), ronde would be ${ratio(r.fullAnsible, r.fullSsh)} faster than Ansible`,
   );
 console.log('(c) repeat round on unchanged hosts');
 console.log(
