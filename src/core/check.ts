@@ -76,9 +76,14 @@ export interface CheckKind<O = unknown> {
    * result is younger than `reuseForSec`, the commands are skipped on the
    * machine and the previous outcome is kept. One `find` per host probes the
    * paths of all its kinds. Undefined: this configuration cannot be stamped.
-   * Checks run with sudo are never stamped: the probe runs as the login user.
    */
   stampPaths?(options: O): readonly string[] | undefined;
+  /**
+   * Any user may stat the stamp paths (dpkg's status, /boot): the probe, run
+   * as the login user, then sees every change even when the check runs with
+   * sudo. Otherwise a check run with sudo is never stamped.
+   */
+  stampPublic?: boolean;
   /** How long an unchanged previous outcome may be reused (default 1 h). */
   reuseForSec?: number;
   evaluate(ctx: CheckContext<O>): CheckOutcome | Promise<CheckOutcome>;

@@ -252,7 +252,7 @@ describe('reuse of an unchanged result (kind stamp)', () => {
     expect(await reused({ ...first, validUntil: new Date(Date.now() + 60_000).toISOString() })).toBeDefined();
   });
 
-  it('never stamps a check run with sudo: the probe, run as the login user, may not see its files', async () => {
+  it('does not stamp a check run with sudo: the probe, run as the login user, may not see its files', async () => {
     const k = kind('t.sudo', { stampPaths: () => ['/'], commands: () => [{ argv: ['true'] }] });
     const seen: (string | undefined)[] = [];
     const spy: Target = {
@@ -273,5 +273,10 @@ describe('reuse of an unchanged result (kind stamp)', () => {
     };
     await runRound([{ target: spy, checks: [plan(k, { sudo: true }), plan(k, { instance: 'plain' })] }]);
     expect(seen).toEqual([undefined, '/']);
+    // Unless any user may stat its paths (dpkg's status, /boot): then the probe sees every change.
+    const pub = kind('t.public', { stampPaths: () => ['/'], stampPublic: true });
+    seen.length = 0;
+    await runRound([{ target: spy, checks: [plan(pub, { sudo: true })] }]);
+    expect(seen).toEqual(['/']);
   });
 });

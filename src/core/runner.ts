@@ -150,7 +150,8 @@ function planCommands(check: PlannedCheck, now: Date): CommandSpec[] | CheckOutc
     const sudo = check.sudo ?? false;
     const commands = check.kind.commands(check.options);
     // The probe runs as the login user: what sudo reads may be hidden from it.
-    const paths = commands.some((c) => c.sudo ?? sudo) ? undefined : check.kind.stampPaths?.(check.options);
+    const hidden = commands.some((c) => c.sudo ?? sudo) && !check.kind.stampPublic;
+    const paths = hidden ? undefined : check.kind.stampPaths?.(check.options);
     const previous = reusable(check, now) ? check.previous?.stamp : undefined;
     return commands.map((c) => ({
       ...c,

@@ -234,6 +234,7 @@ export const aptPending = defineCheck({
     '/etc/apt/preferences',
     '/etc/apt/preferences.d',
   ],
+  stampPublic: true,
   reuseForSec: 3600,
   evaluate(ctx) {
     try {

@@ -80,6 +80,7 @@ export const systemReboot = defineCheck({
   ],
   // The flag files; /boot changes when a kernel is installed or removed; /proc/1 is
   // created anew at each boot (the running kernel can only change then).
+  stampPublic: true,
   stampPaths: () => ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
   evaluate(ctx) {
     try {

@@ -79,6 +79,7 @@ export const systemUnits = defineCheck({
   // Whether systemd runs here is what sd_booted() tests (/run/systemd/system exists); a
   // systemctl appearing counts too. Failed units change at any moment: only the
   // "no systemd" answer is ever reused, the others are good for no time at all.
+  stampPublic: true,
   stampPaths: () => ['/run/systemd/system', '/usr/bin/systemctl', '/bin/systemctl'],
   evaluate: (ctx) => {
     const o = evaluateUnits(ctx.outputs[0], ctx.options);
