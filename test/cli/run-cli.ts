@@ -16,7 +16,14 @@ export function ronde(args: string[], env: Record<string, string> = {}, cwd?: st
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     cwd: cwd ?? mkdtempSync(join(tmpdir(), 'ronde-cwd-')),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NO_COLOR: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      NO_COLOR: '1',
+      // Never the store of the user running the tests (~/.local/share/ronde).
+      XDG_DATA_HOME: tempDir('ronde-data-'),
+      ...env,
+    },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
