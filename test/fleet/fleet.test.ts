@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODE, type Status, worst } from '../../src/core/status.js';
 import { fingerprint } from '../../src/targets/ssh/known-hosts.js';
+import { tempDir } from '../cli/run-cli.js';
 import { type LabSshd, type LabSshHost, silentListener, startLabSshd } from '../lab/sshd.js';
 import { sessionCount } from '../ssh/helpers.js';
 import { type CheckDoc, Fleet, LAB_USER } from './fleet-helpers.js';
@@ -342,6 +344,58 @@ describe('a host that never answers', () => {
       } finally {
         await silent.close();
       }
+    },
+    SLOW,
+  );
+});
+
+describe('a repeat round over SSH', () => {
+  /** A certificate valid for `days`, written as a renewal does: a new file in place of the old. */
+  function cert(dir: string, days: number): void {
+    mkdirSync(dir, { recursive: true });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'].concat(
+        ['-keyout', join(dir, 'privkey.pem'), '-out', join(dir, 'new.pem'), '-days', String(days)],
+        ['-subj', '/CN=lab.example.org'],
+      ),
+      { stdio: 'ignore' },
+    );
+    execFileSync('mv', [join(dir, 'new.pem'), join(dir, 'cert.pem')]);
+  }
+
+  it(
+    'reuses what did not change on the host, says so, and re-reads what did',
+    () => {
+      const certs = tempDir('ronde-certs-');
+      chmodSync(certs, 0o755); // the lab's login user reads them
+      cert(join(certs, 'lab.example.org'), 90);
+      const f = new Fleet(
+        lab,
+        [{ name: 'h1', at: h[0]!, knownHosts: known }],
+        `checks:\n  - { kind: tls.files, name: certs, options: { paths: ["${certs}/*/cert.pem"] } }\n` +
+          '  - { kind: system.disk }\n',
+      );
+      type R = { check: string; status: string; details: { reused?: { from: string } } };
+      const round = (...args: string[]) => {
+        const { doc } = f.json<CheckDoc>('check', ...args);
+        const results = doc.targets[0]!.results as unknown as R[];
+        return Object.fromEntries(results.map((r) => [r.check, r]));
+      };
+      const first = round();
+      expect(first.certs).toMatchObject({ status: 'OK' });
+      const second = round();
+      // The certificate files did not change: the check did not run again, and says since when.
+      expect(second.certs?.details.reused?.from).toBeDefined();
+      expect(second.certs?.status).toBe('OK');
+      // Disk usage has no stamp: always measured.
+      expect(second['system.disk']?.details.reused).toBeUndefined();
+      // A renewal (here, a bad one: 3 days left) is seen at the next round.
+      cert(join(certs, 'lab.example.org'), 3);
+      const third = round();
+      expect(third.certs?.details.reused).toBeUndefined();
+      expect(third.certs?.status).toBe('CRIT');
+      expect(round('--no-reuse').certs?.details.reused).toBeUndefined();
     },
     SLOW,
   );
