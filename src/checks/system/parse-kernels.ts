@@ -86,3 +86,38 @@ export function parseRebootPkgs(stdout: string): string[] {
     ),
   ];
 }
+
+export const OSRELEASE = '/proc/sys/kernel/osrelease';
+export const REBOOT_PKGS = '/run/reboot-required.pkgs';
+
+/**
+ * `find -H /run /boot -maxdepth 1 ( -path /run/reboot-required -printf 'flag %T@\n'
+ * -o -path '/boot/vmlinuz-*' -printf 'image %f\n' )`: the flag's mtime, the kernel images.
+ */
+export function parseRebootFind(stdout: string): { flagSince: number | null; images: string } {
+  let flagSince: number | null = null;
+  const images: string[] = [];
+  for (const line of stdout.split('\n')) {
+    const flag = /^flag (\d+(?:\.\d+)?)$/.exec(line.trim());
+    if (flag) flagSince = Number(flag[1]);
+    else if (line.startsWith('image ')) images.push(line.slice(6));
+  }
+  return { flagSince, images: images.join('\n') };
+}
+
+/**
+ * `head -c 65536 /proc/sys/kernel/osrelease /run/reboot-required.pkgs`: with two
+ * files, head heads each with `==> NAME <==`. The kernel's release comes first
+ * (it cannot hold such a line); whatever follows the second heading is the list.
+ */
+export function parseRebootHead(stdout: string): { running: string | null; pkgs: string | null } {
+  const first = `==> ${OSRELEASE} <==\n`;
+  const second = `==> ${REBOOT_PKGS} <==\n`;
+  const at = stdout.startsWith(first) ? first.length : -1;
+  const pkgsAt = stdout.indexOf(`\n${second}`, Math.max(at, 0));
+  const release = at < 0 ? '' : stdout.slice(at, pkgsAt < 0 ? undefined : pkgsAt).trim();
+  return {
+    running: /^\S+$/.test(release) ? release : null,
+    pkgs: pkgsAt < 0 ? null : stdout.slice(pkgsAt + 1 + second.length),
+  };
+}

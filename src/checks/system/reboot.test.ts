@@ -2,15 +2,29 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../core/command.js';
-import { compareDebianVersions, newestKernel, parseVmlinuz } from './parse-kernels.js';
+import {
+  compareDebianVersions,
+  newestKernel,
+  parseRebootFind,
+  parseRebootHead,
+  parseVmlinuz,
+} from './parse-kernels.js';
 import { systemReboot } from './reboot.js';
 
 const fx = (f: string) =>
   readFileSync(new URL(`../../../test/fixtures/system/reboot/${f}`, import.meta.url), 'utf8');
 const NOW = new Date('2026-11-25T14:00:00Z');
 
-function res(stdout: string, exitCode: number | null = 0): CommandResult {
-  return { argv: [], exitCode, stdout, stderr: '', timedOut: false, durationMs: 1 };
+function res(stdout: string, exitCode: number | null = 0, stderr = ''): CommandResult {
+  return { argv: [], exitCode, stdout, stderr, timedOut: false, durationMs: 1 };
+}
+
+/** The two commands' real outputs, captured under `unshare -m` (see the fixtures' README). */
+function captured(name: string, findExit = 0, headExit = 0): CommandResult[] {
+  return [
+    res(fx(`${name}.find.stdout`), findExit, fx(`${name}.find.stderr`)),
+    res(fx(`${name}.head.stdout`), headExit, fx(`${name}.head.stderr`)),
+  ];
 }
 
 function evaluate(outputs: CommandResult[]) {
@@ -25,56 +39,58 @@ function evaluate(outputs: CommandResult[]) {
 }
 
 describe('system.reboot', () => {
+  it('runs two processes: one find, one head', () => {
+    expect(systemReboot.commands({}).map((c) => c.argv[0])).toEqual(['find', 'head']);
+  });
+
   it('container without kernel images and no flag: OK, kernel part not applicable', async () => {
-    const out = await evaluate([
-      res(fx('container-flag.txt')),
-      res('', 1),
-      res(fx('container-uname.txt')),
-      res(fx('container-boot.txt')),
-    ]);
+    const out = await evaluate(captured('container', 0, 1));
     expect(out.status).toBe('OK');
     expect(out.details?.kernelCheck).toMatch(/^not applicable/);
     expect(out.details?.runningKernel).toBe('6.18.44-fc-v782');
   });
 
-  it('running an older ABI than installed: WARN naming both', async () => {
-    const out = await evaluate([
-      res(''),
-      res('', 1),
-      res('6.1.0-9-amd64\n'),
-      res(fx('handmade-boot-bookworm.txt')),
-    ]);
+  it('flag, and running an older ABI than installed: WARN naming the packages, the age and both kernels', async () => {
+    const out = await evaluate(captured('bookworm-flag'));
     expect(out.status).toBe('WARN');
-    expect(out.summary).toContain('running kernel 6.1.0-9-amd64, newest installed 6.1.0-18-amd64');
-  });
-
-  it('running the newest of its flavour: OK even if another flavour is listed', async () => {
-    const out = await evaluate([
-      res(''),
-      res('', 1),
-      res('6.1.0-18-cloud-amd64\n'),
-      res(fx('handmade-boot-bookworm.txt')),
-    ]);
-    expect(out.status).toBe('OK');
-  });
-
-  it('reboot-required flag: WARN with its packages and age', async () => {
-    const since = NOW.getTime() / 1000 - 3 * 86400;
-    const out = await evaluate([
-      res(`${since}.25\n`),
-      res(fx('handmade-reboot-required.pkgs')),
-      res('6.1.0-18-amd64\n'),
-      res(fx('handmade-boot-bookworm.txt')),
-    ]);
-    expect(out.status).toBe('WARN');
-    expect(out.reasons?.[0]).toBe(
+    // The flag was made 2026-11-22 14:00 UTC, 3 days before NOW.
+    expect(out.reasons).toEqual([
       '/run/reboot-required exists since 3.0 days for linux-image-6.1.0-18-amd64, libssl3',
-    );
+      'running kernel 6.1.0-9-amd64, newest installed 6.1.0-18-amd64',
+    ]);
+    expect(out.details?.rebootRequiredSince).toBe('2026-11-22T14:00:00.000Z');
   });
 
-  it('uname failing is UNKNOWN', async () => {
-    const out = await evaluate([res(''), res('', 1), res('', 127), res('', 1)]);
+  it('running the newest of its flavour, no flag: OK (a cloud-amd64 image is another flavour)', async () => {
+    const out = await evaluate(captured('bookworm-newest', 0, 1));
+    expect(out.status).toBe('OK');
+    expect(out.details).toMatchObject({ runningKernel: '6.1.0-18-amd64', newestKernel: '6.1.0-18-amd64' });
+  });
+
+  it('no /boot at all: the kernel part is not applicable, the flag still counts', async () => {
+    const [, head] = captured('bookworm-flag');
+    const out = await evaluate([res(fx('no-boot.find.stdout'), 1, fx('no-boot.find.stderr')), head!]);
+    expect(out.details?.kernelCheck).toMatch(/^not applicable/);
+    expect(out.status).toBe('WARN');
+  });
+
+  it('the running kernel unreadable is UNKNOWN', async () => {
+    const out = await evaluate([res('', 0), res('', 1, "head: cannot open '/proc/sys/kernel/osrelease'")]);
     expect(out.status).toBe('UNKNOWN');
+    expect(out.reasons).toEqual(['/proc/sys/kernel/osrelease could not be read']);
+  });
+
+  it("reads head's two sections whatever the package list holds", () => {
+    const text = fx('bookworm-flag.head.stdout') + '==> /proc/sys/kernel/osrelease <==\nx y\n';
+    expect(parseRebootHead(text)).toMatchObject({ running: '6.1.0-9-amd64' });
+    expect(parseRebootHead(text).pkgs).toContain('libssl3');
+    expect(parseRebootHead('garbage\n')).toEqual({ running: null, pkgs: null });
+    fc.assert(
+      fc.property(fc.string(), (t) => {
+        parseRebootHead(t);
+        parseRebootFind(t);
+      }),
+    );
   });
 
   it('ignores dpkg temporary files', () => {

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import type { CommandResult } from '../../core/command.js';
-import { newestKernel, parseRebootPkgs, parseVmlinuz } from './parse-kernels.js';
+import {
+  newestKernel,
+  OSRELEASE,
+  parseRebootFind,
+  parseRebootHead,
+  parseRebootPkgs,
+  parseVmlinuz,
+  REBOOT_PKGS,
+} from './parse-kernels.js';
 
 export const systemRebootOptions = z.object({}).strict();
 
@@ -15,14 +23,16 @@ export interface RebootFacts {
 }
 
 export function collectRebootFacts(outputs: readonly (CommandResult | undefined)[]): RebootFacts {
-  const [flag, pkgs, uname, boot] = outputs;
-  const since = Number(/^(\d+(?:\.\d+)?)/.exec(flag?.stdout.trim() ?? '')?.[1]);
-  const running = uname?.exitCode === 0 ? (uname.stdout.trim().split('\n')[0] ?? '') : '';
+  const [find, head] = outputs;
+  const found = parseRebootFind(find?.stdout ?? '');
+  // find says which start point it could not read; /boot missing or unreadable: no kernel facts.
+  const bootUnread = !find || (find.exitCode !== 0 && (find.exitCode !== 1 || /'\/boot'/.test(find.stderr)));
+  const { running, pkgs } = parseRebootHead(head?.stdout ?? '');
   return {
-    flagSince: Number.isFinite(since) ? since : null,
-    flagPackages: pkgs?.exitCode === 0 ? parseRebootPkgs(pkgs.stdout) : [],
-    running: /^\S+$/.test(running) ? running : null,
-    installed: boot?.exitCode === 0 ? parseVmlinuz(boot.stdout) : null,
+    flagSince: found.flagSince,
+    flagPackages: pkgs === null ? [] : parseRebootPkgs(pkgs),
+    running,
+    installed: bootUnread ? null : parseVmlinuz(found.images),
   };
 }
 
@@ -53,7 +63,7 @@ export function judgeReboot(f: RebootFacts, now: Date): CheckOutcome {
     return {
       status: 'UNKNOWN',
       summary: 'cannot read the running kernel',
-      reasons: ['uname -r failed'],
+      reasons: [`${OSRELEASE} could not be read`],
       details,
     };
   }
@@ -69,14 +79,18 @@ export const systemReboot = defineCheck({
   options: systemRebootOptions,
   zeroConfig: true,
   timeoutSec: 20,
+  // Two processes: one find for the flag and the kernel images, one head for the running
+  // kernel's release and the flag's package list (a round's cost is its process starts).
   commands: () => [
     {
-      argv: ['find', '/run', '-maxdepth', '1', '-name', 'reboot-required', '-printf', '%T@\\n'],
+      argv: [
+        ...['find', '-H', '/run', '/boot', '-maxdepth', '1', '('],
+        ...['-path', '/run/reboot-required', '-printf', 'flag %T@\\n', '-o'],
+        ...['-path', '/boot/vmlinuz-*', '-printf', 'image %f\\n', ')'],
+      ],
       timeoutSec: 10,
     },
-    { argv: ['cat', '/run/reboot-required.pkgs'], timeoutSec: 10, maxOutputBytes: 64 << 10 },
-    { argv: ['uname', '-r'], timeoutSec: 10 },
-    { argv: ['find', '/boot', '-maxdepth', '1', '-name', 'vmlinuz-*', '-printf', '%f\\n'], timeoutSec: 10 },
+    { argv: ['head', '-c', '65536', OSRELEASE, REBOOT_PKGS], timeoutSec: 10, maxOutputBytes: 64 << 10 },
   ],
   // The flag files; /boot changes when a kernel is installed or removed; /proc/1 is
   // created anew at each boot (the running kernel can only change then).
