@@ -1,4 +1,4 @@
-import { formatSize } from '../checks/docker/schema.js';
+import { formatSize } from '../checks/docker/util-options.js';
 import type { DockerClient, Volume } from '../clients/docker/client.js';
 
 export interface PruneChoice {

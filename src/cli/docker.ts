@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
-import type { DockerConnectionOptions } from '../checks/docker/schema.js';
 import { dockerFor } from '../checks/docker/util-connect.js';
+import type { DockerConnectionOptions } from '../checks/docker/util-options.js';
 import { groupServices, judgeService, serviceOf } from '../checks/docker/util-services.js';
 import type { ContainerInspect, DockerClient } from '../clients/docker/client.js';
 import { DockerError } from '../clients/docker/client.js';

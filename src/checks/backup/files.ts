@@ -4,8 +4,8 @@ import { type Status, worst } from '../../core/status.js';
 import { formatAge, parseEpoch, parseFindErrors } from '../freshness/util-age.js';
 import { findArgv, scanFind } from './parse-find.js';
 import { judgeVerify, type Test, testFor, type Verdict, verifyCommand } from './parse-verify.js';
-import { BackupFilesOptions } from './schema.js';
 import { DETAILS_FILES, type FileFacts, judgeSeries, type SeriesFacts } from './util-judge.js';
+import { BackupFilesOptions } from './util-options.js';
 
 type Problem = { status: Status; why: string };
 type Run = (commands: readonly CommandSpec[]) => Promise<CommandResult[]>;

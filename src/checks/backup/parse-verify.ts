@@ -1,5 +1,5 @@
 import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../core/command.js';
-import type { VerifyFormat } from './schema.js';
+import type { VerifyFormat } from './util-options.js';
 
 /**
  * Integrity tests of the newest backup of a series, one command per file. Every test reads

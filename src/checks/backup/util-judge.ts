@@ -2,7 +2,7 @@ import { type Status, worst } from '../../core/status.js';
 import { formatAge } from '../freshness/util-age.js';
 import { human } from '../system/disk.js';
 import type { SeriesScan } from './parse-find.js';
-import type { BackupFilesOptions } from './schema.js';
+import type { BackupFilesOptions } from './util-options.js';
 
 /** Facts of one file as kept in the result's details (history shows the trend). */
 export interface FileFacts {

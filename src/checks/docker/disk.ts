@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import { DF_FIELDS, parseDf } from '../system/parse-df.js';
-import { dockerConnection, sizeSchema } from './schema.js';
 import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
 import { judgeDockerDisk, summarizeDf } from './util-disk.js';
+import { dockerConnection, sizeSchema } from './util-options.js';
 
 const pct = z.number().min(0).max(100);
 const Options = z

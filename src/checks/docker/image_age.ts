@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
 import { defineCheck } from '../../core/check.js';
-import { dockerConnection } from './schema.js';
 import { judgeImageAge, runningImages } from './util-age.js';
 import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
+import { dockerConnection } from './util-options.js';
 
 const Options = z
   .object({

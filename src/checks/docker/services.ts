@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ContainerInspect } from '../../clients/docker/client.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
-import { dockerConnection } from './schema.js';
 import { dockerApprovals } from './util-approvals.js';
 import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
+import { dockerConnection } from './util-options.js';
 import { groupServices, judgeServices, serviceOf } from './util-services.js';
 
 const Options = z

@@ -4,13 +4,13 @@ import type { CommandResult } from '../../core/command.js';
 import type { TargetInfo } from '../../core/target.js';
 import { rememberRateLimit } from '../../sources/lookup.js';
 import { parseImage } from '../../sources/oci.js';
-import { type DockerUpdatesOptions, Options } from './schema-updates.js';
 import { compare } from './util-compare.js';
 import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
+import { type DockerUpdatesOptions, Options } from './util-options-updates.js';
 import { type RunningImage, type RunningProvider, runningFromEngine } from './util-running.js';
 import { type ImageFacts, judgeUpdates } from './util-updates.js';
 
-export type { DockerUpdatesOptions } from './schema-updates.js';
+export type { DockerUpdatesOptions } from './util-options-updates.js';
 
 export type ProviderFactory = (
   o: DockerUpdatesOptions,

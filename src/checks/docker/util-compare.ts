@@ -9,7 +9,7 @@ import {
   parseVersion,
   sameVariantExtract,
 } from '../../sources/version.js';
-import type { DockerUpdatesOptions, Service } from './schema-updates.js';
+import type { DockerUpdatesOptions, Service } from './util-options-updates.js';
 import { type RunningImage, repoOf } from './util-running.js';
 import type { ImageFacts, Levels } from './util-updates.js';
 

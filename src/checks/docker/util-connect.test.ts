@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DockerError } from '../../clients/docker/client.js';
 import type { CommandResult } from '../../core/command.js';
-import { dockerConnection } from './schema.js';
 import { absentSocket, engineFailure, socketProbe } from './util-connect.js';
+import { dockerConnection } from './util-options.js';
 
 const conn = (d: Record<string, unknown> = {}) => dockerConnection.parse(d);
 const TLS = { url: 'tcp://127.0.0.1:2376', ca: '/ca.pem', cert: '/c.pem', key: '/k.pem' };

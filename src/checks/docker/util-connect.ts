@@ -2,7 +2,7 @@ import { DEFAULT_SOCKET, DockerClient, DockerError, openDocker } from '../../cli
 import type { CheckOutcome } from '../../core/check.js';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
 import type { TargetInfo, Transport } from '../../core/target.js';
-import { type DockerConnectionOptions, toConnection } from './schema.js';
+import { type DockerConnectionOptions, toConnection } from './util-options.js';
 
 /** The client of this host's engine, per the `docker:` option and how the host is reached. */
 export function dockerFor(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { secretRefProblem } from '../../config/secrets.js';
 import { SOURCE_IDS } from '../../sources/index.js';
-import { dockerConnection } from './schema.js';
+import { dockerConnection } from './util-options.js';
 
 /* The options of docker.updates. */
 

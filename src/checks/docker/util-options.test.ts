@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockerConnection, formatSize, parseSize, toConnection } from './schema.js';
+import { dockerConnection, formatSize, parseSize, toConnection } from './util-options.js';
 
 describe('parseSize / formatSize', () => {
   it.each([
