@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../core/check.js';
 import { DF_FIELDS, parseDf } from '../system/parse-df.js';
-import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
+import { socketProbe, withEngine } from './util-connect.js';
 import { judgeDockerDisk, summarizeDf } from './util-disk.js';
 import { dockerConnection, sizeSchema } from './util-options.js';
 
@@ -35,32 +35,24 @@ export const dockerDisk = defineCheck({
   commands: (o) => socketProbe(o.docker),
   async evaluate(ctx) {
     const o = ctx.options;
-    const [probe] = ctx.outputs;
-    const absent = absentSocket(probe, o.docker, ctx.target.transport);
-    if (absent) return absent;
-    let root: string;
-    let usage: ReturnType<typeof summarizeDf>;
-    try {
-      const api = dockerFor(o.docker, ctx.target, ctx.signal);
-      root = (await api.info()).DockerRootDir;
-      usage = summarizeDf(await api.df());
-    } catch (err) {
-      return engineFailure(err, o.docker, probe, ctx.target.transport);
-    }
-    const [out] = await ctx.run([{ argv: ['df', `--output=${DF_FIELDS}`, '-B1', root], timeoutSec: 30 }]);
-    const row = out && out.exitCode === 0 ? parseDf(out.stdout).rows[0] : undefined;
-    const verdict = judgeDockerDisk(usage, row, {
-      warnSize: o.warn_size,
-      critSize: o.crit_size,
-      warnShare: o.warn_share,
-      critShare: o.crit_share,
+    return withEngine(ctx, o.docker, async (api) => {
+      const root = (await api.info()).DockerRootDir;
+      const usage = summarizeDf(await api.df());
+      const [out] = await ctx.run([{ argv: ['df', `--output=${DF_FIELDS}`, '-B1', root], timeoutSec: 30 }]);
+      const row = out && out.exitCode === 0 ? parseDf(out.stdout).rows[0] : undefined;
+      const verdict = judgeDockerDisk(usage, row, {
+        warnSize: o.warn_size,
+        critSize: o.crit_size,
+        warnShare: o.warn_share,
+        critShare: o.crit_share,
+      });
+      if (row) return verdict;
+      // Sizes alone still judged; the share could not be, and that must show.
+      const why = `cannot measure the filesystem of ${root}: ${out?.error ?? out?.stderr.trim() ?? 'df failed'}`;
+      return verdict.status === 'OK'
+        ? { ...verdict, status: 'UNKNOWN', reasons: [why] }
+        : { ...verdict, reasons: [...(verdict.reasons ?? []), why] };
     });
-    if (row) return verdict;
-    // Sizes alone still judged; the share could not be, and that must show.
-    const why = `cannot measure the filesystem of ${root}: ${out?.error ?? out?.stderr.trim() ?? 'df failed'}`;
-    return verdict.status === 'OK'
-      ? { ...verdict, status: 'UNKNOWN', reasons: [why] }
-      : { ...verdict, reasons: [...(verdict.reasons ?? []), why] };
   },
   docs: {
     observes:

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
 import { defineCheck } from '../../core/check.js';
 import { judgeImageAge, runningImages } from './util-age.js';
-import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
+import { socketProbe, withEngine } from './util-connect.js';
 import { dockerConnection } from './util-options.js';
 
 const Options = z
@@ -29,16 +29,10 @@ export const dockerImageAge = defineCheck({
   commands: (o) => socketProbe(o.docker),
   async evaluate(ctx) {
     const o = ctx.options;
-    const [probe] = ctx.outputs;
-    const absent = absentSocket(probe, o.docker, ctx.target.transport);
-    if (absent) return absent;
-    try {
-      const api = dockerFor(o.docker, ctx.target, ctx.signal);
+    return withEngine(ctx, o.docker, async (api) => {
       const [containers, images] = [await api.containers(), await api.images()];
       return judgeImageAge(runningImages(containers, images, o.ignore), ctx.now, o.max_age, o.crit_age);
-    } catch (err) {
-      return engineFailure(err, o.docker, probe, ctx.target.transport);
-    }
+    });
   },
   docs: {
     observes:

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ContainerInspect } from '../../clients/docker/client.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { dockerApprovals } from './util-approvals.js';
-import { absentSocket, dockerFor, engineFailure, socketProbe } from './util-connect.js';
+import { socketProbe, withEngine } from './util-connect.js';
 import { dockerConnection } from './util-options.js';
 import { groupServices, judgeServices, serviceOf } from './util-services.js';
 
@@ -52,21 +52,15 @@ export const dockerServices = defineCheck({
   commands: (o) => socketProbe(o.docker),
   async evaluate(ctx) {
     const o = ctx.options;
-    const [probe] = ctx.outputs;
-    const absent = absentSocket(probe, o.docker, ctx.target.transport);
-    if (absent) return absent;
-    const want = await expectation(o, ctx.target.name);
-    if (!('expected' in want)) return want;
-    try {
-      const api = dockerFor(o.docker, ctx.target, ctx.signal);
+    return withEngine(ctx, o.docker, async (api) => {
+      const want = await expectation(o, ctx.target.name);
+      if (!('expected' in want)) return want;
       const containers = await api.containers();
       // The list has no health and no restart count: inspect the containers of Compose services.
       const inspected = new Map<string, ContainerInspect>();
       for (const c of containers) if (serviceOf(c.Labels)) inspected.set(c.Id, await api.inspect(c.Id));
       return judgeServices(groupServices(containers, inspected, ctx.now), want.expected, want.source);
-    } catch (err) {
-      return engineFailure(err, o.docker, probe, ctx.target.transport);
-    }
+    });
   },
   docs: {
     observes:

@@ -1,5 +1,5 @@
 import { DEFAULT_SOCKET, DockerClient, DockerError, openDocker } from '../../clients/docker/client.js';
-import type { CheckOutcome } from '../../core/check.js';
+import type { CheckContext, CheckOutcome } from '../../core/check.js';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
 import type { TargetInfo, Transport } from '../../core/target.js';
 import { type DockerConnectionOptions, toConnection } from './util-options.js';
@@ -115,4 +115,25 @@ export function engineFailure(
   }
   const absent = err.failure === 'unreachable' && /ENOENT/.test(why) && !d.socket && !d.url;
   return { status: 'UNKNOWN', summary: why, reasons: [why], ...(absent ? { notApplicable: true } : {}) };
+}
+
+/**
+ * The path every docker.* kind takes to its host's engine: the socket probe's
+ * answer first (no socket: that outcome, nothing opened), then `use` with the
+ * client; a failure to talk to the engine is the outcome (engineFailure),
+ * anything else is thrown as before.
+ */
+export async function withEngine(
+  ctx: Pick<CheckContext<unknown>, 'outputs' | 'target' | 'signal'>,
+  d: DockerConnectionOptions,
+  use: (api: DockerClient) => Promise<CheckOutcome>,
+): Promise<CheckOutcome> {
+  const [probe] = ctx.outputs;
+  const absent = absentSocket(probe, d, ctx.target.transport);
+  if (absent) return absent;
+  try {
+    return await use(dockerFor(d, ctx.target, ctx.signal));
+  } catch (err) {
+    return engineFailure(err, d, probe, ctx.target.transport);
+  }
 }
