@@ -26,6 +26,16 @@ function plan(k: AnyCheckKind, over: Partial<PlannedCheck> = {}): PlannedCheck {
 
 const local = new LocalTarget('here');
 
+/** A command that ran and succeeded, printing nothing: what a fake target answers. */
+const ran = (c: { argv: readonly string[] }) => ({
+  argv: c.argv,
+  exitCode: 0,
+  stdout: '',
+  stderr: '',
+  timedOut: false,
+  durationMs: 1,
+});
+
 describe('runRound', () => {
   it('runs each check on its own outputs, in one batch per host', async () => {
     const echo = (word: string) =>
@@ -132,14 +142,7 @@ describe('runRound', () => {
         peak = Math.max(peak, active);
         await new Promise((r) => setTimeout(r, 30));
         active--;
-        return cmds.map((c) => ({
-          argv: c.argv,
-          exitCode: 0,
-          stdout: '',
-          stderr: '',
-          timedOut: false,
-          durationMs: 1,
-        }));
+        return cmds.map(ran);
       },
     });
     const hosts = Array.from({ length: 10 }, (_, i) => ({
@@ -260,14 +263,7 @@ describe('reuse of an unchanged result (kind stamp)', () => {
       transport: 'local',
       runBatch: async (cmds) => {
         seen.push(...cmds.map((c) => c.unlessStamp?.paths.join(',')));
-        return cmds.map((c) => ({
-          argv: c.argv,
-          exitCode: 0,
-          stdout: '',
-          stderr: '',
-          timedOut: false,
-          durationMs: 1,
-        }));
+        return cmds.map(ran);
       },
       close: async () => {},
     };
