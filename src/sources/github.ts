@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Http, type HttpOptions, nextLink } from './http.js';
+import { Http, type HttpOptions, nextLink, quotaReset } from './http.js';
 import { type Release, type ReleaseList, type ReleaseRef, type ReleaseSource, SourceError } from './types.js';
 
 /*
@@ -21,9 +21,7 @@ const GhTag = z.looseObject({ name: z.string() });
 const MAX_PAGES = 3;
 
 export function githubRateLimit(res: Response): Date | undefined {
-  if (res.headers.get('x-ratelimit-remaining') !== '0') return undefined;
-  const reset = Number(res.headers.get('x-ratelimit-reset'));
-  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
+  return quotaReset(res, 'x-ratelimit');
 }
 
 export interface GithubOptions extends HttpOptions {

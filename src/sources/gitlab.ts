@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Http, type HttpOptions, nextLink } from './http.js';
+import { Http, type HttpOptions, nextLink, quotaReset } from './http.js';
 import { type Release, type ReleaseList, type ReleaseRef, type ReleaseSource, SourceError } from './types.js';
 
 /*
@@ -20,9 +20,7 @@ const GlTag = z.looseObject({ name: z.string() });
 const MAX_PAGES = 3;
 
 export function gitlabRateLimit(res: Response): Date | undefined {
-  if (res.headers.get('ratelimit-remaining') !== '0') return undefined;
-  const reset = Number(res.headers.get('ratelimit-reset'));
-  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
+  return quotaReset(res, 'ratelimit');
 }
 
 export interface GitlabOptions extends HttpOptions {

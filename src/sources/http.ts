@@ -94,6 +94,17 @@ export function retryAfter(res: Response, now: Date): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/**
+ * The reset time of an exhausted quota, from a `<prefix>-remaining: 0` and
+ * `<prefix>-reset: <epoch seconds>` header pair (GitHub `x-ratelimit`,
+ * GitLab `ratelimit`); undefined while requests remain.
+ */
+export function quotaReset(res: Response, prefix: string): Date | undefined {
+  if (res.headers.get(`${prefix}-remaining`) !== '0') return undefined;
+  const reset = Number(res.headers.get(`${prefix}-reset`));
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
+}
+
 export class Http {
   readonly #fetch: FetchFn;
   readonly now: () => Date;
