@@ -202,8 +202,9 @@ checks:
   });
 
   it('treats an empty file as all defaults', () => {
-    const empty = parseConfig('# nothing yet\n', 'ronde.yaml', registry);
+    const empty = parseConfig('# nothing yet\n', 'ronde.yaml', registry, { ...process.env, LC_ALL: 'C' });
     expect(empty).toEqual({
+      language: 'en',
       defaults: { interval: 300, timeout: 60, concurrency: 32, ssh: {}, sudo: false },
       hosts: [],
       team: [],
@@ -215,6 +216,16 @@ checks:
     });
     expect(effectiveChecks(empty, registry).map((c) => c.name)).toEqual(['apt.pending']);
     expect(effectiveHosts(empty)).toMatchObject([{ local: true }]);
+  });
+});
+
+describe('language', () => {
+  it('is `language:` when given, else the locale’s', () => {
+    const fr = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_FR.UTF-8' };
+    expect(parseConfig('', 'ronde.yaml', registry, fr).language).toBe('fr');
+    expect(parseConfig('language: en\n', 'ronde.yaml', registry, fr).language).toBe('en');
+    expect(parseConfig('language: fr\n', 'ronde.yaml', registry, { LANG: 'C' }).language).toBe('fr');
+    expect(() => parseConfig('language: de\n', 'ronde.yaml', registry)).toThrow(/language/);
   });
 });
 

@@ -3,6 +3,7 @@ import { homedir, hostname } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Registry } from '../core/registry.js';
+import { localeLang } from '../i18n/lang.js';
 import { routeIssues } from '../notify/schema.js';
 import { releaseNotifyIssues } from '../releases/schema.js';
 import { routineTeamIssues } from '../routines/schema.js';
@@ -122,6 +123,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
   };
   const d = raw.defaults;
   const config: Config = {
+    language: raw.language ?? localeLang(env),
     defaults: {
       interval: d.interval,
       timeout: d.timeout,

@@ -79,6 +79,13 @@ export const notifySettingsSchema = z
       .min(1)
       .default(3)
       .describe('`ronde.self` is CRIT when a notifier failed this many sends in a row.'),
+    docs_url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, { error: 'expected an http(s):// URL of the docs folder' })
+      .optional()
+      .describe(
+        'Where problem posts link each kind’s page: `DOCS_URL/checks/KIND.md`, e.g. your fork’s `https://git.example.org/ronde/-/blob/main/docs/` (default: the docs installed with ronde, as a path).',
+      ),
   })
   .strict()
   .describe('How the daemon announces: damping, reminders, the weekly digest, quiet hours.');
@@ -112,6 +119,8 @@ export interface NotifySettings {
   quietHours?: { from: number; to: number };
   /** Consecutive failures of a notifier that make `ronde.self` CRIT. */
   failingAfter: number;
+  /** Base URL of the docs folder; undefined: the installed docs, as a path. */
+  docsUrl?: string;
 }
 
 export interface HeartbeatSettings {
@@ -129,5 +138,6 @@ export function toNotifySettings(raw: z.output<typeof notifySettingsSchema>): No
     failingAfter: raw.failing_after,
   };
   if (raw.quiet_hours) out.quietHours = raw.quiet_hours;
+  if (raw.docs_url) out.docsUrl = raw.docs_url;
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Registry } from '../core/registry.js';
+import { LANGS, type Lang } from '../i18n/lang.js';
 import { Notifiers, Routes } from '../notify/schema.js';
 import { Releases } from '../releases/schema.js';
 import { Routines, Team } from '../routines/schema.js';
@@ -149,6 +150,12 @@ export const configSchema = z
       .refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Paris' })
       .optional()
       .describe('IANA time zone for schedules and reports (default: the system’s).'),
+    language: z
+      .enum(LANGS)
+      .optional()
+      .describe(
+        'Language of posts, e-mails, reminders, the digest and command output: `en` or `fr` (default: the locale — LC_ALL, LC_MESSAGES, LANG starting with `fr` → `fr`, else `en`).',
+      ),
     database: databaseSchema.optional(),
     defaults: defaultsSchema.prefault({}),
     hosts: z.array(hostSchema).default([]).describe('The inventory. Empty: the machine ronde runs on.'),
@@ -210,6 +217,8 @@ export interface CheckInstanceConfig {
 
 export interface Config {
   timezone?: string;
+  /** What ronde speaks: `language:`, else the locale's (src/i18n/lang.ts). */
+  language: Lang;
   /** `url` may hold secret references: `resolveSecrets(url)` when connecting. */
   database?: { url?: string; path?: string };
   defaults: { interval: number; timeout: number; concurrency: number; ssh: SshSettings; sudo: boolean };

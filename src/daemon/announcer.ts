@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { CheckResult } from '../core/check.js';
 import type { Registry } from '../core/registry.js';
 import { recordDaemonRound } from '../notify/announce.js';
+import { checkHelp } from '../notify/help.js';
 import { deliver, pruneOutbox } from '../notify/outbox.js';
 import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../notify/reminders.js';
 import type { Notifier } from '../notify/types.js';
@@ -77,6 +78,8 @@ export class Announcer {
     const { announcements } = await recordDaemonRound(store, round, all, {
       now,
       damping: config.notify.damping,
+      lang: config.language,
+      help: checkHelp(config),
       routes: config.routes,
       notifierNames: config.notifiers.map((n) => n.name),
       ...(summaryExtra ? { summaryExtra } : {}),
@@ -161,6 +164,7 @@ export class Announcer {
       routines: config.routines,
       team: config.team,
       timezone: boardTimeZone(config),
+      language: config.language,
       remindEveryDays: config.notify.remindEveryDays,
       digest: config.notify.digest,
       routes: config.routes,

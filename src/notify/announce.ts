@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CheckResult } from '../core/check.js';
 import { isStatus, type Status, severity } from '../core/status.js';
+import type { Lang } from '../i18n/index.js';
 import { saveRound } from '../store/save.js';
 import type { Database } from '../store/schema.js';
 import type { RoundInput, Store } from '../store/types.js';
@@ -28,6 +29,10 @@ export interface AnnounceOptions extends Routing {
   damping?: number;
   /** Extra markdown for the first-run summary (e.g. where the routines stand). */
   summaryExtra?: string;
+  /** The team's language (`language:`); default en. */
+  lang?: Lang;
+  /** What to do about a check (its docs page) and the routines it backs (see help.ts). */
+  help?: (r: { check: string; kind: string; target: string }) => Pick<CheckChange, 'docs' | 'routines'>;
 }
 
 export interface Announcement {
@@ -90,6 +95,7 @@ function eventOf(
 export function groupChanges(
   changes: readonly (CheckChange & { event: string })[],
   roundId: number,
+  lang: Lang = 'en',
 ): Announcement[] {
   const groups = new Map<string, CheckChange[]>();
   for (const c of changes) {
@@ -101,10 +107,10 @@ export function groupChanges(
     const [event, target] = k.split('\0') as [string, string];
     const draft =
       event === 'check.problem'
-        ? problemMessage(target, list)
+        ? problemMessage(lang, target, list)
         : event === 'check.recovery'
-          ? recoveryMessage(target, list)
-          : unknownMessage(target, list);
+          ? recoveryMessage(lang, target, list)
+          : unknownMessage(lang, target, list);
     out.push({ identity: `${event}:${target}:round ${roundId}`, draft });
   }
   return out;
@@ -167,10 +173,11 @@ async function announceInTransaction(
         to: verdict.to,
         summary: r.summary,
         event: verdict.event,
+        ...(verdict.event === 'check.problem' ? opts.help?.(r) : {}),
       });
   }
   let n = 0;
-  for (const a of groupChanges(changes, roundId))
+  for (const a of groupChanges(changes, roundId, opts.lang))
     n += await enqueue(trx, a.identity, a.draft, opts, opts.now);
   return n;
 }
@@ -205,7 +212,13 @@ async function firstRun(
     status: r.status,
     summary: r.summary,
   }));
-  return enqueue(trx, 'summary:first-run', summaryMessage(lines, opts.summaryExtra), opts, opts.now);
+  return enqueue(
+    trx,
+    'summary:first-run',
+    summaryMessage(opts.lang ?? 'en', lines, opts.summaryExtra),
+    opts,
+    opts.now,
+  );
 }
 
 function readAnnounced(trx: Kysely<Database>, targets: string[]) {

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { INVISIBLE } from '../i18n/index.js';
 import { md, summaryMessage, unknownMessage } from './format.js';
 import { backoffMs, messageKey } from './outbox.js';
 import { digestWeek, inQuietHours, isoWeek } from './reminders.js';
 
 describe('md', () => {
   it('shows check text literally: no markdown, no channel-wide mention, one line', () => {
-    expect(md('**bold** _x_ [a](b)\n@all')).toBe('\\*\\*bold\\*\\* \\_x\\_ \\[a\\](b) @\u200ball');
+    expect(md('**bold** _x_ [a](b)\n@all')).toBe('\\*\\*bold\\*\\* \\_x\\_ \\[a\\](b) `@`all');
+    expect(md('(@channel) x@here')).toBe('(`@`channel) x@here');
+  });
+
+  it('leaves root@ADDRESS as typed: no invisible character breaks a copy-paste', () => {
+    const s = md('ssh root@10.0.0.5: host key unknown');
+    expect(s).toBe('ssh root@10.0.0.5: host key unknown');
+    expect(s).not.toMatch(INVISIBLE);
   });
 });
 
 describe('messages', () => {
   it('groups "cannot check" by reason', () => {
-    const d = unknownMessage('web1', [
+    const d = unknownMessage('en', 'web1', [
       { check: 'disk', target: 'web1', from: 'OK', to: 'UNKNOWN', summary: 'ssh: timeout' },
       { check: 'apt', target: 'web1', from: 'OK', to: 'UNKNOWN', summary: 'ssh: timeout' },
       { check: 'tls', target: 'web1', from: 'OK', to: 'UNKNOWN', summary: 'openssl not found' },
@@ -22,7 +30,7 @@ describe('messages', () => {
   });
 
   it('the first-run summary says everything is fine when it is', () => {
-    const d = summaryMessage([{ check: 'disk', target: 'web1', status: 'OK', summary: 'fine' }]);
+    const d = summaryMessage('en', [{ check: 'disk', target: 'web1', status: 'OK', summary: 'fine' }]);
     expect(d.text).toContain('ronde now watches 1 check on 1 host: 1 OK.');
     expect(d.text).toContain('Everything is OK.');
     expect(d.severity).toBe('info');

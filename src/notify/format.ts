@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { severity as rank, type Status } from '../core/status.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { TeamMember } from '../routines/schema.js';
 import type { Message, Severity } from './types.js';
 
@@ -13,52 +15,86 @@ export interface CheckChange {
   from: Status | null;
   to: Status;
   summary: string;
+  /** Where the kind's page is (see docsLink): what to do about it. */
+  docs?: string;
+  /** Routines whose `checks:` link this check on this host: the human duty it backs. */
+  routines?: readonly { id: string; title: string }[];
 }
 
 /**
  * Text from checks and the config is shown literally: markdown in a summary
  * must not bold half the post, and `@all` in one must not ping the channel.
+ * A mention starts a word, so only a word-initial `@` is put in a code span
+ * (Mattermost never mentions from code); `root@10.0.0.5` stays as it is,
+ * with no invisible character to break a copy-paste.
  */
 export function md(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/([\\`*_[\]<>|~#])/g, '\\$1')
-    .replace(/@/g, '@\u200b');
+    .replace(/(^|[^\p{L}\p{N}])@/gu, '$1`@`');
 }
 
 function code(name: string): string {
   return `\`${name.replaceAll('`', "'")}\``;
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** The docs folder installed with ronde (the package ships `docs/`): dist/notify → ../../docs. */
+const INSTALLED_DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+
+/**
+ * The kind's page: a link under `notify.docs_url` when set, else the path
+ * of the installed page, as code, for whoever reads the post on the server.
+ */
+export function docsLink(kind: string, docsUrl?: string): string {
+  if (docsUrl) {
+    const url = `${docsUrl.replace(/\/*$/, '/')}checks/${encodeURIComponent(kind)}.md`;
+    return `[${kind}](${url})`;
+  }
+  return code(`${INSTALLED_DOCS}checks/${kind}.md`);
+}
+
+/** "What to do" and "Routine" under a problem line, when known. */
+function helpLines(lang: Lang, c: CheckChange): string[] {
+  const out: string[] = [];
+  if (c.docs) out.push(`  ${t(lang, 'problem.help', { docs: c.docs })}`);
+  if (c.routines && c.routines.length > 0)
+    out.push(
+      `  ${t(lang, 'problem.routine', {
+        routines: c.routines.map((r) => `${md(r.title)} (${code(`ronde routines show ${r.id}`)})`).join(', '),
+      })}`,
+    );
+  return out;
+}
+
+function was(lang: Lang, from: Status | null): string {
+  return from ? ` _${t(lang, 'change.was', { status: from })}_` : '';
 }
 
 /** Worse changes on one host in one round: one message, worst first. */
-export function problemMessage(target: string, changes: readonly CheckChange[]): Draft {
+export function problemMessage(lang: Lang, target: string, changes: readonly CheckChange[]): Draft {
   const sorted = [...changes].sort((a, b) => rank(b.to) - rank(a.to) || a.check.localeCompare(b.check));
   const severity: Severity = sorted.some((c) => c.to === 'CRIT') ? 'critical' : 'warning';
   const title =
     sorted.length === 1
-      ? `${target}: ${sorted[0]!.check} is ${sorted[0]!.to}`
-      : `${target}: ${count(sorted.length, 'problem')}`;
-  const lines = sorted.map(
-    (c) => `- **${c.to}** ${code(c.check)} — ${md(c.summary)}${c.from ? ` _(was ${c.from})_` : ''}`,
-  );
+      ? t(lang, 'problem.title.one', { target, check: sorted[0]!.check, status: sorted[0]!.to })
+      : t(lang, 'problem.title.many', { target, n: sorted.length });
+  const lines = sorted.flatMap((c) => [
+    `- **${c.to}** ${code(c.check)} — ${md(c.summary)}${was(lang, c.from)}`,
+    ...helpLines(lang, c),
+  ]);
   return { event: 'check.problem', title, text: lines.join('\n'), severity };
 }
 
 /** Checks of one host back to OK in one round. */
-export function recoveryMessage(target: string, changes: readonly CheckChange[]): Draft {
+export function recoveryMessage(lang: Lang, target: string, changes: readonly CheckChange[]): Draft {
   const sorted = [...changes].sort((a, b) => a.check.localeCompare(b.check));
   const title =
     sorted.length === 1
-      ? `${target}: ${sorted[0]!.check} is OK again`
-      : `${target}: ${count(sorted.length, 'check')} OK again`;
-  const lines = sorted.map(
-    (c) => `- ${code(c.check)} — ${md(c.summary)}${c.from ? ` _(was ${c.from})_` : ''}`,
-  );
+      ? t(lang, 'recovery.title.one', { target, check: sorted[0]!.check })
+      : t(lang, 'recovery.title.many', { target, n: sorted.length });
+  const lines = sorted.map((c) => `- ${code(c.check)} — ${md(c.summary)}${was(lang, c.from)}`);
   return { event: 'check.recovery', title, text: lines.join('\n'), severity: 'info' };
 }
 
@@ -66,17 +102,17 @@ export function recoveryMessage(target: string, changes: readonly CheckChange[])
  * Checks of one host that can no longer tell. Grouped by reason, so an
  * unreachable host reads as one line naming every check it hides.
  */
-export function unknownMessage(target: string, changes: readonly CheckChange[]): Draft {
+export function unknownMessage(lang: Lang, target: string, changes: readonly CheckChange[]): Draft {
   const byReason = new Map<string, string[]>();
   for (const c of changes) byReason.set(c.summary, [...(byReason.get(c.summary) ?? []), c.check]);
   const title =
     changes.length === 1
-      ? `${target}: cannot check ${changes[0]!.check}`
-      : `${target}: cannot check ${count(changes.length, 'check')}`;
+      ? t(lang, 'unknown.title.one', { target, check: changes[0]!.check })
+      : t(lang, 'unknown.title.many', { target, n: changes.length });
   const lines = [...byReason].map(
     ([reason, checks]) => `- ${md(reason)} — ${checks.sort().map(code).join(', ')}`,
   );
-  const text = `The status of these checks is unknown: a problem may be hidden.\n${lines.join('\n')}`;
+  const text = `${t(lang, 'unknown.intro')}\n${lines.join('\n')}`;
   return { event: 'check.unknown', title, text, severity: 'warning' };
 }
 
@@ -103,7 +139,7 @@ export function checkList(lines: readonly CheckLine[]): string {
 }
 
 /** The one message of a new installation: where things stand, instead of a flood of old news. */
-export function summaryMessage(lines: readonly CheckLine[], extra?: string): Draft {
+export function summaryMessage(lang: Lang, lines: readonly CheckLine[], extra?: string): Draft {
   const hosts = new Set(lines.map((l) => l.target)).size;
   const tally = (['CRIT', 'WARN', 'UNKNOWN', 'OK'] as const)
     .map((s) => [s, lines.filter((l) => l.status === s).length] as const)
@@ -112,9 +148,9 @@ export function summaryMessage(lines: readonly CheckLine[], extra?: string): Dra
     .join(', ');
   const problems = checkList(lines);
   const parts = [
-    `ronde now watches ${count(lines.length, 'check')} on ${count(hosts, 'host')}${tally ? `: ${tally}` : ''}.`,
-    problems ? `Current problems:\n${problems}` : 'Everything is OK.',
-    'From now on you hear only about changes.',
+    t(lang, 'summary.watches', { checks: lines.length, hosts, tally }),
+    problems ? `${t(lang, 'summary.problems')}\n${problems}` : t(lang, 'summary.allOk'),
+    t(lang, 'summary.onlyChanges'),
   ];
   if (extra) parts.splice(2, 0, extra);
   const severity: Severity = lines.some((l) => l.status === 'CRIT')
@@ -122,7 +158,7 @@ export function summaryMessage(lines: readonly CheckLine[], extra?: string): Dra
     : lines.some((l) => l.status !== 'OK')
       ? 'warning'
       : 'info';
-  return { event: 'summary', title: 'ronde is on its rounds', text: parts.join('\n\n'), severity };
+  return { event: 'summary', title: t(lang, 'summary.title'), text: parts.join('\n\n'), severity };
 }
 
 /** `@handle` when the member has a Mattermost name (a mention notifies them), else the name. */
@@ -142,35 +178,37 @@ export interface RoutineInfo {
   lastDone?: { by: string; at: string };
 }
 
-function routineBody(r: RoutineInfo): string {
+function routineBody(lang: Lang, r: RoutineInfo): string {
   const parts: string[] = [];
   if (r.person)
     parts.push(
-      r.person.assigned
-        ? `Assigned to ${who(r.person.member)}.`
-        : `Suggested: ${who(r.person.member)} (has not taken a routine for longest).`,
+      t(lang, r.person.assigned ? 'routine.assigned' : 'routine.suggested', { who: who(r.person.member) }),
     );
-  parts.push(r.lastDone ? `Last done ${r.lastDone.at} by ${md(r.lastDone.by)}.` : 'Never done yet.');
+  parts.push(
+    r.lastDone
+      ? t(lang, 'routine.lastDone', { at: r.lastDone.at, by: md(r.lastDone.by) })
+      : t(lang, 'routine.neverDone'),
+  );
   if (r.checklist.length > 0) parts.push(r.checklist.map((s, i) => `${i + 1}. ${md(s)}`).join('\n'));
-  parts.push(`When done: \`ronde done ${r.id} --by NAME\``);
+  parts.push(t(lang, 'routine.whenDone', { id: r.id }));
   return parts.join('\n\n');
 }
 
-export function routineDueMessage(r: RoutineInfo): Draft {
+export function routineDueMessage(lang: Lang, r: RoutineInfo): Draft {
   return {
     event: 'routine.due',
-    title: `Due today: ${r.title}`,
-    text: `${md(r.title)} is due today (${r.dueDate}).\n\n${routineBody(r)}`,
+    title: t(lang, 'due.title', { title: r.title }),
+    text: `${t(lang, 'due.text', { title: md(r.title), date: r.dueDate })}\n\n${routineBody(lang, r)}`,
     severity: 'info',
   };
 }
 
-export function routineOverdueMessage(r: RoutineInfo): Draft {
-  const days = count(r.overdueDays ?? 1, 'day');
+export function routineOverdueMessage(lang: Lang, r: RoutineInfo): Draft {
+  const days = r.overdueDays ?? 1;
   return {
     event: 'routine.overdue',
-    title: `Overdue by ${days}: ${r.title}`,
-    text: `${md(r.title)} was due on ${r.dueDate}, ${days} ago.\n\n${routineBody(r)}`,
+    title: t(lang, 'overdue.title', { title: r.title, days }),
+    text: `${t(lang, 'overdue.text', { title: md(r.title), date: r.dueDate, days })}\n\n${routineBody(lang, r)}`,
     severity: 'warning',
   };
 }
@@ -185,32 +223,38 @@ export interface DigestInput {
   longest: readonly { member: TeamMember; lastAt: string | null }[];
 }
 
-export function digestMessage(d: DigestInput): Draft {
+export function digestMessage(lang: Lang, d: DigestInput): Draft {
   const sections: string[] = [];
   sections.push(
     d.overdue.length === 0
-      ? '**Overdue routines:** none.'
-      : `**Overdue routines:**\n${d.overdue
-          .map((r) => `- ${md(r.title)} — due ${r.dueDate}, ${count(r.overdueDays ?? 1, 'day')} ago`)
+      ? t(lang, 'digest.overdue.none')
+      : `${t(lang, 'digest.overdue')}\n${d.overdue
+          .map(
+            (r) =>
+              `- ${t(lang, 'digest.overdue.line', { title: md(r.title), date: r.dueDate, days: r.overdueDays ?? 1 })}`,
+          )
           .join('\n')}`,
   );
   const problems = checkList(d.problems);
-  sections.push(problems ? `**Open problems:**\n${problems}` : '**Open problems:** none.');
+  sections.push(problems ? `${t(lang, 'digest.problems')}\n${problems}` : t(lang, 'digest.problems.none'));
   sections.push(
     d.done.length === 0
-      ? '**Done last week:** nothing.'
-      : `**Done last week:**\n${d.done.map((s) => `- ${md(s.title)} — ${md(s.by)}, ${s.at}`).join('\n')}`,
+      ? t(lang, 'digest.done.none')
+      : `${t(lang, 'digest.done')}\n${d.done.map((s) => `- ${md(s.title)} — ${md(s.by)}, ${s.at}`).join('\n')}`,
   );
   if (d.longest.length > 0)
     sections.push(
-      `**Longest without a routine:** ${d.longest
-        .map((l) => `${md(l.member.name)} (${l.lastAt ? `since ${l.lastAt}` : 'never'})`)
+      `${t(lang, 'digest.longest')} ${d.longest
+        .map(
+          (l) =>
+            `${md(l.member.name)} (${l.lastAt ? t(lang, 'digest.since', { date: l.lastAt }) : t(lang, 'digest.never')})`,
+        )
         .join(', ')}`,
     );
   const bad = d.overdue.length + d.problems.filter((p) => p.status !== 'OK').length;
   return {
     event: 'digest',
-    title: `Weekly digest ${d.week}`,
+    title: t(lang, 'digest.title', { week: d.week }),
     text: sections.join('\n\n'),
     severity: bad > 0 ? 'warning' : 'info',
   };

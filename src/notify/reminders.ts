@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isStatus } from '../core/status.js';
+import { type Lang, date as localDate, t } from '../i18n/index.js';
 import { toLocal } from '../routines/cadence.js';
 import { listSignoffs } from '../routines/repo.js';
 import type { Routine, Team, TeamMember } from '../routines/schema.js';
@@ -29,6 +30,8 @@ export interface RemindersConfig extends Routing {
   team: Team;
   /** IANA zone of due dates, quiet hours and the digest. */
   timezone: string;
+  /** The team's language (`language:`); default en. */
+  language?: Lang;
   /** An overdue routine is re-reminded every this many days (default 3). */
   remindEveryDays?: number;
   /** When the weekly digest goes out, local time (ISO weekday 1 = Monday); false: never. Default Monday 9:00. */
@@ -93,6 +96,7 @@ async function plan(
   now: Date,
 ): Promise<Occasion[]> {
   const tz = config.timezone;
+  const lang = config.language ?? 'en';
   const every = Math.max(1, config.remindEveryDays ?? 3);
   const out: Occasion[] = [];
   const overdue: RoutineInfo[] = [];
@@ -109,14 +113,17 @@ async function plan(
     if (person) info.person = person;
     if (state.lastDone) info.lastDone = { by: state.lastDone.by, at: localDate(state.lastDone.at, tz) };
     if (state.status === 'due') {
-      out.push({ identity: `routine.due:${routine.id}:${info.dueDate}`, draft: routineDueMessage(info) });
+      out.push({
+        identity: `routine.due:${routine.id}:${info.dueDate}`,
+        draft: routineDueMessage(lang, info),
+      });
     } else {
       info.overdueDays = state.overdueDays ?? 1;
       overdue.push(info);
       const index = Math.floor((info.overdueDays - 1) / every);
       out.push({
         identity: `routine.overdue:${routine.id}:${info.dueDate}:${index}`,
-        draft: routineOverdueMessage(info),
+        draft: routineOverdueMessage(lang, info),
       });
     }
   }
@@ -133,9 +140,10 @@ async function plan(
  */
 export async function routinesSummary(
   store: Pick<Store, 'conn'>,
-  config: Pick<RemindersConfig, 'routines' | 'timezone'>,
+  config: Pick<RemindersConfig, 'routines' | 'timezone' | 'language'>,
   now: Date,
 ): Promise<string | undefined> {
+  const lang = config.language ?? 'en';
   const db = store.conn.db;
   const signoffs = await listSignoffs(db);
   const seen = new Map(
@@ -151,11 +159,13 @@ export async function routinesSummary(
     });
     const title = md(routine.title);
     if (state.status === 'overdue')
-      lines.push(`- ${title} — overdue since ${localDate(state.nextDue, config.timezone)}`);
+      lines.push(
+        `- ${title} — ${t(lang, 'summary.overdueSince', { date: localDate(state.nextDue, config.timezone) })}`,
+      );
     else if (state.status === 'due')
-      lines.push(`- ${title} — ${state.lastDone ? 'due today' : 'due (never done yet)'}`);
+      lines.push(`- ${title} — ${t(lang, state.lastDone ? 'summary.dueToday' : 'summary.dueNever')}`);
   }
-  return lines.length > 0 ? `Routines to do:\n${lines.join('\n')}` : undefined;
+  return lines.length > 0 ? `${t(lang, 'summary.routines')}\n${lines.join('\n')}` : undefined;
 }
 
 /** The assignee, else the fair "who's next". */
@@ -186,7 +196,7 @@ async function digest(
     .filter((s) => s.at.getTime() >= since && s.at.getTime() <= now.getTime())
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((s) => ({ title: titles.get(s.routine) ?? s.routine, by: s.by, at: localDate(s.at, tz) }));
-  return digestMessage({
+  return digestMessage(config.language ?? 'en', {
     week,
     overdue,
     problems: await openProblems(trx, now),
@@ -266,11 +276,6 @@ export function inQuietHours(config: Pick<RemindersConfig, 'quietHours' | 'timez
   if (!q || q.from === q.to) return false;
   const h = toLocal(now, config.timezone).hour;
   return q.from < q.to ? h >= q.from && h < q.to : h >= q.from || h < q.to;
-}
-
-function localDate(at: Date, tz: string): string {
-  const l = toLocal(at, tz);
-  return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
 }
 
 /**

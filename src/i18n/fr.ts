@@ -1,0 +1,62 @@
+import type { Catalogue } from './en.js';
+import { count, days } from './format.js';
+
+/*
+ * Le catalogue français : mêmes clés et paramètres que en.ts. On vouvoie
+ * l'équipe ; un espace simple avant les deux-points (jamais un caractère
+ * invisible, qui casserait un copier-coller).
+ */
+export const fr: Catalogue = {
+  'time.in': (p) => `dans ${p.d}`,
+  'time.since': (p) => `depuis ${p.d}`,
+  'time.ago': (p) => `il y a ${p.d}`,
+
+  'problem.title.one': (p) => `${p.target} : ${p.check} est ${p.status}`,
+  'problem.title.many': (p) => `${p.target} : ${count('fr', p.n, 'problème', 'problèmes')}`,
+  'change.was': (p) => `(était ${p.status})`,
+  'problem.help': (p) => `Que faire : ${p.docs}`,
+  'problem.routine': (p) => `Routine : ${p.routines}`,
+  'recovery.title.one': (p) => `${p.target} : ${p.check} est de nouveau OK`,
+  'recovery.title.many': (p) =>
+    `${p.target} : ${count('fr', p.n, 'vérification', 'vérifications')} de nouveau OK`,
+  'unknown.title.one': (p) => `${p.target} : impossible de vérifier ${p.check}`,
+  'unknown.title.many': (p) =>
+    `${p.target} : ${count('fr', p.n, 'vérification impossible', 'vérifications impossibles')}`,
+  'unknown.intro': 'L’état de ces vérifications est inconnu : un problème peut être caché.',
+
+  'summary.title': 'ronde commence sa ronde',
+  'summary.watches': (p) =>
+    `ronde surveille désormais ${count('fr', p.checks, 'vérification', 'vérifications')} sur ${count('fr', p.hosts, 'hôte', 'hôtes')}${p.tally ? ` : ${p.tally}` : ''}.`,
+  'summary.problems': 'Problèmes actuels :',
+  'summary.allOk': 'Tout est OK.',
+  'summary.onlyChanges': 'Désormais, vous n’entendrez parler que des changements.',
+  'summary.routines': 'Routines à faire :',
+  'summary.overdueSince': (p) => `en retard depuis le ${p.date}`,
+  'summary.dueToday': 'à faire aujourd’hui',
+  'summary.dueNever': 'à faire (jamais faite)',
+
+  'routine.assigned': (p) => `Assignée à ${p.who}.`,
+  'routine.suggested': (p) => `Suggestion : ${p.who} (sans routine depuis le plus longtemps).`,
+  'routine.lastDone': (p) => `Dernière fois le ${p.at} par ${p.by}.`,
+  'routine.neverDone': 'Jamais faite.',
+  'routine.whenDone': (p) => `Une fois fait : \`ronde done ${p.id} --by NOM\``,
+  'due.title': (p) => `À faire aujourd’hui : ${p.title}`,
+  'due.text': (p) => `${p.title} est à faire aujourd’hui (${p.date}).`,
+  'overdue.title': (p) => `En retard de ${days('fr', p.days)} : ${p.title}`,
+  'overdue.text': (p) => `${p.title} était à faire le ${p.date}, il y a ${days('fr', p.days)}.`,
+
+  'digest.title': (p) => `Bilan de la semaine ${p.week}`,
+  'digest.overdue': '**Routines en retard :**',
+  'digest.overdue.none': '**Routines en retard :** aucune.',
+  'digest.overdue.line': (p) => `${p.title} — à faire le ${p.date}, il y a ${days('fr', p.days)}`,
+  'digest.problems': '**Problèmes en cours :**',
+  'digest.problems.none': '**Problèmes en cours :** aucun.',
+  'digest.done': '**Fait la semaine passée :**',
+  'digest.done.none': '**Fait la semaine passée :** rien.',
+  'digest.longest': '**Sans routine depuis le plus longtemps :**',
+  'digest.since': (p) => `depuis le ${p.date}`,
+  'digest.never': 'jamais',
+
+  'post.open': 'Ouvrir dans ronde',
+  'post.cut': (p) => `coupé : ${p.n} caractères, Mattermost en accepte ${p.max}`,
+};
