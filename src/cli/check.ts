@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { useDockerApprovals } from '../checks/docker/util-approvals.js';
 import { planRound } from '../config/plan.js';
-import type { CheckResult } from '../core/check.js';
+import { type CheckResult, resultKey } from '../core/check.js';
 import { runRound } from '../core/runner.js';
 import { EXIT_CODE, worst } from '../core/status.js';
 import { selfResult } from '../daemon/self.js';
@@ -66,7 +66,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   if (store && opts.reuse) {
     const previous = await store.previousResults();
     for (const p of plan)
-      for (const c of p.checks) c.previous = previous.get(`${p.host.name}\0${c.instance}`);
+      for (const c of p.checks) c.previous = previous.get(resultKey(p.host.name, c.instance));
   }
 
   const targets = targetFactory(ctx.config, { stateDir: ctx.stateDir });
@@ -185,7 +185,7 @@ function jsonResult(r: CheckResult): CheckOutput['targets'][number]['results'][n
 function sortLike(plan: ReturnType<typeof planRound>, results: CheckResult[]): CheckResult[] {
   const order = new Map<string, number>();
   let i = 0;
-  for (const p of plan) for (const c of p.checks) order.set(`${p.host.name}\0${c.instance}`, i++);
-  const key = (r: CheckResult) => order.get(`${r.target}\0${r.check}`) ?? i;
+  for (const p of plan) for (const c of p.checks) order.set(resultKey(p.host.name, c.instance), i++);
+  const key = (r: CheckResult) => order.get(resultKey(r.target, r.check)) ?? i;
   return [...results].sort((a, b) => key(a) - key(b));
 }

@@ -1,5 +1,5 @@
-import { formatSize } from '../checks/docker/util-options.js';
 import type { DockerClient, Volume } from '../clients/docker/client.js';
+import { formatSize } from '../config/size.js';
 
 export interface PruneChoice {
   unusedImages: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationSchema, formatDuration, parseDuration } from './duration.js';
+import { durationSchema, formatAge, formatDuration, parseDuration } from './duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -37,5 +37,16 @@ describe('durationSchema', () => {
     const r = durationSchema.safeParse('soon');
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toMatch(/30s, 5m, 1h/);
+  });
+});
+
+describe('formatAge', () => {
+  it('formats ages with two units', () => {
+    expect([formatAge(0), formatAge(59), formatAge(3 * 86400 + 7200 + 5), formatAge(3660)]).toEqual([
+      '0s',
+      '59s',
+      '3d 2h',
+      '1h 1m',
+    ]);
   });
 });

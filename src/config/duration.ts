@@ -38,3 +38,21 @@ export const durationSchema = z
     error: DURATION_HINT,
   })
   .transform((v) => parseDuration(v));
+
+/** An age for messages: `3d 4h`, `2h 5m`, `45s` — two units at most, enough to judge a cadence. */
+export function formatAge(seconds: number): string {
+  const s = Math.max(0, Math.round(Math.abs(seconds)));
+  const parts: [number, string][] = [
+    [Math.floor(s / 86_400), 'd'],
+    [Math.floor((s % 86_400) / 3600), 'h'],
+    [Math.floor((s % 3600) / 60), 'm'],
+    [s % 60, 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first < 0) return '0s';
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n}${u}`)
+    .join(' ');
+}

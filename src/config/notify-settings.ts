@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { secretHttpUrl } from '../core/secret-ref.js';
 import { durationSchema } from './duration.js';
-import { secretRefProblem } from './secrets.js';
 
 /*
  * The `notify:` and `heartbeat:` sections of ronde.yaml: the knobs of the
@@ -92,20 +92,9 @@ export const notifySettingsSchema = z
 
 export const heartbeatSchema = z
   .object({
-    url: z
-      .string()
-      .superRefine((s, ctx) => {
-        const problem = secretRefProblem(s);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        else if (!/^(https?:\/\/|\$\{(env|file):)/.test(s))
-          ctx.addIssue({
-            code: 'custom',
-            message: 'expected an http(s):// URL or a reference such as ${env:HC_URL}',
-          });
-      })
-      .describe(
-        'Pinged after each daemon round (Healthchecks-style); `/fail` is appended when the round failed. A credential: give a reference, e.g. `${env:HC_URL}`.',
-      ),
+    url: secretHttpUrl('HC_URL').describe(
+      'Pinged after each daemon round (Healthchecks-style); `/fail` is appended when the round failed. A credential: give a reference, e.g. `${env:HC_URL}`.',
+    ),
     timeout: durationSchema.prefault(10).describe('Time limit of one ping.'),
   })
   .strict()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Registry } from '../core/registry.js';
+import { secretString } from '../core/secret-ref.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { Notifiers, Routes } from '../notify/schema.js';
 import { Releases } from '../releases/schema.js';
@@ -11,7 +12,6 @@ import {
   type NotifySettings,
   notifySettingsSchema,
 } from './notify-settings.js';
-import { secretRefProblem } from './secrets.js';
 
 /*
  * The raw shape of ronde.yaml. Every object is strict: a typo in a key is an
@@ -23,12 +23,6 @@ const NAME_RE = /^[A-Za-z0-9._-]+$/;
 const nameSchema = z
   .string()
   .regex(NAME_RE, { error: 'expected a name of letters, digits, ".", "_" or "-"' });
-
-/** A string that may hold `${env:…}`/`${file:…}` references, checked for syntax but not resolved. */
-export const secretString = z.string().superRefine((s, ctx) => {
-  const problem = secretRefProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
 
 function isTimeZone(tz: string): boolean {
   try {

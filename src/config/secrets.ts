@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { inspect } from 'node:util';
+import { parseSecretRefs, type SecretPart } from '../core/secret-ref.js';
 
 const MASK = '***';
 
@@ -48,71 +49,7 @@ export class SecretError extends Error {
   }
 }
 
-type Part = { text: string } | { ref: string; scheme: 'env' | 'file'; arg: string };
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Splits a string into literal text and references; throws a plain Error on bad syntax. */
-function parse(value: string): Part[] {
-  const parts: Part[] = [];
-  let text = '';
-  let i = 0;
-  while (i < value.length) {
-    if (value.startsWith('$${', i)) {
-      text += '${';
-      i += 3;
-      continue;
-    }
-    if (!value.startsWith('${', i)) {
-      text += value[i];
-      i++;
-      continue;
-    }
-    const end = value.indexOf('}', i + 2);
-    if (end < 0)
-      throw new Error(`unterminated reference "${value.slice(i, i + 20)}" (write $\${ for a literal \${)`);
-    const ref = value.slice(i, end + 1);
-    const body = value.slice(i + 2, end);
-    const colon = body.indexOf(':');
-    const scheme = colon < 0 ? '' : body.slice(0, colon);
-    const arg = colon < 0 ? '' : body.slice(colon + 1);
-    if (scheme === 'env') {
-      if (!ENV_NAME.test(arg)) throw new Error(`bad reference ${ref}: expected \${env:NAME}`);
-    } else if (scheme === 'file') {
-      if (arg === '') throw new Error(`bad reference ${ref}: expected \${file:/path}`);
-    } else {
-      throw new Error(
-        `unknown reference ${ref}: expected \${env:NAME} or \${file:/path} (write $\${ for a literal \${)`,
-      );
-    }
-    if (text) parts.push({ text });
-    text = '';
-    parts.push({ ref, scheme, arg });
-    i = end + 1;
-  }
-  if (text) parts.push({ text });
-  return parts;
-}
-
-/** True when the string holds at least one `${env:…}` or `${file:…}` reference. */
-export function hasSecretRef(s: string): boolean {
-  try {
-    return parse(s).some((p) => 'ref' in p);
-  } catch {
-    // A malformed reference is still meant as one: treat the string as sensitive.
-    return true;
-  }
-}
-
-/** The syntax problem of the references in `s`, or null. Used at load time, without resolving anything. */
-export function secretRefProblem(s: string): string | null {
-  try {
-    parse(s);
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
+export { hasSecretRef, secretRefProblem } from '../core/secret-ref.js';
 
 /**
  * Resolves every reference of `value` now (call it when the secret is needed,
@@ -120,9 +57,9 @@ export function secretRefProblem(s: string): string | null {
  * one trailing newline, as `pass` and editors add one.
  */
 export function resolveSecrets(value: string, env: NodeJS.ProcessEnv = process.env): Secret {
-  let parts: Part[];
+  let parts: SecretPart[];
   try {
-    parts = parse(value);
+    parts = parseSecretRefs(value);
   } catch (err) {
     throw new SecretError((err as Error).message, '');
   }

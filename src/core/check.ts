@@ -127,3 +127,12 @@ export interface CheckResult extends CheckOutcome {
   /** The kind's stamp probe this time (see CheckKind.stamp), for the next round. */
   stamp?: string;
 }
+
+/**
+ * The key of one check instance on one target, for maps of results across
+ * rounds (the store's previous results, the scheduler, the announcer). NUL
+ * cannot occur in either name.
+ */
+export function resultKey(target: string, check: string): string {
+  return `${target}\0${check}`;
+}

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { AnyCheckKind, CheckContext, CheckOutcome, CheckResult, Evidence } from './check.js';
 import { type CommandResult, type CommandSpec, commandLine } from './command.js';
 import { limit } from './limit.js';
+import { unknown } from './outcome.js';
 import { type Target, TargetError } from './target.js';
 
 /** One check instance planned on one host. */
@@ -254,10 +255,6 @@ function toEvidence(o: CommandResult): Evidence {
 
 function cut(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max)}\n… (${s.length - max} more characters)`;
-}
-
-function unknown(reason: string): CheckOutcome {
-  return { status: 'UNKNOWN', summary: reason, reasons: [reason] };
 }
 
 function errorMessage(err: unknown): string {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { type HostChecks, planRound } from '../config/plan.js';
 import type { Config } from '../config/schema.js';
-import type { CheckResult } from '../core/check.js';
+import { type CheckResult, resultKey } from '../core/check.js';
 import type { Registry } from '../core/registry.js';
 import { runRound } from '../core/runner.js';
 import type { RoundInput, Store } from '../store/types.js';
@@ -160,7 +160,7 @@ export class Daemon {
     try {
       const previous = await store.previousResults();
       for (const d of due)
-        for (const c of d.checks) c.previous = previous.get(`${d.host.name}\0${c.instance}`);
+        for (const c of d.checks) c.previous = previous.get(resultKey(d.host.name, c.instance));
       out = await runRound(
         due.map((d) => ({ target: this.#targets.target(d.host), checks: d.checks })),
         { concurrency: this.#o.config.defaults.concurrency, signal: this.#stop.signal },

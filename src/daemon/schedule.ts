@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resultKey } from '../core/check.js';
 
 /** One check instance on one host, run every `intervalSec`. */
 export interface Job {
@@ -8,7 +9,7 @@ export interface Job {
 }
 
 export function jobKey(j: Pick<Job, 'host' | 'check'>): string {
-  return `${j.host}\0${j.check}`;
+  return resultKey(j.host, j.check);
 }
 
 /**

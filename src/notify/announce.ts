@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CheckResult } from '../core/check.js';
+import { type CheckResult, resultKey } from '../core/check.js';
 import { isStatus, type Status, severity } from '../core/status.js';
 import type { Lang } from '../i18n/index.js';
 import { saveRound } from '../store/save.js';
@@ -153,11 +153,11 @@ async function announceInTransaction(
   const known = new Map<string, Awaited<ReturnType<typeof readAnnounced>>[number]>();
   for (let i = 0; i < targets.length; i += 500)
     for (const row of await readAnnounced(trx, targets.slice(i, i + 500)))
-      known.set(`${row.target}\0${row.check_name}`, row);
+      known.set(resultKey(row.target, row.check_name), row);
 
   const changes: (CheckChange & { event: string })[] = [];
   for (const r of usable) {
-    const row = known.get(`${r.target}\0${r.check}`);
+    const row = known.get(resultKey(r.target, r.check));
     const prev = row && {
       announced: isStatus(row.announced_status) ? row.announced_status : null,
       candidate: isStatus(row.candidate_status) ? row.candidate_status : null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
-import { secretRefProblem } from '../config/secrets.js';
+import { secretString as SecretString, secretHttpUrl } from '../core/secret-ref.js';
 import { EVENTS, type NotifyEvent } from './types.js';
 
 /*
@@ -13,16 +13,8 @@ const Name = z
   .string()
   .regex(/^[A-Za-z0-9._-]+$/, { error: 'expected a name of letters, digits, ".", "_" or "-"' });
 
-/** May hold `${env:…}`/`${file:…}` references: syntax checked now, resolved at each send. */
-const SecretString = z.string().superRefine((s, ctx) => {
-  const problem = secretRefProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
-// A URL, or a reference to one (`${env:HOOK}`): its scheme is checked at send time then.
-const HttpUrl = SecretString.refine((s) => /^(https?:\/\/|\$\{(env|file):)/.test(s), {
-  error: 'expected an http:// or https:// URL, or a reference such as ${env:HOOK_URL}',
-});
+// A URL, or a reference to one: syntax checked now, scheme checked again at each send.
+const HttpUrl = secretHttpUrl('HOOK_URL');
 
 const timeout = durationSchema
   .prefault(10)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secretRefProblem } from '../config/secrets.js';
+import { secretString as SecretString } from '../core/secret-ref.js';
 import { SOURCE_IDS } from '../sources/index.js';
 
 /*
@@ -10,10 +10,6 @@ import { SOURCE_IDS } from '../sources/index.js';
 const Name = z
   .string()
   .regex(/^[A-Za-z0-9._-]+$/, { error: 'expected a name of letters, digits, ".", "_" or "-"' });
-const SecretString = z.string().superRefine((s, ctx) => {
-  const problem = secretRefProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
 
 export const ReleaseWatch = z
   .object({

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { resultKey } from '../core/check.js';
 import { type Status, worst } from '../core/status.js';
 import type { CurrentState, Store } from '../store/types.js';
 import { listSignoffs, markSeen, type StoredSignoff } from './repo.js';
@@ -102,7 +103,7 @@ export function linkedResults(
         if (!ok) continue;
       }
       any = true;
-      matched.set(`${r.target}\0${r.check}`, r);
+      matched.set(resultKey(r.target, r.check), r);
     }
     if (!any) unmatched.push(selector);
   }

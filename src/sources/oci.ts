@@ -40,8 +40,12 @@ export interface ImageRef {
   digest?: string;
 }
 
-/** `redis:7`, `user/app`, `reg.example.org:5000/g/app:1.2@sha256:…` → where and what. */
-export function parseImage(image: string): ImageRef {
+/**
+ * An image reference cut as written: `reg:5000/g/app:1.2@sha256:…` → repository
+ * `reg:5000/g/app`, tag `1.2`, digest `sha256:…` (a port is not a tag). The one
+ * parser of image references: the engine's, the config's and the registries'.
+ */
+export function splitImage(image: string): { repository: string; tag?: string; digest?: string } {
   let rest = image.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -49,6 +53,12 @@ export function parseImage(image: string): ImageRef {
   let tag: string | undefined;
   const colon = rest.lastIndexOf(':');
   if (colon > rest.lastIndexOf('/')) [rest, tag] = [rest.slice(0, colon), rest.slice(colon + 1)];
+  return { repository: rest, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+}
+
+/** `redis:7`, `user/app`, `reg.example.org:5000/g/app:1.2@sha256:…` → where and what. */
+export function parseImage(image: string): ImageRef {
+  const { repository: rest, tag, digest } = splitImage(image);
   const [first, ...others] = rest.split('/');
   const isHost = others.length > 0 && (/[.:]/.test(first!) || first === 'localhost');
   const host = isHost ? first! : 'docker.io';

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { resultKey } from '../core/check.js';
 import type { Status } from '../core/status.js';
 import type { Database } from './schema.js';
 import type {
@@ -116,7 +117,7 @@ export async function previousResults(db: Kysely<Database>): Promise<Map<string,
     if (data?.stamp && !data.truncated) prev.stamp = data.stamp;
     if (typeof data?.validUntil === 'string') prev.validUntil = data.validUntil;
     if (Number(r.not_applicable) === 1) prev.notApplicable = true;
-    out.set(`${r.target}\0${r.check_name}`, prev);
+    out.set(resultKey(r.target, r.check_name), prev);
   }
   return out;
 }

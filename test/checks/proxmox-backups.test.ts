@@ -129,7 +129,7 @@ describe('proxmox.backups: judging every guest', () => {
     const r = await run({}, new Date('2025-03-07T12:00:00Z'));
     expect(r.status).toBe('CRIT');
     expect(guest(r, 100)?.reasons[0]).toMatch(
-      /^newest backup 2\.4d old \(2025-03-05T01:40:00Z, cadence 1d\)/,
+      /^newest backup 2d 10h old \(2025-03-05T01:40:00Z, cadence 1d\)/,
     );
     expect((await run({ cadence: '7d' }, new Date('2025-03-07T12:00:00Z'))).status).toBe('OK');
   });
@@ -198,7 +198,7 @@ describe('proxmox.backups: judging every guest', () => {
     const r = await run({ storages: ['local'] });
     expect(r.status).toBe('CRIT');
     expect(guest(r, 101)?.reasons).toEqual(['no backup on local@pve1, local@pve2']);
-    expect(guest(r, 100)?.reasons[0]).toMatch(/^newest backup 4\.4d old/);
+    expect(guest(r, 100)?.reasons[0]).toMatch(/^newest backup 4d 10h old/);
     const ignored = await run({ storages: ['pbs'], ignore_vmids: [101] });
     expect(ignored.details?.ignored).toEqual([101]);
     expect(guest(ignored, 101)).toBeUndefined();

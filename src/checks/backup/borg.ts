@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { formatAge } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { worst } from '../../core/status.js';
-import { formatAge, parseEpoch } from '../freshness/util-age.js';
+import { parseEpoch } from '../freshness/util-age.js';
 import { type BorgArchive, borgFailure, parseBorgInfo } from './parse-borg.js';
 import {
   catCommand,
@@ -80,7 +82,6 @@ const entry = (a: BorgArchive): Entry => ({
   files: a.files,
 });
 
-const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 type Run = (commands: readonly CommandSpec[]) => Promise<CommandResult[]>;
 
 export async function evaluateBorg(

@@ -1,7 +1,9 @@
+import { formatAge } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { type Status, worst } from '../../core/status.js';
-import { formatAge, parseEpoch, parseFindErrors } from '../freshness/util-age.js';
+import { parseEpoch, parseFindErrors } from '../freshness/util-age.js';
 import { findArgv, scanFind } from './parse-find.js';
 import { judgeVerify, type Test, testFor, type Verdict, verifyCommand } from './parse-verify.js';
 import { DETAILS_FILES, type FileFacts, judgeSeries, type SeriesFacts } from './util-judge.js';
@@ -27,8 +29,6 @@ export function verifiedOf(details: Record<string, unknown> | undefined): Verifi
       (v.ok === true || v.ok === false),
   );
 }
-
-const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 
 /**
  * Judges the find listing and the host clock; runs the integrity tests (one more round

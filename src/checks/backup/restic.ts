@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { formatAge } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { worst } from '../../core/status.js';
-import { formatAge, parseEpoch } from '../freshness/util-age.js';
+import { parseEpoch } from '../freshness/util-age.js';
 import { groupOf, parseResticSnapshots, parseResticStats, resticFailure } from './parse-restic.js';
 import {
   type Entry,
@@ -61,8 +63,6 @@ const filters = (o: BackupResticOptions): string[] => [
   ...(o.host ? ['--host', o.host] : []),
   ...(o.tag ? ['--tag', o.tag] : []),
 ];
-
-const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 
 export function evaluateRestic(
   outputs: readonly CommandResult[],

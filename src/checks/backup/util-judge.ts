@@ -1,6 +1,7 @@
+import { formatAge } from '../../config/duration.js';
+import { formatSize } from '../../config/size.js';
+import { median } from '../../core/median.js';
 import { type Status, worst } from '../../core/status.js';
-import { formatAge } from '../freshness/util-age.js';
-import { human } from '../system/disk.js';
 import type { SeriesScan } from './parse-find.js';
 import type { BackupFilesOptions } from './util-options.js';
 
@@ -30,13 +31,6 @@ export const DETAILS_FILES = 10;
 
 export function fileFacts(f: { name: string; size: number; mtime: number }): FileFacts {
   return { name: f.name, size: f.size, mtime: new Date(Math.round(f.mtime * 1000)).toISOString() };
-}
-
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const v = [...values].sort((a, b) => a - b);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1]! + v[mid]!) / 2;
 }
 
 /** Age, size, empty files, retention and future dates of one series, against the options. */
@@ -96,7 +90,7 @@ function judgeSize(
   const change = ((size - base) / base) * 100;
   facts.medianPrevious = base;
   facts.changePct = Math.round(change * 10) / 10;
-  const what = `newest backup is ${human(size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${human(base)} of the previous ${sizes.length}`;
+  const what = `newest backup is ${formatSize(size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${formatSize(base)} of the previous ${sizes.length}`;
   if (change <= -o.shrink_crit_pct) say('CRIT', what);
   else if (change <= -o.shrink_warn_pct) say('WARN', what);
   else if (o.growth_crit_pct !== undefined && change >= o.growth_crit_pct) say('CRIT', what);

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { durationSchema } from '../../config/duration.js';
-import { hasSecretRef } from '../../config/secrets.js';
+import { durationSchema, formatAge } from '../../config/duration.js';
+import { formatSize } from '../../config/size.js';
 import { shQuote } from '../../core/command.js';
+import { median } from '../../core/median.js';
+import { hasSecretRef } from '../../core/secret-ref.js';
 import type { Status } from '../../core/status.js';
-import { formatAge } from '../freshness/util-age.js';
-import { human } from '../system/disk.js';
-import { median } from './util-judge.js';
 
 /** Helpers shared by backup.borg and backup.restic: common options, size history, age and size rules. */
 
@@ -168,7 +167,7 @@ export function judgeSize(
   if (base === undefined) return {};
   const change = ((newest.size - base) / base) * 100;
   const facts: SizeFacts = { medianPrevious: base, changePct: Math.round(change * 10) / 10 };
-  const why = `newest backup is ${human(newest.size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${human(base)} of the previous ${sizes.length}`;
+  const why = `newest backup is ${formatSize(newest.size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${formatSize(base)} of the previous ${sizes.length}`;
   const status: Status =
     change <= -o.shrink_crit_pct
       ? 'CRIT'

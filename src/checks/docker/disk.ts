@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { sizeSchema } from '../../config/size.js';
 import { defineCheck } from '../../core/check.js';
 import { DF_FIELDS, parseDf } from '../system/parse-df.js';
 import { socketProbe, withEngine } from './util-connect.js';
 import { judgeDockerDisk, summarizeDf } from './util-disk.js';
-import { dockerConnection, sizeSchema } from './util-options.js';
+import { dockerConnection } from './util-options.js';
 
 const pct = z.number().min(0).max(100);
 const Options = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContainerInspect } from '../../clients/docker/client.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
+import { unknown } from '../../core/outcome.js';
 import { dockerApprovals } from './util-approvals.js';
 import { socketProbe, withEngine } from './util-connect.js';
 import { dockerConnection } from './util-options.js';
@@ -18,10 +19,6 @@ const Options = z
   })
   .strict();
 export type DockerServicesOptions = z.output<typeof Options>;
-
-function unknown(why: string): CheckOutcome {
-  return { status: 'UNKNOWN', summary: why, reasons: [why] };
-}
 
 /** What must run: declared in the options, else the host's last approval in the store. */
 async function expectation(

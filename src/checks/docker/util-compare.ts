@@ -1,7 +1,7 @@
 import { resolveSecrets, SecretError } from '../../config/secrets.js';
 import { makeSource } from '../../sources/index.js';
 import { describeFailure, lookupReleases } from '../../sources/lookup.js';
-import { OciSource, parseImage } from '../../sources/oci.js';
+import { OciSource, parseImage, splitImage } from '../../sources/oci.js';
 import {
   applyPolicy,
   extractVersion,
@@ -10,7 +10,7 @@ import {
   sameVariantExtract,
 } from '../../sources/version.js';
 import type { DockerUpdatesOptions, Service } from './util-options-updates.js';
-import { type RunningImage, repoOf } from './util-running.js';
+import type { RunningImage } from './util-running.js';
 import type { ImageFacts, Levels } from './util-updates.js';
 
 /** Compares one running image with upstream. Never throws for a source failure: that is UNKNOWN. */
@@ -26,7 +26,7 @@ export async function compare(
   const tag = ref.tag ?? 'latest';
   const levels: Levels = { ...o.levels, ...svc?.levels };
   const facts: ImageFacts = {
-    service: svc?.name ?? repoOf(first.image),
+    service: svc?.name ?? splitImage(first.image).repository,
     image: first.image,
     containers: group.map((g) => g.container),
     levels,

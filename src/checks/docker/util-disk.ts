@@ -1,7 +1,7 @@
 import type { SystemDf } from '../../clients/docker/client.js';
+import { formatSize } from '../../config/size.js';
 import type { CheckOutcome } from '../../core/check.js';
 import { type Status, worst } from '../../core/status.js';
-import { formatSize } from './util-options.js';
 
 export interface DockerUsage {
   images: { count: number; size: number; reclaimable: number };

@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import { secretRefProblem } from '../../config/secrets.js';
+import { secretString as secretRef } from '../../core/secret-ref.js';
 import { SOURCE_IDS } from '../../sources/index.js';
 import { dockerConnection } from './util-options.js';
 
 /* The options of docker.updates. */
 
-const secretRef = z.string().superRefine((s, ctx) => {
-  const problem = secretRefProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
 const level = z.enum(['OK', 'WARN', 'CRIT']);
 const LevelOptions = z
   .object({

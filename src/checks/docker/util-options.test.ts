@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockerConnection, formatSize, parseSize, toConnection } from './util-options.js';
-
-describe('parseSize / formatSize', () => {
-  it.each([
-    ['500M', 500 * 2 ** 20],
-    ['20G', 20 * 2 ** 30],
-    ['1.5T', 1.5 * 2 ** 40],
-    ['2GiB', 2 * 2 ** 30],
-    ['1024', 1024],
-  ])('%s', (s, n) => expect(parseSize(s)).toBe(n));
-
-  it('refuses what it cannot read', () => expect(() => parseSize('20 gigs')).toThrow(/invalid size/));
-  it('formats binary units', () => expect(formatSize(3 * 2 ** 30)).toBe('3.0 GiB'));
-});
+import { dockerConnection, toConnection } from './util-options.js';
 
 describe('docker connection option', () => {
   it('reaches an SSH host through SSH unless told otherwise', () => {

@@ -42,29 +42,3 @@ export function toConnection(d: DockerConnectionOptions, transport: 'local' | 's
   if (!d.url && (d.via_ssh ?? transport === 'ssh')) out.viaSsh = true;
   return out;
 }
-
-const UNITS: Record<string, number> = { '': 1, B: 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
-const SIZE_RE = /^(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?$/i;
-
-/** `20G`, `500MiB`, `1.5T` (binary units) or a number of bytes. */
-export function parseSize(s: string | number): number {
-  if (typeof s === 'number') return s;
-  const m = SIZE_RE.exec(s.trim());
-  if (!m) throw new Error(`invalid size "${s}": expected e.g. 500M, 20G, 1.5T or a number of bytes`);
-  return Math.round(Number(m[1]) * UNITS[m[2]!.toUpperCase()]!);
-}
-
-export const sizeSchema = z
-  .union([z.number().nonnegative(), z.string().regex(SIZE_RE, 'a size such as 500M, 20G, 1.5T')])
-  .transform((v) => parseSize(v));
-
-export function formatSize(bytes: number): string {
-  for (const [u, n] of [
-    ['T', 2 ** 40],
-    ['G', 2 ** 30],
-    ['M', 2 ** 20],
-    ['K', 2 ** 10],
-  ] as const)
-    if (bytes >= n) return `${(bytes / n).toFixed(1)} ${u}iB`;
-  return `${bytes} B`;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DockerClient } from '../../clients/docker/client.js';
+import { splitImage } from '../../sources/oci.js';
 
 /** One running container's image, as docker.updates compares it. */
 export interface RunningImage {
@@ -34,9 +35,9 @@ export async function runningFromEngine(client: DockerClient): Promise<RunningIm
     .filter((c) => c.State === 'running')
     .map((c) => {
       const img = byId.get(c.ImageID);
-      const repo = repoOf(c.Image);
+      const repo = splitImage(c.Image).repository;
       // RepoDigests are `repo@sha256:…`; the one of this repository is what was pulled.
-      const digest = img?.RepoDigests?.find((d) => repoOf(d.split('@')[0]!) === repo)?.split('@')[1];
+      const digest = img?.RepoDigests?.map(splitImage).find((d) => d.repository === repo)?.digest;
       return {
         container: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
         image: c.Image,
@@ -44,11 +45,4 @@ export async function runningFromEngine(client: DockerClient): Promise<RunningIm
         labels: { ...(img?.Labels ?? {}), ...c.Labels },
       };
     });
-}
-
-/** `reg/x:1.2@sha256:…` → `reg/x`. */
-export function repoOf(image: string): string {
-  const noDigest = image.split('@')[0]!;
-  const colon = noDigest.lastIndexOf(':');
-  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
 }

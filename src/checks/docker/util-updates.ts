@@ -1,5 +1,6 @@
 import type { CheckOutcome } from '../../core/check.js';
 import { type Status, worst } from '../../core/status.js';
+import { splitImage } from '../../sources/oci.js';
 import type { Lag } from '../../sources/version.js';
 
 /*
@@ -49,13 +50,8 @@ export function lineOf(f: ImageFacts): string {
   const parts: string[] = [];
   if (f.lag) parts.push(`${f.running} → ${f.latest} (${f.lag} behind)`);
   else if (f.running) parts.push(`${f.running} is the latest`);
-  if (f.rebuilt) parts.push(`${tagOf(f.image)} was rebuilt upstream (new digest)`);
+  if (f.rebuilt) parts.push(`${splitImage(f.image).tag ?? 'latest'} was rebuilt upstream (new digest)`);
   return `${f.service}: ${parts.join('; ') || 'up to date'}`;
-}
-
-function tagOf(image: string): string {
-  const i = image.lastIndexOf(':');
-  return i > image.lastIndexOf('/') ? image.slice(i + 1) : 'latest';
 }
 
 export function judgeUpdates(facts: readonly ImageFacts[]): CheckOutcome {

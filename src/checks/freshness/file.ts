@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { judgeAge, parseEpoch, parseFindErrors } from './util-age.js';
 
 const Options = z
@@ -21,8 +22,6 @@ const Options = z
   .strict()
   .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
 export type FreshnessFileOptions = z.output<typeof Options>;
-
-const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 
 export function evaluateFreshnessFile(
   outputs: readonly CommandResult[],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { httpDate, jsonField, parseHttp, toEpoch } from './parse-http.js';
 import { evaluateFreshnessUrl, freshnessUrl } from './url.js';
-import { formatAge, parseFindErrors } from './util-age.js';
+import { parseFindErrors } from './util-age.js';
 
 describe('parseHttp', () => {
   it('keeps the last response of a redirect chain', () => {
@@ -32,14 +32,6 @@ describe('dates', () => {
     ]);
     expect(jsonField({ data: { items: [{ t: 5 }] } }, 'data.items.0.t')).toBe(5);
     expect(jsonField({ a: 'x' }, 'a.length')).toBeUndefined();
-  });
-  it('formats ages with two units', () => {
-    expect([formatAge(0), formatAge(59), formatAge(3 * 86400 + 7200 + 5), formatAge(3660)]).toEqual([
-      '0s',
-      '59s',
-      '3d 2h',
-      '1h 1m',
-    ]);
   });
   it('reads find errors, escaped quotes included', () => {
     expect(parseFindErrors("find: '/a\\'b': No such file or directory\n")).toEqual([

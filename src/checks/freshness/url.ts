@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { httpDate, jsonField, parseHttp, toEpoch } from './parse-http.js';
 import { judgeAge, parseEpoch } from './util-age.js';
 
@@ -45,7 +46,6 @@ export function curlArgv(o: FreshnessUrlOptions): string[] {
   ];
 }
 
-const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 const crit = (why: string): CheckOutcome => ({ status: 'CRIT', summary: why, reasons: [why] });
 
 export function evaluateFreshnessUrl(

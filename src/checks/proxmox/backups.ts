@@ -7,14 +7,12 @@ import {
   type ProxmoxFetcher,
 } from '../../clients/proxmox/client.js';
 import { durationSchema } from '../../config/duration.js';
-import { resolveSecrets, SecretError, secretRefProblem } from '../../config/secrets.js';
+import { resolveSecrets, SecretError } from '../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../core/check.js';
+import { unknown } from '../../core/outcome.js';
+import { secretString as secretRef } from '../../core/secret-ref.js';
 import { judgeBackups } from './util-judge.js';
 
-const secretRef = z.string().superRefine((s, ctx) => {
-  const problem = secretRefProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
 const fraction = z.number().min(0).max(1);
 
 const Options = z
@@ -79,10 +77,6 @@ export const defaultFetcher: FetcherFactory = (o) =>
     ...(o.fingerprint ? { fingerprint: o.fingerprint } : {}),
     timeoutMs: o.request_timeout * 1000,
   });
-
-function unknown(why: string): CheckOutcome {
-  return { status: 'UNKNOWN', summary: why, reasons: [why] };
-}
 
 /** Reads the cluster's backups through the API and judges them; any failure to read is UNKNOWN. */
 export async function evaluateBackups(

@@ -1,6 +1,9 @@
 import type { BackupInventory, StoredBackup } from '../../clients/proxmox/backup-inventory.js';
 import type { BackupJob, Guest } from '../../clients/proxmox/schema.js';
+import { formatAge } from '../../config/duration.js';
+import { formatSize } from '../../config/size.js';
 import type { CheckOutcome } from '../../core/check.js';
+import { median } from '../../core/median.js';
 import { type Status, severity, worst } from '../../core/status.js';
 
 /** Thresholds of proxmox.backups, cadence in seconds. */
@@ -39,12 +42,6 @@ export function inAnyJob(g: Guest, jobs: readonly BackupJob[]): boolean {
   });
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 const iso = (t: number) => new Date(t * 1000).toISOString().replace(/\.000Z$/, 'Z');
 
 /** One guest's verdict: each problem found adds a reason at its level; the worst wins. */
@@ -60,15 +57,15 @@ export function judgeGuest(g: Guest, inv: BackupInventory, rules: BackupRules, n
     found.push([level, `no backup on ${inv.read.join(', ') || 'any storage'}`]);
   } else {
     const ageSec = now.getTime() / 1000 - newest.ctime;
-    const age = `newest backup ${human(ageSec)} old (${iso(newest.ctime)}, cadence ${human(rules.cadenceSec)})`;
+    const age = `newest backup ${formatAge(ageSec)} old (${iso(newest.ctime)}, cadence ${formatAge(rules.cadenceSec)})`;
     if (ageSec > rules.cadenceSec * rules.critFactor) found.push(['CRIT', age]);
     else if (ageSec > rules.cadenceSec * rules.warnFactor) found.push(['WARN', age]);
     const previous = mine.slice(1).map((b) => b.size);
     if (newest.size === 0) found.push(['CRIT', 'newest backup is empty (0 B)']);
     else if (previous.length > 0) {
-      const med = median(previous);
+      const med = median(previous)!;
       const drop = med > 0 ? 1 - newest.size / med : 0;
-      const msg = `newest backup ${bytes(newest.size)} is ${Math.round(drop * 100)}% smaller than the median ${bytes(med)} of ${previous.length} previous`;
+      const msg = `newest backup ${formatSize(newest.size)} is ${Math.round(drop * 100)}% smaller than the median ${formatSize(med)} of ${previous.length} previous`;
       if (drop >= rules.sizeDropCrit) found.push(['CRIT', msg]);
       else if (drop >= rules.sizeDropWarn) found.push(['WARN', msg]);
     }
@@ -139,7 +136,7 @@ export function judgeBackups(inv: BackupInventory, rules: BackupRules, now: Date
       .filter((v) => v.newest)
       .sort((a, b) => Date.parse(a.newest!.ctime) - Date.parse(b.newest!.ctime))[0];
     const summary =
-      `${verdicts.length} guests backed up within ${human(rules.cadenceSec * rules.warnFactor)}` +
+      `${verdicts.length} guests backed up within ${formatAge(rules.cadenceSec * rules.warnFactor)}` +
       (oldest ? `, oldest newest backup ${label(oldest)} at ${oldest.newest!.ctime}` : '');
     return { status, summary, reasons, details };
   }
@@ -154,21 +151,4 @@ export function judgeBackups(inv: BackupInventory, rules: BackupRules, now: Date
 
 function label(v: GuestVerdict): string {
   return v.name ? `${v.vmid} ${v.name}` : String(v.vmid);
-}
-
-function human(sec: number): string {
-  if (sec >= 86_400) return `${+(sec / 86_400).toFixed(1)}d`;
-  if (sec >= 3600) return `${+(sec / 3600).toFixed(1)}h`;
-  return `${Math.max(0, Math.round(sec / 60))}m`;
-}
-
-function bytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }

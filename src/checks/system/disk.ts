@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { formatSize } from '../../config/size.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { type Status, worst } from '../../core/status.js';
 import { DF_FIELDS, type DfRow, parseDf, parseDfErrors } from './parse-df.js';
 import { matchesAny } from './parse-glob.js';
@@ -113,7 +115,7 @@ export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome 
   const reasons: string[] = [];
   for (const f of facts) {
     if (f.pct !== null && f.pct >= o.warn_pct)
-      reasons.push(`${f.mount} (${f.fstype}) space ${f.pct}% used, ${human(f.avail)} free`);
+      reasons.push(`${f.mount} (${f.fstype}) space ${f.pct}% used, ${formatSize(f.avail)} free`);
     if (f.inodesPct !== null && f.inodesPct >= o.inode_warn_pct)
       reasons.push(`${f.mount} (${f.fstype}) inodes ${f.inodesPct}% used`);
   }
@@ -136,19 +138,7 @@ function describe(f: FsFacts): string {
   return `${f.mount} ${f.pct ?? '-'}%${inodes}`;
 }
 
-export function human(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
-}
-
 export function evaluateDf(out: CommandResult | undefined, o: DiskOptions): CheckOutcome {
-  const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
   if (!out) return unknown('df did not run');
   if (out.timedOut) return unknown('df timed out (stale mount?)');
   if (out.error) return unknown(`df did not complete: ${out.error}`);

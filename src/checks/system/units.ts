@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import { matchesAny } from './parse-glob.js';
 import { noSystemdReason, parseUnits, type UnitRow } from './parse-units.js';
 
@@ -32,18 +33,13 @@ export function judgeUnits(units: readonly UnitRow[], o: UnitsOptions): CheckOut
 }
 
 export function evaluateUnits(out: CommandResult | undefined, o: UnitsOptions): CheckOutcome {
-  const unknown = (why: string, notApplicable = false): CheckOutcome => ({
-    status: 'UNKNOWN',
-    summary: why,
-    reasons: [why],
-    ...(notApplicable ? { notApplicable } : {}),
-  });
   if (!out) return unknown('systemctl did not run');
   if (out.timedOut) return unknown('systemctl timed out');
   if (out.error) return unknown(`systemctl did not complete: ${out.error}`);
-  if (out.exitCode === EXIT_NOT_FOUND) return unknown('no systemd: systemctl not found', true);
+  if (out.exitCode === EXIT_NOT_FOUND)
+    return unknown('no systemd: systemctl not found', { notApplicable: true });
   const noSystemd = noSystemdReason(out.stderr);
-  if (noSystemd) return unknown(`no systemd: ${noSystemd}`, true);
+  if (noSystemd) return unknown(`no systemd: ${noSystemd}`, { notApplicable: true });
   if (out.exitCode !== 0) {
     const why =
       out.stderr
