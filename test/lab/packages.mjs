@@ -17,4 +17,6 @@ export const LAB_PACKAGES = [
   'systemd', // systemd-analyze verify of deploy/ronde.service (no systemd needs to run)
   'borgbackup', // backup.borg against real repositories (borg 1.2)
   'restic', // backup.restic against real repositories (restic 0.14)
+  'knot', // Knot DNS: signed/unsigned zones and DNSBL zones, the resolver of the DNS kinds' tests
+  'knot-dnsutils', // kdig and keymgr: the lab's readiness probe, DS records, an independent view
 ];
