@@ -6,16 +6,20 @@ import { registry } from './index.js';
 
 const here = import.meta.dirname;
 const docsDir = join(here, '../../docs/checks');
-/** Files in a domain folder that are not kinds. */
+/** Files in a domain folder that are not kinds (a kind is a file, or a folder with an index.ts). */
 const NOT_A_KIND = /(\.test|^index|^types|^util|^parse|^schema)[^/]*\.ts$/;
 
 function kindFiles(): string[] {
   return readdirSync(here, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) =>
-      readdirSync(join(here, d.name))
-        .filter((f) => f.endsWith('.ts') && !NOT_A_KIND.test(f))
-        .map((f) => `${d.name}.${f.replace(/\.ts$/, '')}`),
+      readdirSync(join(here, d.name), { withFileTypes: true })
+        .filter((f) =>
+          f.isDirectory()
+            ? !f.name.startsWith('_') && existsSync(join(here, d.name, f.name, 'index.ts'))
+            : f.name.endsWith('.ts') && !NOT_A_KIND.test(f.name),
+        )
+        .map((f) => `${d.name}.${f.name.replace(/\.ts$/, '')}`),
     )
     .sort();
 }
