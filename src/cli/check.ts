@@ -11,6 +11,7 @@ import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
+import { assertChecks, assertHostSelectors, nameBook } from './names.js';
 import { countResults, renderText, summaryLine, type TargetResults } from './render.js';
 import { useColor } from './style.js';
 
@@ -54,11 +55,10 @@ export function checkCommand(globals: () => GlobalOptions): Command {
 }
 
 export async function runCheck(ctx: CliContext, selectors: string[], opts: CheckOptions): Promise<number> {
+  const book = nameBook(ctx.config, ctx.registry);
+  assertHostSelectors(book, selectors);
+  assertChecks(book, ctx.registry, opts.check);
   const plan = planRound(ctx.config, ctx.registry, { hosts: selectors, checks: opts.check });
-  for (const c of opts.check) {
-    const known = ctx.registry.get(c) || ctx.config.checks?.some((x) => x.name === c);
-    if (!known) throw new CliError(`unknown check "${c}"; kinds: ${ctx.registry.ids().join(', ')}`, EX_USAGE);
-  }
   if (plan.length === 0) throw new CliError('no host and check match the selection', EX_USAGE);
 
   const store = opts.save ? await openOrWarn(ctx) : null;

@@ -7,12 +7,14 @@ import { groupServices, judgeService, serviceOf } from '../checks/docker/util-se
 import type { ContainerInspect, DockerClient } from '../clients/docker/client.js';
 import { DockerError } from '../clients/docker/client.js';
 import { effectiveChecks, effectiveHosts, selectHosts } from '../config/load.js';
+import { hostProblem } from '../config/names.js';
 import type { HostConfig } from '../config/schema.js';
 import { dockerApprovalStore } from '../store/docker-approvals.js';
 import { targetFactory } from '../targets/factory.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { applyPrune, planPrune, renderPlan } from './docker-prune.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { nameBook } from './names.js';
 
 /** Exit code of a refused action: the host is not in a state where it is safe. */
 export const EX_REFUSED = 1;
@@ -60,7 +62,7 @@ export function dockerCommand(globals: () => GlobalOptions): Command {
 /** The host, its docker.* options (first docker check configured on it) and what it must run. */
 function hostSetup(ctx: CliContext, name: string) {
   const host = effectiveHosts(ctx.config).find((h) => h.name === name);
-  if (!host) throw new CliError(`unknown host "${name}"`, EX_USAGE);
+  if (!host) throw new CliError(hostProblem(nameBook(ctx.config, ctx.registry), name)!, EX_USAGE);
   const mine = effectiveChecks(ctx.config, ctx.registry).filter(
     (c) => c.kind.startsWith('docker.') && selectHosts(c.on, [host]).length > 0,
   );

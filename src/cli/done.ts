@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
+import { suggest as closest } from '../core/suggest.js';
 import { boardTimeZone, loadBoard } from '../routines/board.js';
 import { appendDone, markSeen, NothingToUndo, type StoredSignoff, undoLatest } from '../routines/repo.js';
 import type { Team } from '../routines/schema.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
 import {
-  closest,
   entryJson,
   localDateTime,
   ROUTINES_OUTPUT_VERSION,

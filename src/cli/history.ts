@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { checkProblem, hostProblem, type NameBook } from '../config/names.js';
 import type { Status } from '../core/status.js';
+import { SELF_TARGET } from '../daemon/self.js';
 import type { StatusChange, Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { refuse } from './names.js';
 import { paint, STATUS_STYLE, useColor } from './style.js';
 
 export const HISTORY_OUTPUT_VERSION = 1;
@@ -9,6 +12,8 @@ export const HISTORY_OUTPUT_VERSION = 1;
 export interface HistoryDeps {
   /** Opens the store of the loaded configuration (config loading is the caller's). */
   openStore(): Promise<Store>;
+  /** The configured hosts and checks, to refuse a typo (with a hint) rather than print nothing. */
+  names?(): Promise<{ book: NameBook; kinds: readonly string[] }>;
   write?(text: string): void;
   now?(): Date;
   color?: boolean;
@@ -52,6 +57,12 @@ export function historyCommand(deps: HistoryDeps): Command {
         });
       } finally {
         await store.close();
+      }
+      // A name the config does not know is a typo unless the store remembers it (a check since removed).
+      if (changes.length === 0 && deps.names) {
+        const { book, kinds } = await deps.names();
+        if (check !== undefined && check !== 'ronde.self') refuse(checkProblem(book, check, kinds));
+        if (target !== undefined && target !== SELF_TARGET) refuse(hostProblem(book, target));
       }
       const write = deps.write ?? ((s: string) => process.stdout.write(s));
       if (opts.json) {

@@ -1,6 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { hostProblem } from '../config/names.js';
 import type { Config } from '../config/schema.js';
 import { TargetError } from '../core/target.js';
 import {
@@ -46,7 +47,7 @@ export async function trustHost(
   const host = config.hosts.find((h) => h.name === name);
   if (!host)
     throw new CliError(
-      `no host "${name}" in the inventory; hosts: ${config.hosts.map((h) => h.name).join(', ') || '(none)'}`,
+      hostProblem({ hosts: config.hosts, checks: [] }, name) ?? `unknown host "${name}"`,
       EX_USAGE,
     );
   if (host.local) throw new CliError(`${name} is local: ronde does not reach it over SSH`, EX_USAGE);

@@ -5,6 +5,7 @@ import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
 import { fleetPool, type HostReport, probeHosts, reportStatus, worstReport } from './hosts-probe.js';
 import { askTerminal, trustHost } from './hosts-trust.js';
+import { assertHostSelectors, nameBook } from './names.js';
 import { paint, STATUS_STYLE, useColor } from './style.js';
 
 export const HOSTS_OUTPUT_VERSION = 1;
@@ -89,6 +90,7 @@ function seconds(v: string): number {
 }
 
 export async function listHosts(ctx: CliContext, selectors: string[], opts: ListOptions): Promise<number> {
+  assertHostSelectors(nameBook(ctx.config, ctx.registry), selectors);
   const hosts = selectHosts(selectors, effectiveHosts(ctx.config));
   if (hosts.length === 0) throw new CliError('no host matches the selection', EX_USAGE);
   const pool = fleetPool(ctx.config, ctx.stateDir, opts.timeout);

@@ -14,6 +14,7 @@ import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
 import { historyCommand } from './history.js';
 import { hostsCommand } from './hosts.js';
 import { initCommand } from './init.js';
+import { nameBook } from './names.js';
 import { notifyCommand } from './notify.js';
 import { routinesCommand } from './routines.js';
 import { serveCommand } from './serve.js';
@@ -34,10 +35,24 @@ function program(): Command {
     .exitOverride();
   const globals = () => root.opts<{ config?: string }>();
   root.addCommand(checkCommand(globals));
-  root.addCommand(historyCommand({ openStore: async () => (await loadContext(globals())).openStore() }));
+  // Loaded once per run, when a command first needs it (help and init need none).
+  let loaded: ReturnType<typeof loadContext> | undefined;
+  const context = () => {
+    loaded ??= loadContext(globals());
+    return loaded;
+  };
+  root.addCommand(
+    historyCommand({
+      openStore: async () => (await context()).openStore(),
+      names: async () => {
+        const ctx = await context();
+        return { book: nameBook(ctx.config, ctx.registry), kinds: ctx.registry.ids() };
+      },
+    }),
+  );
   root.addCommand(serveCommand(globals));
   root.addCommand(hostsCommand(globals));
-  const routineDeps = { context: () => loadContext(globals()) };
+  const routineDeps = { context };
   root.addCommand(routinesCommand(routineDeps));
   root.addCommand(doneCommand(routineDeps));
   root.addCommand(undoCommand(routineDeps));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Command } from 'commander';
+import { didYouMean } from '../core/suggest.js';
 import { type Message, type Notifier, NotifyError } from '../notify/index.js';
 import { CliError, EX_USAGE } from './errors.js';
 
@@ -40,7 +41,7 @@ export function notifyCommand(deps: NotifyDeps): Command {
       if (!notifier) {
         const known = [...notifiers.keys()];
         throw new CliError(
-          `no notifier named "${name}"; ${known.length ? `configured: ${known.join(', ')}` : 'none is configured (`notifiers:` in ronde.yaml)'}`,
+          `no notifier named "${name}"${didYouMean(name, known) || ';'} ${known.length ? `configured: ${known.join(', ')}` : 'none is configured (`notifiers:` in ronde.yaml)'}`,
           EX_USAGE,
         );
       }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registry } from '../checks/index.js';
+import { routineProblem } from '../config/names.js';
 import type { Config } from '../config/schema.js';
 import { selfResult } from '../daemon/self.js';
 import { type BoardEntry, boardTimeZone, loadBoard } from '../routines/board.js';
@@ -109,37 +110,13 @@ export function findEntry(
 }
 
 export function unknownRoutine(id: string, routines: readonly Routine[]): CliError {
-  const ids = routines.map((r) => r.id);
-  if (ids.length === 0)
-    return new CliError(
-      `unknown routine "${id}": no routine is configured (routines: in ronde.yaml)`,
-      EX_USAGE,
-    );
-  const guess = closest(id, ids);
-  const hint = guess ? ` Did you mean "${guess}"?` : '';
-  return new CliError(`unknown routine "${id}".${hint} Routines: ${ids.join(', ')}`, EX_USAGE);
-}
-
-/** The candidate within a few edits of `word` (a typo), if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return new CliError(
+    routineProblem(
+      routines.map((r) => r.id),
+      id,
+    ) ?? `unknown routine "${id}"`,
+    EX_USAGE,
+  );
 }
 
 const STATUS_TEXT: Readonly<Record<RoutineStatus, string>> = {

@@ -312,3 +312,48 @@ describe('ssh connect_timeout', () => {
     ).toThrow(/connect_timeout/);
   });
 });
+
+describe('routine links to checks', () => {
+  const base = `hosts:
+  - { name: web1, tags: [web] }
+  - { name: db1 }
+checks:
+  - { kind: apt.pending, on: tag:web }
+  - { kind: disk.usage, name: disk-root }
+routines:
+  - id: updates
+    title: Updates
+    every: 1w
+    checks: `;
+
+  it('accepts kinds, instance names, @host and @tag: that match a configured check', () => {
+    expect(() =>
+      parseConfig(
+        `${base}[apt.pending, disk-root@db1, disk.usage@tag:web, apt.pending@web1]\n`,
+        'r.yaml',
+        registry,
+      ),
+    ).not.toThrow();
+  });
+
+  it('refuses a typo at its line and column, with the nearest name', () => {
+    expect(problemsOf(`${base}[disk-root, apt.pendng@web1]\n`)).toEqual([
+      'ronde.yaml:11:25: routines[0].checks[1]: unknown check "apt.pendng" — did you mean "apt.pending"? ' +
+        'Checks: apt.pending, disk-root (disk.usage), disk.usage (kind)',
+    ]);
+  });
+
+  it('refuses an unknown host or tag, and a host the check does not run on', () => {
+    const problems = problemsOf(`${base}[apt.pending@web9, apt.pending@tag:wbe, apt.pending@db1]\n`);
+    expect(problems[0]).toMatch(/checks\[0\]: unknown host "web9" — did you mean "web1"\? Hosts: web1, db1$/);
+    expect(problems[1]).toMatch(/checks\[1\]: no host has tag "wbe" — did you mean "web"\? Tags: web$/);
+    expect(problems[2]).toMatch(/checks\[2\]: "apt.pending" does not run on db1 \(it runs on: tag:web\)/);
+  });
+
+  it('checks links against the zero-config kinds when there is no checks: key', () => {
+    const text = 'routines:\n  - { id: r, title: R, every: 1w, checks: [apt.pending, disk.usage] }\n';
+    expect(problemsOf(text)).toEqual([
+      'ronde.yaml:2:57: routines[0].checks[1]: no check of kind "disk.usage" is configured. Checks: apt.pending',
+    ]);
+  });
+});

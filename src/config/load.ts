@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { homedir, hostname } from 'node:os';
+import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Registry } from '../core/registry.js';
@@ -8,6 +8,7 @@ import { routeIssues } from '../notify/schema.js';
 import { releaseNotifyIssues } from '../releases/schema.js';
 import { routineTeamIssues } from '../routines/schema.js';
 import { ConfigError, type ConfigProblem, formatPath, locate } from './locate.js';
+import { linkProblem, localHostName, type NameBook } from './names.js';
 import { toNotifySettings } from './notify-settings.js';
 import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
 import { type Issue, schemaIssues, semanticIssues } from './validate.js';
@@ -91,6 +92,7 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
         ...routineTeamIssues(structural.data.routines, structural.data.team),
         ...routeIssues(structural.data.routes, structural.data.notifiers),
         ...releaseNotifyIssues(structural.data.releases, structural.data.notifiers),
+        ...routineLinkIssues(structural.data, registry),
       ]
     : [];
   for (const issue of [...structural.issues, ...semanticIssues(data, registry), ...crossSection]) {
@@ -103,6 +105,37 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
 
   if (problems.length > 0 || !structural.data) throw new ConfigError(problems);
   return buildConfig(structural.data, registry, env);
+}
+
+/**
+ * Every routine `checks:` link names a configured check, on a host it runs on:
+ * a typo would otherwise show "no result yet" forever and a `done_when:
+ * checks_ok` routine would never complete.
+ */
+function routineLinkIssues(raw: RawConfig, registry: Registry): Issue[] {
+  // Unknown kinds are reported by semanticIssues; links to them would only repeat it.
+  const entries = (raw.checks ?? []).filter((c) => registry.get(c.kind));
+  const book: NameBook = {
+    hosts: raw.hosts.length
+      ? raw.hosts.map((h) => ({ name: h.name, tags: h.tags ?? [] }))
+      : [{ name: localHostName(), tags: [] }],
+    checks: raw.checks
+      ? entries.map((c) => ({
+          name: c.name ?? c.kind,
+          kind: c.kind,
+          on: c.on === undefined ? ['all'] : typeof c.on === 'string' ? [c.on] : c.on,
+        }))
+      : zeroConfigKinds(registry).map((k) => ({ name: k.id, kind: k.id, on: ['all'] })),
+  };
+  const kinds = registry.ids();
+  const out: Issue[] = [];
+  raw.routines.forEach((r, i) => {
+    r.checks.forEach((link, j) => {
+      const message = linkProblem(book, link, kinds);
+      if (message) out.push({ path: ['routines', i, 'checks', j], message });
+    });
+  });
+  return out;
 }
 
 function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv): Config {
@@ -170,10 +203,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
 /** The hosts to check: the inventory, or the machine ronde runs on when it is empty. */
 export function effectiveHosts(config: Config): HostConfig[] {
   if (config.hosts.length > 0) return config.hosts;
-  const name =
-    hostname()
-      .split('.')[0]
-      ?.replace(/[^A-Za-z0-9._-]/g, '-') || 'localhost';
+  const name = localHostName();
   return [
     { name, address: name, local: true, tags: [], ssh: config.defaults.ssh, sudo: config.defaults.sudo },
   ];
@@ -182,21 +212,24 @@ export function effectiveHosts(config: Config): HostConfig[] {
 /** The check instances to run: the configured ones, or every zero-config kind with default options. */
 export function effectiveChecks(config: Config, registry: Registry): CheckInstanceConfig[] {
   if (config.checks) return config.checks;
-  const out: CheckInstanceConfig[] = [];
-  for (const kind of registry.all()) {
-    if (!kind.zeroConfig) continue;
+  return zeroConfigKinds(registry).map(({ id, options, timeoutSec }) => ({
+    kind: id,
+    name: id,
+    on: ['all'],
+    options,
+    interval: config.defaults.interval,
+    timeout: timeoutSec ?? config.defaults.timeout,
+  }));
+}
+
+/** The kinds that run with no configuration, with their default options. */
+function zeroConfigKinds(registry: Registry): { id: string; options: unknown; timeoutSec?: number }[] {
+  return registry.all().flatMap((kind) => {
+    if (!kind.zeroConfig) return [];
     const options = kind.options.safeParse({});
-    if (!options.success) continue; // a kind that needs options cannot run unconfigured
-    out.push({
-      kind: kind.id,
-      name: kind.id,
-      on: ['all'],
-      options: options.data,
-      interval: config.defaults.interval,
-      timeout: kind.timeoutSec ?? config.defaults.timeout,
-    });
-  }
-  return out;
+    // A kind that needs options cannot run unconfigured.
+    return options.success ? [{ id: kind.id, options: options.data, timeoutSec: kind.timeoutSec }] : [];
+  });
 }
 
 /** Hosts matched by selectors: the union of the positive ones (all when none) minus the `!` ones. */

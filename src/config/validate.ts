@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Registry } from '../core/registry.js';
-import { closest } from './locate.js';
+import { suggest as closest } from '../core/suggest.js';
 import { configSchema } from './schema.js';
 
 /** A problem before it is located in the YAML. */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { registry } from '../checks/index.js';
 import { EX_CANTCREAT, initCommand, runInit } from '../cli/init.js';
+import { parseConfig } from '../config/load.js';
 import { renderStarterConfig } from './init-template.js';
 import { Routines, Team } from './schema.js';
 
@@ -61,6 +63,21 @@ describe.each(['en', 'fr'] as const)('the starter ronde.yaml (%s)', (lang) => {
     expect(doc).not.toHaveProperty('checks');
     expect(doc).not.toHaveProperty('team');
     expect(Team.parse(uncommentedTeam(text)).map((m) => m.name)).toEqual(['alice', 'bob']);
+  });
+});
+
+describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
+  const text = renderStarterConfig(lang, 'web-host');
+  const load = (t: string) => parseConfig(t, 'ronde.yaml', registry, {});
+
+  it('loads as is: every routine link names a check the starter config runs', () => {
+    expect(() => load(text)).not.toThrow();
+  });
+
+  it('still loads with its commented checks: example uncommented', () => {
+    const uncommented = text.replace(/^# (checks:| {2}- kind: .*| {4}on: all)$/gm, '$1');
+    const config = load(uncommented);
+    expect(config.checks?.map((c) => c.kind).sort()).toEqual([...KINDS_TODAY].sort());
   });
 });
 

@@ -47,14 +47,9 @@ hosts:
   #   ssh: { user: ronde }
 
 # No \`checks:\` key: the zero-config checks (apt.pending, system.reboot, system.disk,
-# system.units, tls.files) run on every host. To choose them yourself:
-# checks:
-#   - kind: system.disk
-#     on: all
-#   - kind: apt.pending
-#     on: tag:web
-#     interval: 1h
-
+# system.units, tls.files) run on every host. To choose them yourself, keep at least
+# those the routines below link (\`ronde config validate\` names any link left dangling):
+__CHECKS__
 # The people who share the routines; ronde suggests who is next (the one idle for longest).
 # team:
 #   - name: alice
@@ -76,14 +71,9 @@ hosts:
   #   ssh: { user: ronde }
 
 # Pas de clé \`checks:\` : les vérifications par défaut (apt.pending, system.reboot, system.disk,
-# system.units, tls.files) tournent sur chaque hôte. Pour les choisir soi-même :
-# checks:
-#   - kind: system.disk
-#     on: all
-#   - kind: apt.pending
-#     on: tag:web
-#     interval: 1h
-
+# system.units, tls.files) tournent sur chaque hôte. Pour les choisir soi-même, garder au moins
+# celles que relient les routines ci-dessous (\`ronde config validate\` signale tout lien orphelin) :
+__CHECKS__
 # Les membres qui se partagent les routines ; ronde propose qui est le suivant (celui qui n'a rien fait depuis le plus longtemps).
 # team:
 #   - name: alice
@@ -121,12 +111,21 @@ function renderRoutine(r: StarterRoutine, lang: InitLang, first: boolean): strin
 }
 
 /**
+ * The commented `checks:` example: exactly the kinds the starter routines
+ * link, so uncommenting it never leaves a routine pointing at nothing.
+ */
+function checksExample(): string {
+  const linked = [...new Set(STARTER_ROUTINES.flatMap((r) => r.checks))];
+  return ['# checks:', ...linked.flatMap((k) => [`#   - kind: ${k}`, '#     on: all'])].join('\n') + '\n';
+}
+
+/**
  * The starter `ronde.yaml` of `ronde init`, commented, in English or French.
  * `hostName` names the local host (the machine's name reads better in results than "local").
  */
 export function renderStarterConfig(lang: InitLang, hostName = 'local'): string {
   const name = /^[A-Za-z0-9._-]+$/.test(hostName) ? hostName : 'local';
   const routines = STARTER_ROUTINES.map((r, i) => renderRoutine(r, lang, i === 0)).join('\n\n');
-  const general = GENERAL[lang].replace('__HOST__', name);
+  const general = GENERAL[lang].replace('__HOST__', name).replace('__CHECKS__', checksExample());
   return `${HEADER[lang]}\n${general}\n${ROUTINES_INTRO[lang]}\nroutines:\n${routines}\n`;
 }

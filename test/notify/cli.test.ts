@@ -53,7 +53,9 @@ describe('ronde notify test NAME', () => {
   });
 
   it('lists the configured notifiers for an unknown name', async () => {
-    await expect(run('test', 'chta')).rejects.toThrow('no notifier named "chta"; configured: chat');
+    await expect(run('test', 'chta')).rejects.toThrow(
+      'no notifier named "chta" — did you mean "chat"? configured: chat',
+    );
     expect(lab.requests).toHaveLength(0);
   });
 });

@@ -211,7 +211,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       expect(err).toBeInstanceOf(CliError);
       expect(err).toMatchObject({
         exitCode: 64,
-        message: 'unknown routine "backup". Did you mean "backups"? Routines: vm-updates, backups',
+        message: 'unknown routine "backup" — did you mean "backups"? Routines: vm-updates, backups',
       });
       await expect(c.run(['routines', 'show', 'nope'])).rejects.toMatchObject({ exitCode: 64 });
       await expect(c.run(['done', 'backups', '--item', '3'])).rejects.toMatchObject({

@@ -34,7 +34,7 @@ describe('ronde done / routines from the command line', () => {
   it('exits 64 on an unknown routine, records a sign-off, and shows it with --json after the id', () => {
     const bad = ronde('done', 'backup', '--note', 'x');
     expect(bad.code).toBe(64);
-    expect(bad.stderr).toBe('ronde: unknown routine "backup". Did you mean "backups"? Routines: backups\n');
+    expect(bad.stderr).toBe('ronde: unknown routine "backup" — did you mean "backups"? Routines: backups\n');
 
     const done = ronde('done', 'backups', '--note', 'dumps restored on test', '--item', '1');
     expect(done.code).toBe(0);
