@@ -8,7 +8,8 @@ import { effectiveSignoffs, type Signoff } from './state.js';
  * for SQLite and PostgreSQL; times are integer ms like the rest of the store.
  */
 
-export type SignoffSource = 'cli' | 'auto';
+/** `web`: the team's page; `chat`: the Mattermost slash command. */
+export type SignoffSource = 'cli' | 'auto' | 'web' | 'chat';
 
 /** A sign-off as stored: the pure `Signoff` plus where it came from. */
 export interface StoredSignoff extends Signoff {
@@ -142,11 +143,13 @@ function fromRow(r: {
     osUser: r.os_user,
     note: r.note,
     items: parseItems(r.items),
-    source: r.source === 'auto' ? 'auto' : 'cli',
+    source: SOURCES.includes(r.source as SignoffSource) ? (r.source as SignoffSource) : 'cli',
   };
   if (r.undoes !== null) s.undoes = String(r.undoes);
   return s;
 }
+
+const SOURCES: readonly string[] = ['cli', 'auto', 'web', 'chat'];
 
 function parseItems(text: string): number[] {
   try {

@@ -149,6 +149,75 @@ export interface ReleaseSeenTable {
   announced: number;
 }
 
+/** Who may use the page and the API (src/auth/users.ts). */
+export interface UserTable {
+  name: string;
+  /** 'viewer' | 'operator' | 'admin'. */
+  role: string;
+  /** argon2id (PHC string); null for users who log in through LDAP or the proxy. */
+  password_hash: string | null;
+  /** 'local' | 'ldap' | 'proxy'. */
+  source: string;
+  /** 'fr' | 'en', the user's choice over the browser's; null: the browser's. */
+  language: string | null;
+  created_at: number | string;
+  password_changed_at: number | string | null;
+}
+
+/** A logged-in browser. `id` is the SHA-256 of the cookie's token, never the token. */
+export interface SessionTable {
+  id: string;
+  user_name: string;
+  csrf: string;
+  created_at: number | string;
+  expires_at: number | string;
+  address: string;
+}
+
+/** Append-only: who did what, when, from where (src/store/audit.ts). */
+export interface AuditTable {
+  id: Generated<number>;
+  at: number | string;
+  actor: string;
+  action: string;
+  subject: string;
+  /** JSON object. */
+  detail: string;
+  address: string;
+  /** 'web' | 'api' | 'cli' | 'chat'. */
+  channel: string;
+}
+
+/** "Known, being handled": one check on one target, until it recovers or `expires_at`. */
+export interface AckTable {
+  id: Generated<number>;
+  check_name: string;
+  target: string;
+  /** The status it acknowledged (for the page). */
+  status: string;
+  reason: string;
+  by_name: string;
+  at: number | string;
+  expires_at: number | string | null;
+  ended_at: number | string | null;
+  /** Who ended it, or `recovery` / `expiry`. */
+  ended_by: string | null;
+}
+
+/** A silence or a maintenance window over a selector, for a time span. */
+export interface SilenceTable {
+  id: Generated<number>;
+  type: string;
+  selector: string;
+  reason: string;
+  by_name: string;
+  starts_at: number | string;
+  ends_at: number | string;
+  end_when_ok: number;
+  ended_at: number | string | null;
+  ended_by: string | null;
+}
+
 export interface Database {
   signoffs: SignoffTable;
   routine_seen: RoutineSeenTable;
@@ -163,4 +232,9 @@ export interface Database {
   docker_approvals: DockerApprovalTable;
   release_watch: ReleaseWatchTable;
   release_seen: ReleaseSeenTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit: AuditTable;
+  acks: AckTable;
+  silences: SilenceTable;
 }
