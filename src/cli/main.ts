@@ -18,6 +18,7 @@ import { nameBook } from './names.js';
 import { notifyCommand } from './notify.js';
 import { routinesCommand } from './routines.js';
 import { serveCommand } from './serve.js';
+import { usersCommand } from './users.js';
 import { version } from './version.js';
 
 function program(): Command {
@@ -59,6 +60,7 @@ function program(): Command {
   root.addCommand(
     notifyCommand({ loadNotifiers: async () => buildNotifiers((await loadContext(globals())).config) }),
   );
+  root.addCommand(usersCommand(routineDeps));
   root.addCommand(dockerCommand(globals));
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));

@@ -37,7 +37,7 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
     afterRound: (_results, _interrupted, error) => heartbeat?.ping(error !== undefined, stopping.signal),
     onTick: (signal) => announcer.tick(signal),
   });
-  const http = await listen(createApp(daemon), host, port);
+  const http = await listen(createApp({ daemon, store, config: ctx.config, log }), host, port);
   log.info({ listen: `${host}:${http.port}`, config: ctx.configPath, store: store.dialect }, 'listening');
   daemon.start();
   await new Promise<void>((resolve) => {

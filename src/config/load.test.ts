@@ -213,6 +213,7 @@ checks:
       routes: [],
       releases: [],
       notify: { damping: 2, remindEveryDays: 3, digest: { weekday: 1, hour: 9 }, failingAfter: 3 },
+      web: { session_ttl: 604800, cookie_secure: true, public_metrics: false },
     });
     expect(effectiveChecks(empty, registry).map((c) => c.name)).toEqual(['apt.pending']);
     expect(effectiveHosts(empty)).toMatchObject([{ local: true }]);

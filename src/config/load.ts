@@ -178,6 +178,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     routes: raw.routes,
     releases: raw.releases,
     notify: toNotifySettings(raw.notify),
+    web: raw.web,
   };
   if (raw.heartbeat) config.heartbeat = { ...raw.heartbeat };
   if (raw.timezone) config.timezone = raw.timezone;

@@ -5,6 +5,7 @@ import { LANGS, type Lang } from '../i18n/lang.js';
 import { Notifiers, Routes } from '../notify/schema.js';
 import { Releases } from '../releases/schema.js';
 import { Routines, Team } from '../routines/schema.js';
+import { type WebSettings, webSettingsSchema } from '../web/config.js';
 import { durationSchema } from './duration.js';
 import {
   type HeartbeatSettings,
@@ -164,6 +165,7 @@ export const configSchema = z
     releases: Releases.default([]),
     notify: notifySettingsSchema.prefault({}),
     heartbeat: heartbeatSchema.optional(),
+    web: webSettingsSchema.prefault({}),
   })
   .strict()
   .describe('ronde configuration (ronde.yaml)');
@@ -233,6 +235,8 @@ export interface Config {
   notify: NotifySettings;
   /** The daemon's dead-man switch; `url` stays a reference until each ping. */
   heartbeat?: HeartbeatSettings;
+  /** The team's page and API (src/web/config.ts). */
+  web: WebSettings;
 }
 
 /**

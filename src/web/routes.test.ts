@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../auth/roles.js';
+import { type Kit, webKit } from './test-kit.js';
+
+/*
+ * Every route × every role: unauthenticated, viewer, operator, admin, and a
+ * state change without its CSRF token. The table must name every route the app
+ * registers, so a new route cannot ship without saying who may use it.
+ */
+
+interface Route {
+  method: 'GET' | 'POST';
+  /** As registered (with `:param`s). */
+  pattern: string;
+  /** A concrete request path. */
+  path?: string;
+  least: Role | 'public';
+  form?: Record<string, string>;
+  json?: unknown;
+  /** The request ends its session (logout): send it with a new one. */
+  ends?: true;
+}
+
+const ROUTES: Route[] = [
+  { method: 'GET', pattern: '/healthz', least: 'public' },
+  { method: 'GET', pattern: '/login', least: 'public' },
+  { method: 'POST', pattern: '/login', least: 'public' },
+  { method: 'GET', pattern: '/', least: 'viewer' },
+  { method: 'POST', pattern: '/logout', least: 'viewer', form: {}, ends: true },
+];
+
+const ROLES: Role[] = ['viewer', 'operator', 'admin'];
+const RANK = { viewer: 0, operator: 1, admin: 2 } as const;
+
+let kit: Kit;
+beforeAll(async () => {
+  kit = await webKit();
+});
+afterAll(() => kit.close());
+
+const send = async (r: Route, as?: Role, csrf?: false) =>
+  kit.req(r.method, r.path ?? r.pattern, {
+    ...(as ? (r.ends ? await kit.session(as) : { as }) : {}),
+    ...(csrf === false ? { csrf: false as const } : {}),
+    ...(r.form ? { form: r.form } : {}),
+    ...(r.json !== undefined ? { json: r.json } : {}),
+  });
+
+it('the table names every route the app registers', () => {
+  const registered = kit.app.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => `${r.method} ${r.path}`)
+    .sort();
+  const listed = ROUTES.map((r) => `${r.method} ${r.pattern}`).sort();
+  expect([...new Set(registered)]).toEqual(listed);
+});
+
+describe.each(ROUTES.filter((r) => r.least !== 'public'))('$method $pattern', (r) => {
+  it('refuses a request without a session', async () => {
+    const res = await send(r);
+    if (r.method === 'GET' && !r.pattern.startsWith('/api/')) {
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toMatch(/^\/login\?next=/);
+    } else expect(res.status).toBe(401);
+  });
+
+  it.each(ROLES)('as %s: allowed only from its least role', async (role) => {
+    const res = await send(r, role);
+    if (RANK[role] >= RANK[r.least as Role]) expect([401, 403]).not.toContain(res.status);
+    else expect(res.status).toBe(403);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  if (r.method !== 'GET')
+    it('refuses the state change without the CSRF token, whatever the role', async () => {
+      const res = await send(r, 'admin', false);
+      expect(res.status).toBe(403);
+      expect(await res.text()).toMatch(/CSRF/);
+    });
+});
+
+it('answers /healthz without a session, and nothing else', async () => {
+  expect((await kit.req('GET', '/healthz')).status).toBe(200);
+  expect((await kit.req('GET', '/nowhere')).status).toBe(303);
+  expect((await kit.req('GET', '/nowhere', { as: 'viewer' })).status).toBe(404);
+});
