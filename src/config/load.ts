@@ -12,6 +12,7 @@ import { linkProblem, localHostName, type NameBook } from './names.js';
 import { toNotifySettings } from './notify-settings.js';
 import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
 import { type Issue, schemaIssues, semanticIssues } from './validate.js';
+import { aliasProblems, duplicateKeys, MAX_ALIAS_VALUES } from './yaml-guards.js';
 
 export { ConfigError, type ConfigProblem } from './locate.js';
 export type { CheckInstanceConfig, Config, HostConfig, SshSettings } from './schema.js';
@@ -71,21 +72,35 @@ function displayName(cwd: string, abs: string): string {
 /** Parses and validates the text of a ronde.yaml; `file` is the name used in problems. */
 export function parseConfig(text: string, file: string, registry: Registry, env = process.env): Config {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // uniqueKeys: ours is linear (duplicateKeys), the library's is n².
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const problems: ConfigProblem[] = [];
-  const yamlErrorLines: number[] = [];
-  for (const err of doc.errors) {
-    const pos = lineCounter.linePos(err.pos[0]);
-    yamlErrorLines.push(pos.line);
-    problems.push({ file, line: pos.line, col: pos.col, path: '', message: err.message.split('\n')[0]! });
-  }
+  const at = (offset: number, message: string): ConfigProblem => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, col: pos.col, path: '', message };
+  };
+  for (const err of doc.errors) problems.push(at(err.pos[0], err.message.split('\n')[0]!));
+  for (const offset of duplicateKeys(doc)) problems.push(at(offset, 'Map keys must be unique'));
+  // Aliases are checked before they are expanded: a hostile file is a problem, not a crash.
+  const aliases = aliasProblems(doc);
+  if (aliases.length > 0)
+    throw new ConfigError([...problems, ...aliases.map((a) => at(a.offset, a.message))]);
   // YAML recovers from most syntax errors: validate what it understood too, to report all at once.
-  const data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  let data: unknown;
+  try {
+    // The library's own alias guard stays as a second line, as wide as ours.
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_VALUES }) ?? {};
+  } catch (err) {
+    throw new ConfigError([...problems, at(0, `cannot read the YAML: ${(err as Error).message}`)]);
+  }
 
   const structural = schemaIssues(data);
+  // Sorted once, searched per issue: a file with many problems stays linear-ish (n log n), not n².
+  const yamlErrorLines = problems.map((p) => p.line).sort((a, b) => a - b);
   const overlapsYamlError = ([start, end]: [number, number]) => {
-    const [first, last] = [lineCounter.linePos(start).line, lineCounter.linePos(end).line];
-    return yamlErrorLines.some((l) => l >= first && l <= last);
+    const first = lineCounter.linePos(start).line;
+    const i = firstAtLeast(yamlErrorLines, first);
+    return i < yamlErrorLines.length && yamlErrorLines[i]! <= lineCounter.linePos(end).line;
   };
   const crossSection: Issue[] = structural.data
     ? [
@@ -136,6 +151,17 @@ function routineLinkIssues(raw: RawConfig, registry: Registry): Issue[] {
     });
   });
   return out;
+}
+
+/** Index of the first element of sorted `xs` that is ≥ `v` (xs.length when none). */
+function firstAtLeast(xs: readonly number[], v: number): number {
+  let [lo, hi] = [0, xs.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv): Config {

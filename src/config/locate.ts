@@ -1,4 +1,14 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 /** One mistake in the configuration. `line`/`col` are 1-based; 0 when the problem has no position. */
 export interface ConfigProblem {
@@ -27,13 +37,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** Problems listed; past these, a count: the first ones are what to fix, and a hostile file lists 100,000. */
+export const MAX_LISTED_PROBLEMS = 50;
+
 function formatProblems(problems: readonly ConfigProblem[]): string {
-  return problems
-    .map((p) => {
-      const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
-      return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
-    })
-    .join('\n');
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
+    const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
+    return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+  });
+  const rest = problems.length - lines.length;
+  if (rest > 0) lines.push(`… and ${rest} more problem${rest === 1 ? '' : 's'} (not listed)`);
+  return lines.join('\n');
 }
 
 /** `['hosts', 2, 'address']` → `hosts[2].address`. */
@@ -69,7 +83,7 @@ export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKe
     const step = steps[i]!;
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && scalarKey(p.key) === String(step));
+      const pair = pairsOf(node).get(String(step));
       if (pair && key !== undefined && i === steps.length - 1 && isNodeLike(pair.key)) {
         found = pair.key;
         break;
@@ -85,6 +99,27 @@ export function locate(doc: Document, lc: LineCounter, path: readonly PropertyKe
   const range: [number, number] = found?.range ? [found.range[0], found.range[2]] : [0, 0];
   const pos = lc.linePos(range[0]);
   return { line: pos.line, col: pos.col, range };
+}
+
+/*
+ * The pairs of a map by key, built once per map: locating each of n problems
+ * in a map of n keys by a scan would be n² (100,000 unknown keys: minutes).
+ * Weak, so a document's index goes with it.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = isPair(p) ? scalarKey(p.key) : undefined;
+      // The first of duplicate keys, as a scan would find it.
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function scalarKey(k: unknown): string | undefined {
