@@ -1,3 +1,4 @@
+// biome-ignore lint/style/noRestrictedImports: exempted 2026-12-05 (issue 17): the shape branch moves approvals into a store repository; remove with that move.
 import type { ApprovalReader, DockerApproval } from '../checks/docker/util-approvals.js';
 import type { Conn } from './db.js';
 
