@@ -16,7 +16,6 @@ const registry = new Registry().register(
     zeroConfig: true,
     commands: () => [],
     evaluate: () => ({ status: 'OK', summary: 'fine' }),
-    docs: { observes: '', privileges: '', statuses: {}, example: '' },
   }),
 );
 

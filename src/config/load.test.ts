@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { registry as kinds } from '../checks/index.js';
 import { defineCheck } from '../core/check.js';
 import { Registry } from '../core/registry.js';
 import {
@@ -24,7 +25,6 @@ const testKind = (id: string, zeroConfig = true, timeoutSec?: number) =>
     timeoutSec,
     commands: () => [],
     evaluate: () => ({ status: 'OK', summary: 'fine' }),
-    docs: { observes: '', privileges: '', statuses: {}, example: '' },
   });
 const registry = new Registry().register(testKind('apt.pending')).register(testKind('disk.usage', false, 10));
 
@@ -37,6 +37,27 @@ function problemsOf(text: string, reg = registry): string[] {
   }
   throw new Error('expected a ConfigError');
 }
+
+describe('required options', () => {
+  it('refuses at load, located, a kind configured without what it cannot run without', () => {
+    const text = [
+      'checks:', //                       1
+      '  - kind: freshness.url', //        2
+      '    options: { max_age: 1d }', //   3
+      '  - kind: backup.borg', //          4
+      '  - kind: backup.restic', //        5
+      '    name: offsite', //              6
+      '    options:', //                   7
+      '      repository: /srv/restic', //  8
+      '',
+    ].join('\n');
+    expect(problemsOf(text, kinds)).toEqual([
+      'ronde.yaml:3:14: checks[0].options.url: missing (expected string)',
+      'ronde.yaml:4:5: checks[1].options.repository: missing (expected string)',
+      'ronde.yaml:8:7: checks[2].options.password_file: missing: give password_file (or password_command); restic reads no password from a terminal here',
+    ]);
+  });
+});
 
 describe('errors', () => {
   it('reports a wrong type, an unknown key and a bad indentation at once, each located', () => {

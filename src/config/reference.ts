@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { AnyCheckKind } from '../core/check.js';
 import { Registry } from '../core/registry.js';
 import { buildJsonSchema } from './schema.js';
 
@@ -21,15 +23,65 @@ function alignedTable(head: string[], rows: string[][]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function walk(node: Json, prefix: string, rows: string[][]): void {
+/**
+ * The options table of a kind's page (docs/checks/<id>.md), from its zod schema:
+ * each option's type, default and `.describe()` text. Options the kind declares
+ * `required` say so, with their alternatives (`a|b`: one of them).
+ */
+export function kindOptionsReference(kind: AnyCheckKind): string {
+  const rows = optionRows(kind);
+  return alignedTable(['option', 'type', 'default', 'meaning'], rows);
+}
+
+/** The rows of a kind's options table: `[option, type, default, meaning]`. */
+export function optionRows(kind: AnyCheckKind): string[][] {
+  const json = z.toJSONSchema(kind.options as z.ZodType, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Json;
+  const alternatives = new Map<string, string[]>();
+  for (const entry of kind.required ?? []) {
+    const keys = entry.split('|');
+    for (const k of keys)
+      alternatives.set(
+        k,
+        keys.filter((o) => o !== k),
+      );
+  }
+  const rows: string[][] = [];
+  walk(objectOf(json), '', rows, alternatives);
+  return rows;
+}
+
+/** Options of the kind without a `.describe()` text (a test wants none). */
+export function undescribedOptions(kind: AnyCheckKind): string[] {
+  return optionRows(kind)
+    .filter((r) => r[3] === '')
+    .map((r) => r[0]!.replaceAll('`', ''));
+}
+
+function walk(
+  node: Json,
+  prefix: string,
+  rows: string[][],
+  alternatives = new Map<string, string[]>(),
+): void {
   const props = (node.properties ?? {}) as Record<string, Json>;
   const required = new Set((node.required ?? []) as string[]);
   for (const [key, raw] of Object.entries(props)) {
     const path = prefix ? `${prefix}.${key}` : key;
     const s = objectOf(raw);
     const items = s.type === 'array' ? objectOf(s.items as Json) : undefined;
+    const others = prefix ? undefined : alternatives.get(key);
     const def =
-      s.default === undefined ? (required.has(key) ? '_required_' : '') : `\`${JSON.stringify(s.default)}\``;
+      s.default !== undefined
+        ? `\`${JSON.stringify(s.default)}\``
+        : others
+          ? `_required_${others.length ? ` (or ${others.map((o) => `\`${o}\``).join(', ')})` : ''}`
+          : required.has(key)
+            ? '_required_'
+            : '';
     const desc = String(s.description ?? items?.description ?? '').replaceAll('|', '\\|');
     rows.push([`\`${path}\``, typeOf(raw), def, desc]);
     if (items?.properties) walk(items, `${path}[]`, rows);
@@ -50,19 +102,31 @@ function typeOf(s: Json): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (Array.isArray(s.enum)) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   const branches = (s.anyOf ?? s.oneOf) as Json[] | undefined;
+  // durationSchema and sizeSchema: a number or a string with a unit.
+  const pattern = String(branches?.find((b) => b.type === 'string')?.pattern ?? '');
+  if (branches?.length === 2 && branches.some((b) => b.type === 'number')) {
+    if (pattern.includes('smhdw')) return 'duration';
+    if (pattern.includes('KMGT')) return 'size';
+  }
   if (branches) return [...new Set(branches.map(typeOf))].join(' or ');
   if (s.type === 'array') return `list of ${typeOf((s.items ?? {}) as Json)}`;
   if (typeof s.type === 'string') return s.type === 'number' || s.type === 'integer' ? s.type : s.type;
   return 'any';
 }
 
-const BEGIN = '<!-- BEGIN GENERATED: npx tsx scripts/gen-schema.ts -->';
-const END = '<!-- END GENERATED -->';
+export const BEGIN = '<!-- BEGIN GENERATED: npm run docs:generate -->';
+export const END = '<!-- END GENERATED -->';
 
 /** Replaces the generated block of the doc; throws when the markers are missing. */
-export function spliceReference(doc: string, reference: string): string {
+export function spliceReference(doc: string, reference: string, name = 'docs/configuration.md'): string {
   const start = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/configuration.md lacks the markers ${BEGIN} … ${END}`);
+  if (start < 0 || end < start) throw new Error(`${name} lacks the markers ${BEGIN} … ${END}`);
   return `${doc.slice(0, start + BEGIN.length)}\n${reference}\n${doc.slice(end)}`;
+}
+
+/** A kind's page (docs/checks/<id>.md) with its options table regenerated; the prose is left as written. */
+export function kindPage(doc: string, kind: AnyCheckKind): string {
+  const table = optionRows(kind).length > 0 ? kindOptionsReference(kind) : 'This kind has no options.';
+  return spliceReference(doc, table, `docs/checks/${kind.id}.md`);
 }

@@ -15,7 +15,6 @@ const pingKind = defineCheck({
   zeroConfig: false,
   commands: () => [],
   evaluate: () => ({ status: 'OK', summary: 'fine' }),
-  docs: { observes: '', privileges: '', statuses: {}, example: '' },
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: a test walking generated JSON Schema

@@ -43,17 +43,6 @@ export interface CheckContext<O> {
   run(commands: readonly CommandSpec[]): Promise<CommandResult[]>;
 }
 
-export interface CheckDocs {
-  /** Why a sysadmin wants this check; what it observes. */
-  observes: string;
-  /** Privileges needed on the target. */
-  privileges: string;
-  /** When each status is returned. */
-  statuses: Partial<Record<Status | 'NOT APPLICABLE', string>>;
-  /** A `checks:` entry, in YAML. */
-  example: string;
-}
-
 /**
  * A check kind: an id (`<domain>.<kind>`, after its file `src/checks/<domain>/<kind>.ts`),
  * a zod schema of its options, the commands it needs, and a pure-ish evaluate.
@@ -64,8 +53,15 @@ export interface CheckKind<O = unknown> {
   title: string;
   /** zod schema of the options, strict, every field with a default where one makes sense. */
   options: z.ZodType<O>;
-  /** Run by `ronde check` with no configuration. */
+  /** Run by `ronde check` with no configuration (never when it has `required` options). */
   zeroConfig: boolean;
+  /**
+   * Options without which the kind cannot run (`a|b`: one of them). The schema
+   * refuses a config without them, so it is a configuration error at load
+   * (file:line:col, exit 78), never an UNKNOWN at run time; the docs page says
+   * so. Every other option has a default: the kind accepts `{}` otherwise.
+   */
+  required?: readonly string[];
   /** Default time limit, seconds. */
   timeoutSec?: number;
   commands(options: O): CommandSpec[];
@@ -87,7 +83,6 @@ export interface CheckKind<O = unknown> {
   /** How long an unchanged previous outcome may be reused (default 1 h). */
   reuseForSec?: number;
   evaluate(ctx: CheckContext<O>): CheckOutcome | Promise<CheckOutcome>;
-  docs: CheckDocs;
 }
 
 /** Declares a kind with its option type inferred from the schema. */

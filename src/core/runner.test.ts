@@ -5,8 +5,6 @@ import { type AnyCheckKind, defineCheck } from './check.js';
 import { type HostPlan, type PlannedCheck, runRound } from './runner.js';
 import { type Target, TargetError } from './target.js';
 
-const docs = { observes: 'test', privileges: 'none', statuses: {}, example: '' };
-
 function kind(id: string, over: Partial<AnyCheckKind>): AnyCheckKind {
   return defineCheck({
     id,
@@ -15,7 +13,6 @@ function kind(id: string, over: Partial<AnyCheckKind>): AnyCheckKind {
     zeroConfig: true,
     commands: () => [{ argv: ['true'] }],
     evaluate: () => ({ status: 'OK', summary: 'fine' }),
-    docs,
     ...over,
   });
 }

@@ -23,15 +23,27 @@ export function durationSec(v: number | string): number {
 
 export const aptPendingOptions = z
   .object({
-    security: z.enum(['CRIT', 'WARN']).default('CRIT'),
-    pending: z.enum(['WARN', 'OK', 'CRIT']).default('WARN'),
+    security: z
+      .enum(['CRIT', 'WARN'])
+      .default('CRIT')
+      .describe('Status when security upgrades are pending: `CRIT` or `WARN`.'),
+    pending: z
+      .enum(['WARN', 'OK', 'CRIT'])
+      .default('WARN')
+      .describe('Status when any other upgrade is pending: `WARN`, `OK` or `CRIT`.'),
     max_list_age: z
       .union([
         z.number().positive(),
         z.string().regex(DURATION, 'a duration such as "7d", "36h" or a number of days'),
       ])
-      .default('7d'),
-    ignore: z.array(z.string().min(1)).default([]),
+      .default('7d')
+      .describe(
+        'Package lists older than this are WARN (ronde never runs apt update): a number of days, or `36h`, `7d`.',
+      ),
+    ignore: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Package-name globs left out of the counts, e.g. `linux-image-*`.'),
   })
   .strict();
 export type AptPendingOptions = z.output<typeof aptPendingOptions>;
@@ -256,20 +268,5 @@ export const aptPending = defineCheck({
         reasons: [`internal error: ${String(err)}`],
       };
     }
-  },
-  docs: {
-    observes:
-      'Upgrades apt would install (R1): total and security (from a `-security` archive, as check_apt counts them), held packages listed apart, and how old the package lists are, since ronde never runs apt update itself.',
-    privileges: 'None: any user can run `apt list` and `dpkg-query` and read /var/lib/apt/lists.',
-    statuses: {
-      OK: 'No pending upgrade and package lists refreshed within max_list_age.',
-      WARN: 'Pending upgrades (option `pending`), security upgrades with `security: WARN`, or package lists older than max_list_age / missing.',
-      CRIT: 'At least one security upgrade pending (option `security`).',
-      UNKNOWN:
-        'apt or dpkg-query failed (or is missing while apt exists), timed out, or printed output ronde cannot read.',
-      'NOT APPLICABLE': 'apt is not installed (not a Debian/Ubuntu machine).',
-    },
-    example:
-      'checks:\n  - kind: apt.pending\n    on: all\n    options:\n      security: CRIT\n      pending: WARN\n      max_list_age: 7d\n      ignore: ["linux-image-*"]\n',
   },
 });

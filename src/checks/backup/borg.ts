@@ -25,12 +25,21 @@ import {
 const Options = refineRepo(
   z
     .object({
-      /** `/srv/borg`, `ssh://user@host/./repo`, `user@host:repo` (no password: keys in ~/.ssh). */
-      repository: repositoryString.optional(),
-      /** Only archives whose name starts with this (one series per host in a shared repository). */
-      prefix: z.string().min(1).optional(),
-      /** Only archives matching this borg glob (`--glob-archives`), e.g. `web1-*`. */
-      glob: z.string().min(1).optional(),
+      repository: repositoryString.describe(
+        'Path or URL of the repository: `/srv/borg/web1`, `ssh://borg@backup1/./web1`. No secret reference: it is on the command line.',
+      ),
+      prefix: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          "Only archives whose name starts with this (`--glob-archives 'PREFIX*'`): one series per host in a shared repository.",
+        ),
+      glob: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Only archives matching this borg glob (`--glob-archives`), e.g. `web1-*`.'),
       ...repoOptionShape,
     })
     .strict(),
@@ -165,6 +174,7 @@ export const backupBorg = defineCheck({
   title: 'Borg repository: newest archive age and size',
   options: Options,
   zeroConfig: false,
+  required: ['repository'],
   timeoutSec: 900,
   commands: (o) => [
     info(o, 1),
@@ -176,19 +186,5 @@ export const backupBorg = defineCheck({
   evaluate: async (ctx) => {
     const history = historyOf(ctx.previous?.details);
     return keepHistory(await evaluateBorg(ctx.outputs, ctx.options, ctx.run, history), history);
-  },
-  docs: {
-    observes:
-      'A borg repository: age of the newest archive (optionally of a prefix/glob) against the cadence, its original size against the previous archives, and optionally `borg check --repository-only`.',
-    privileges:
-      'Read access to the repository (local path, or ssh with a key and no prompt) and to the passphrase file; `sudo: true` runs borg through `sudo -n`.',
-    statuses: {
-      OK: 'the newest archive is younger than warn_factor × cadence and of a plausible size (and the check passed)',
-      WARN: 'newest archive older than warn_factor × cadence, dated in the future, or its size changed beyond the warn thresholds',
-      CRIT: 'no archive, repository missing, newest older than crit_factor × cadence, empty or much smaller, or borg check found damage',
-      UNKNOWN: 'borg missing, wrong passphrase, repository locked, server unreachable, host clock unreadable',
-    },
-    example:
-      'checks:\n  - kind: backup.borg\n    on: backup1\n    options:\n      repository: /srv/borg/web1\n      password_file: /etc/ronde/borg.pass\n      cadence: 1d\n',
   },
 });

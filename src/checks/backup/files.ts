@@ -166,19 +166,4 @@ export const backupFiles = defineCheck({
   ],
   evaluate: (ctx) =>
     evaluateBackupFiles(ctx.outputs, ctx.options, ctx.run, verifiedOf(ctx.previous?.details)),
-  docs: {
-    observes:
-      'A backup set (directory + file pattern), one series per database or host with group_by: age of the newest backup against the expected cadence, its size against the previous ones, empty files, the number kept, and optionally an integrity test of the newest file.',
-    privileges:
-      'Read access to the directory (and to the newest files when verify is set); `sudo: true` runs find and the tests through `sudo -n`.',
-    statuses: {
-      OK: 'every series has a recent, non-empty backup of a plausible size (and it passed its integrity test)',
-      WARN: 'newest backup older than warn_factor × cadence, size changed beyond the warn thresholds, older empty files, retention out of bounds, or a file dated in the future',
-      CRIT: 'directory missing, no matching file, newest backup older than crit_factor × cadence, empty, much smaller, failing its integrity test, or an expected group without any backup',
-      UNKNOWN:
-        'permission denied (the path is named), the host clock unreadable, find failed, or an integrity tool is missing',
-    },
-    example:
-      'checks:\n  - kind: backup.files\n    name: pg-dumps\n    on: db1\n    options:\n      path: /var/backups/postgres\n      pattern: "*.sql.gz"\n      cadence: 1d\n      group_by: "^(?<db>[a-z_]+)-\\\\d{8}\\\\.sql\\\\.gz$"\n      verify: auto\n',
-  },
 });

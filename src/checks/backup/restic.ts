@@ -24,21 +24,35 @@ import {
 const Options = refineRepo(
   z
     .object({
-      /** `/srv/restic`, `sftp:user@host:/srv/restic`, `s3:https://…/bucket` (credentials: not here). */
-      repository: repositoryString.optional(),
-      /** Path ON THE TARGET of a file holding the location, for URLs that carry credentials (rest:). */
+      repository: repositoryString
+        .optional()
+        .describe(
+          'Location of the repository: `/srv/restic`, `sftp:backup@host:/srv/restic`, `s3:https://…/bucket`. No password, no secret reference.',
+        ),
       repository_file: z
         .string()
         .regex(/^\/[^\0]*$/, 'an absolute path on the target')
-        .optional(),
-      /** Only snapshots of this host (`--host`). */
-      host: z.string().min(1).optional(),
-      /** Only snapshots with this tag (`--tag`; `a,b` = both). */
-      tag: z.string().min(1).optional(),
+        .optional()
+        .describe(
+          'Instead of `repository`: absolute path on the target of a file holding the location (`--repository-file`), for URLs that carry credentials.',
+        ),
+      host: z.string().min(1).optional().describe('Only snapshots of this host (`--host`).'),
+      tag: z.string().min(1).optional().describe('Only snapshots with this tag (`--tag`; `a,b`: both tags).'),
       ...repoOptionShape,
     })
     .strict(),
-).refine((o) => !(o.repository && o.repository_file), 'give repository or repository_file, not both');
+)
+  .refine((o) => !(o.repository && o.repository_file), 'give repository or repository_file, not both')
+  // Refused at load (file:line:col), not an UNKNOWN at each round.
+  .refine((o) => o.repository || o.repository_file, {
+    message: 'missing: give repository (or repository_file)',
+    path: ['repository'],
+  })
+  .refine((o) => o.password_file || o.password_command, {
+    message:
+      'missing: give password_file (or password_command); restic reads no password from a terminal here',
+    path: ['password_file'],
+  });
 export type BackupResticOptions = z.output<typeof Options>;
 
 /** The global flags: where the repository is and how restic reads the password (never the password). */
@@ -154,6 +168,7 @@ export const backupRestic = defineCheck({
   title: 'Restic repository: newest snapshot age and size',
   options: Options,
   zeroConfig: false,
+  required: ['repository|repository_file', 'password_file|password_command'],
   timeoutSec: 900,
   commands: (o) => {
     const base = resticBase(o);
@@ -173,20 +188,5 @@ export const backupRestic = defineCheck({
   evaluate: (ctx) => {
     const history = historyOf(ctx.previous?.details);
     return keepHistory(evaluateRestic(ctx.outputs, ctx.options, history), history);
-  },
-  docs: {
-    observes:
-      'A restic repository: age of the newest snapshot of each host and paths (optionally of one host or tag) against the cadence, the restore size of the latest against the previous ones, and optionally `restic check`.',
-    privileges:
-      'Read access to the repository and to the password file (`check` also writes a lock file); `sudo: true` runs restic through `sudo -n`.',
-    statuses: {
-      OK: 'every host/paths group has a snapshot younger than warn_factor × cadence, and the latest has a plausible size (and the check passed)',
-      WARN: 'a newest snapshot older than warn_factor × cadence or dated in the future, or the size changed beyond the warn thresholds',
-      CRIT: 'no snapshot, repository missing, a newest snapshot older than crit_factor × cadence, empty or much smaller, or restic check found damage',
-      UNKNOWN:
-        'restic missing, wrong password, repository locked (check), backend unreachable, size unreadable, host clock unreadable',
-    },
-    example:
-      'checks:\n  - kind: backup.restic\n    on: backup1\n    options:\n      repository: /srv/restic\n      password_file: /etc/ronde/restic.pass\n      host: web1\n      cadence: 1d\n',
   },
 });

@@ -12,7 +12,7 @@ const e = (id: string, hours: number, size: number, group?: string): Entry => ({
   size,
   ...(group ? { group } : {}),
 });
-const sizeOpts = { ...backupBorg.options.parse({}), size_window: 3 };
+const sizeOpts = { ...backupBorg.options.parse({ repository: '/r' }), size_window: 3 };
 
 describe('mergeHistory', () => {
   it('keeps one entry per id, newest first, at most `keep` per group', () => {
@@ -97,20 +97,27 @@ describe('judgeSize and judgeAge', () => {
 describe('options keep secrets off the command line', () => {
   it('refuses a password or a secret reference in the repository, and echo as password command', () => {
     expect(backupRestic.options.safeParse({ repository: 'rest:https://u:s3cret@h/r' }).success).toBe(false);
-    expect(backupRestic.options.safeParse({ repository: 'rest:https://u@h/r' }).success).toBe(true);
+    expect(
+      backupRestic.options.safeParse({ repository: 'rest:https://u@h/r', password_file: '/p' }).success,
+    ).toBe(true);
     expect(backupBorg.options.safeParse({ repository: '${env:BORG_REPO}' }).success).toBe(false);
     expect(backupBorg.options.safeParse({ repository: 'ssh://borg@h:2222/./r' }).success).toBe(true);
-    expect(backupBorg.options.safeParse({ password_command: 'echo hunter2' }).success).toBe(false);
-    expect(backupBorg.options.safeParse({ password_file: 'rel/path' }).success).toBe(false);
-    expect(backupBorg.options.safeParse({ password_file: '/a', password_command: 'cat /b' }).success).toBe(
+    expect(backupBorg.options.safeParse({ repository: '/r', password_command: 'echo hunter2' }).success).toBe(
       false,
     );
+    expect(backupBorg.options.safeParse({ repository: '/r', password_file: 'rel/path' }).success).toBe(false);
+    expect(
+      backupBorg.options.safeParse({ repository: '/r', password_file: '/a', password_command: 'cat /b' })
+        .success,
+    ).toBe(false);
   });
 
-  it('cannot plan without a repository or, for restic, a password source', () => {
-    expect(() => backupBorg.commands(backupBorg.options.parse({}))).toThrow('options.repository is not set');
-    expect(() => backupRestic.commands(backupRestic.options.parse({ repository: '/r' }))).toThrow(
-      'options.password_file (or password_command) is not set',
+  it('refuses options without a repository or, for restic, a password source', () => {
+    expect(backupBorg.options.safeParse({}).success).toBe(false);
+    expect(backupRestic.options.safeParse({ password_file: '/p' }).success).toBe(false);
+    expect(backupRestic.options.safeParse({ repository_file: '/r', password_file: '/p' }).success).toBe(true);
+    expect(backupRestic.options.safeParse({ repository: '/r' }).error?.issues[0]?.message).toMatch(
+      /^missing: give password_file \(or password_command\)/,
     );
   });
 });

@@ -35,25 +35,54 @@ const passwordCommand = z
   });
 
 export const repoOptionShape = {
-  /** Path ON THE TARGET of a file holding the passphrase, readable by the ssh user (or root with sudo). */
   password_file: z
     .string()
     .regex(/^\/[^\0]*$/, 'an absolute path on the target')
-    .optional(),
-  password_command: passwordCommand.optional(),
-  cadence: durationSchema.prefault('1d'),
-  warn_factor: z.number().positive().default(1.5),
-  crit_factor: z.number().positive().default(2),
-  /** The newest size is compared with the median of this many previous ones (kept across rounds). */
-  size_window: z.number().int().min(1).max(30).default(7),
-  shrink_warn_pct: pct.max(100).default(20),
-  shrink_crit_pct: pct.max(100).default(50),
-  growth_warn_pct: pct.default(100),
-  growth_crit_pct: pct.optional(),
-  /** Also verify the repository (expensive: reads every pack or segment; locks out backups). */
-  check: z.boolean().default(false),
-  check_timeout: durationSchema.prefault('1h'),
-  sudo: z.boolean().default(false),
+    .optional()
+    .describe(
+      'Absolute path **on the target** of a file holding the passphrase, readable by the SSH user (or root with sudo).',
+    ),
+  password_command: passwordCommand
+    .optional()
+    .describe('A command printing the passphrase, e.g. `pass show borg/web1`; never `echo …`.'),
+  cadence: durationSchema.prefault('1d').describe('How often a new backup is expected: `12h`, `1d`, `1w`…'),
+  warn_factor: z
+    .number()
+    .positive()
+    .default(1.5)
+    .describe('The newest backup older than this × cadence is WARN.'),
+  crit_factor: z
+    .number()
+    .positive()
+    .default(2)
+    .describe('The newest backup older than this × cadence is CRIT.'),
+  size_window: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(7)
+    .describe('The newest size is compared with the median of this many previous ones (kept across rounds).'),
+  shrink_warn_pct: pct
+    .max(100)
+    .default(20)
+    .describe('Newest this many percent smaller than the median: WARN.'),
+  shrink_crit_pct: pct
+    .max(100)
+    .default(50)
+    .describe('Newest this many percent smaller than the median: CRIT.'),
+  growth_warn_pct: pct.default(100).describe('Newest this many percent larger than the median: WARN.'),
+  growth_crit_pct: pct
+    .optional()
+    .describe('Newest this many percent larger than the median: CRIT (default: never).'),
+  check: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Also verify the repository (`borg check --repository-only`, `restic check`): reads every pack or segment and locks out backups meanwhile.',
+    ),
+  check_timeout: durationSchema.prefault('1h').describe('Time limit of the repository check.'),
+  sudo: z.boolean().default(false).describe('Run the tool through `sudo -n`.'),
 };
 
 type Common = {

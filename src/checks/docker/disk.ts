@@ -55,19 +55,4 @@ export const dockerDisk = defineCheck({
         : { ...verdict, reasons: [...(verdict.reasons ?? []), why] };
     });
   },
-  docs: {
-    observes:
-      "Through the Docker Engine API (`/system/df`, `/info`): space taken by images, containers, volumes and build cache, what is reclaimable (unused images, stopped containers' layers, unused build cache; volumes are data and never counted), and Docker's share of the filesystem holding DockerRootDir (`df` through the target) (R7).",
-    privileges: 'Access to the Docker socket (root or the docker group); `df` on the host as the login user.',
-    statuses: {
-      OK: 'below every threshold',
-      WARN: 'Docker uses at least warn_size, or warn_share percent of its filesystem',
-      CRIT: 'at least crit_size, or crit_share percent',
-      UNKNOWN:
-        'the engine cannot be reached (a configured socket that is not there, a socket SSH cannot open: permission or AllowStreamLocalForwarding), or the filesystem of DockerRootDir cannot be measured',
-      'NOT APPLICABLE': 'zero-config run and no Docker socket at /var/run/docker.sock (`test -S`)',
-    },
-    example:
-      'checks:\n  - kind: docker.disk\n    on: tag:docker\n    options:\n      warn_size: 40G\n      crit_share: 70\n',
-  },
 });

@@ -34,19 +34,4 @@ export const dockerImageAge = defineCheck({
       return judgeImageAge(runningImages(containers, images, o.ignore), ctx.now, o.max_age, o.crit_age);
     });
   },
-  docs: {
-    observes:
-      "Through the Docker Engine API: the creation date of each running container's image. An image not rebuilt for months still carries its base image's old packages: a rebuild picks up their security fixes (R3).",
-    privileges: 'Access to the Docker socket (root or the docker group).',
-    statuses: {
-      OK: 'every running image is younger than max_age (or no container runs)',
-      WARN: 'a running image is older than max_age',
-      CRIT: 'a running image is older than crit_age, when set',
-      UNKNOWN:
-        'the engine cannot be reached (a configured socket that is not there, a socket SSH cannot open: permission or AllowStreamLocalForwarding) or answers oddly',
-      'NOT APPLICABLE': 'zero-config run and no Docker socket at /var/run/docker.sock (`test -S`)',
-    },
-    example:
-      'checks:\n  - kind: docker.image_age\n    on: tag:docker\n    options:\n      max_age: 60d\n      crit_age: 180d\n      ignore: [postgres]\n',
-  },
 });

@@ -59,19 +59,4 @@ export const dockerServices = defineCheck({
       return judgeServices(groupServices(containers, inspected, ctx.now), want.expected, want.source);
     });
   },
-  docs: {
-    observes:
-      'Through the Docker Engine API: the containers of each Compose project and service (labels com.docker.compose.project/service). Every expected service — declared, or those running at the last `ronde docker approve HOST` — must have a running container, not restarting in a loop and not unhealthy (R7).',
-    privileges:
-      'Access to the Docker socket (root or the docker group: read-only use, but the socket gives root). Over SSH the login user must be able to open /var/run/docker.sock.',
-    statuses: {
-      OK: 'every expected service has a running container that is healthy or has no health check',
-      WARN: 'an expected service runs but its health check says unhealthy',
-      CRIT: 'an expected service has no container, none running (exited, created, paused, dead), or one restarting in a loop',
-      UNKNOWN:
-        'the engine cannot be reached (no socket at the probed path, a socket SSH cannot open: permission or AllowStreamLocalForwarding) or answers oddly; or no service is declared and the host was never approved (the reason names `ronde docker approve HOST`)',
-    },
-    example:
-      'checks:\n  - kind: docker.services\n    on: tag:docker\n    options:\n      expected: [mattermost/app, mattermost/db]\n      docker: { via_ssh: true }\n',
-  },
 });

@@ -82,23 +82,6 @@ export function makeDockerUpdates(factory: ProviderFactory): CheckKind<DockerUpd
         { result, transport: ctx.target.transport },
       );
     },
-    docs: {
-      observes:
-        'For each running container: its version (tag, or the org.opencontainers.image.version label) against the newest upstream release (the image’s registry tags, or GitHub/GitLab releases per service or from the org.opencontainers.image.source label), with the lag (major/minor/patch); and whether its tag (`latest`, `1.2`) now points to another digest upstream (a rebuild, often base-image security fixes).',
-      privileges:
-        'Read access to the Docker engine API (the docker group or root on the host, over SSH). Outbound HTTPS from ronde to the registries and APIs; tokens only for private projects or higher rate limits.',
-      statuses: {
-        OK: 'every image runs the newest release, or is behind by a minor or patch only (shown)',
-        WARN: 'an image is behind by a major release, or its tag was rebuilt upstream (levels are configurable)',
-        CRIT: 'only when a level is set to CRIT',
-        UNKNOWN:
-          'an upstream could not be asked (unreachable, refused, rate-limited: with the reset time), no release matches the policy, the running version cannot be told, or the engine cannot be reached (a configured socket that is not there, a socket SSH cannot open: permission or AllowStreamLocalForwarding)',
-        'NOT APPLICABLE':
-          'no Docker socket at /var/run/docker.sock on the host (`test -S`), or none of the watched images runs there',
-      },
-      example:
-        'checks:\n  - kind: docker.updates\n    on: tag:docker\n    options:\n      levels: { major: WARN, minor: OK, patch: OK, rebuilt: WARN }\n      services:\n        - image: mattermost/mattermost-team-edition\n          source: github\n          repo: mattermost/mattermost\n          ignore: ["*-rc*"]\n        - image: redis\n          extract: "^(?<version>\\\\d+\\\\.\\\\d+\\\\.\\\\d+)-alpine$"\n          levels: { minor: WARN }\n        - image: reg.example.org/asso/etherpad\n          source: gitlab\n          base_url: https://gitlab.example.org\n          repo: asso/etherpad\n          token: ${env:GITLAB_TOKEN}\n',
-    },
   });
 }
 

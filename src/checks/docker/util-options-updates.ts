@@ -64,13 +64,17 @@ export type Service = z.output<typeof Service>;
 
 const Running = z
   .object({
-    container: z.string().min(1).default('-'),
-    image: z.string().min(1),
+    container: z.string().min(1).default('-').describe('Container name, shown in messages.'),
+    image: z.string().min(1).describe('Image the container runs, as the engine names it: `redis:7.4.0`.'),
     digest: z
       .string()
       .regex(/^sha256:[0-9a-f]{64}$/)
-      .optional(),
-    labels: z.record(z.string(), z.string()).default({}),
+      .optional()
+      .describe('Manifest digest it was pulled by (`sha256:…`), to tell a rebuilt tag.'),
+    labels: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Image labels (`org.opencontainers.image.version`, `.source`).'),
   })
   .strict();
 

@@ -7,17 +7,17 @@ import { judgeAge, parseEpoch, parseFindErrors } from './util-age.js';
 
 const Options = z
   .object({
-    /** Absolute path of the artefact (a directory's own mtime works too). */
     path: z
       .string()
       .regex(/^\/[^\0]*$/, 'an absolute path')
-      .default('/var/lib/apt/periodic/update-success-stamp'),
-    /** Older than this: CRIT. */
-    max_age: durationSchema.prefault('2d'),
-    /** Older than this: WARN (optional). */
-    warn_age: durationSchema.optional(),
-    future_tolerance: durationSchema.prefault('5m'),
-    sudo: z.boolean().default(false),
+      .default('/var/lib/apt/periodic/update-success-stamp')
+      .describe("Absolute path of the artefact (a symlink is followed; a directory's own mtime works too)."),
+    max_age: durationSchema.prefault('2d').describe('Older than this: CRIT.'),
+    warn_age: durationSchema.optional().describe('Older than this: WARN.'),
+    future_tolerance: durationSchema
+      .prefault('5m')
+      .describe("Dated further ahead of the host's clock than this: WARN (bogus date or clock skew)."),
+    sudo: z.boolean().default(false).describe('Run find through `sudo -n`.'),
   })
   .strict()
   .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
@@ -59,17 +59,4 @@ export const freshnessFile = defineCheck({
     { argv: ['date', '+%s'], timeoutSec: 10 },
   ],
   evaluate: (ctx) => evaluateFreshnessFile(ctx.outputs, ctx.options),
-  docs: {
-    observes:
-      'The modification time of one file (a report, a graph, a stamp written by a job) against a maximum age, with the host’s own clock: "if the graph is not from yesterday, something is wrong".',
-    privileges: 'Search access to the directories above the file; `sudo: true` runs find through `sudo -n`.',
-    statuses: {
-      OK: 'modified less than max_age (and warn_age) ago',
-      WARN: 'older than warn_age, or dated in the future beyond future_tolerance',
-      CRIT: 'older than max_age, or missing',
-      UNKNOWN: 'permission denied (named), the host clock unreadable, or find failed',
-    },
-    example:
-      'checks:\n  - kind: freshness.file\n    name: grafana-report\n    on: monitor\n    options:\n      path: /var/www/reports/daily.png\n      max_age: 26h\n',
-  },
 });

@@ -8,26 +8,28 @@ import { judgeAge, parseEpoch } from './util-age.js';
 
 const Options = z
   .object({
-    /** http(s) URL of the artefact; required in practice (without it the check is UNKNOWN). */
     url: z
       .string()
       .regex(/^https?:\/\/[^\s]+$/, 'an http:// or https:// URL')
-      .optional(),
-    /** Dotted path of a date in a JSON body (`data.updated_at`); absent: the Last-Modified header. */
+      .describe('`http://` or `https://` URL of the artefact.'),
     json_field: z
       .string()
       .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'a dotted path such as data.updated_at')
-      .optional(),
-    max_age: durationSchema.prefault('1d'),
-    warn_age: durationSchema.optional(),
-    future_tolerance: durationSchema.prefault('5m'),
-    /** Time limit of the request. */
-    timeout: durationSchema.prefault('15s'),
-    /** CA bundle on the target for a private CA (TLS is always verified). */
+      .optional()
+      .describe(
+        'Dotted path of a date in a JSON body (`data.updated_at`); absent: the `Last-Modified` header.',
+      ),
+    max_age: durationSchema.prefault('1d').describe('Older than this: CRIT.'),
+    warn_age: durationSchema.optional().describe('Older than this: WARN.'),
+    future_tolerance: durationSchema
+      .prefault('5m')
+      .describe('Dated further ahead than this: WARN (bogus date or clock skew).'),
+    timeout: durationSchema.prefault('15s').describe('Time limit of the request (curl `--max-time`).'),
     ca_file: z
       .string()
       .regex(/^\/[^\0]*$/, 'an absolute path')
-      .optional(),
+      .optional()
+      .describe('CA bundle on the target, for a private CA (TLS is always verified).'),
   })
   .strict()
   .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
@@ -42,7 +44,7 @@ export function curlArgv(o: FreshnessUrlOptions): string[] {
   return [
     'curl', '-sS', o.json_field ? '-i' : '-I', '-L', '--max-redirs', '5', '--proto', '=http,https',
     '--fail', '--max-time', String(Math.max(1, Math.ceil(o.timeout))), '--max-filesize', String(MAX_BODY),
-    ...(o.ca_file ? ['--cacert', o.ca_file] : []), o.url ?? '',
+    ...(o.ca_file ? ['--cacert', o.ca_file] : []), o.url,
   ];
 }
 
@@ -52,7 +54,6 @@ export function evaluateFreshnessUrl(
   outputs: readonly CommandResult[],
   o: FreshnessUrlOptions,
 ): CheckOutcome {
-  if (!o.url) return unknown('no url given: set options.url');
   const [curl, date] = outputs;
   if (!curl || !date) return unknown('curl or date did not run');
   const err = curl.stderr.trim().split('\n')[0] ?? '';
@@ -98,6 +99,7 @@ export const freshnessUrl = defineCheck({
   title: 'Freshness of a URL (Last-Modified or a JSON date)',
   options: Options,
   zeroConfig: false,
+  required: ['url'],
   timeoutSec: 30,
   commands: (o) =>
     o.url
@@ -107,18 +109,4 @@ export const freshnessUrl = defineCheck({
         ]
       : [],
   evaluate: (ctx) => evaluateFreshnessUrl(ctx.outputs, ctx.options),
-  docs: {
-    observes:
-      'How old the artefact behind a URL is: its Last-Modified header, or a date in its JSON body. Fetched with curl from the target host (so it works over SSH and sees what that host sees), TLS verified.',
-    privileges: 'None; curl on the target and network access from it to the URL.',
-    statuses: {
-      OK: 'the date is less than max_age (and warn_age) old',
-      WARN: 'older than warn_age, or dated in the future beyond future_tolerance',
-      CRIT: 'older than max_age; an HTTP error (404, 500…); a TLS failure (expired or untrusted certificate)',
-      UNKNOWN:
-        'no url given, curl missing, connection failure or timeout, no Last-Modified header, or the JSON field missing or not a date',
-    },
-    example:
-      'checks:\n  - kind: freshness.url\n    name: grafana-graph\n    on: monitor\n    options:\n      url: https://stats.example.org/render/daily.png\n      max_age: 26h\n',
-  },
 });

@@ -121,21 +121,6 @@ export function makeProxmoxBackups(factory: FetcherFactory): CheckKind<ProxmoxBa
     // Talks to the API from ronde's machine: nothing runs on the target.
     commands: () => [],
     evaluate: (ctx) => evaluateBackups(ctx.options, ctx.now, ctx.signal, factory),
-    docs: {
-      observes:
-        'Through the Proxmox VE API: every VM and container (templates aside) has a recent vzdump backup on the backup storages, of a plausible size, verified when PBS says so, covered by a backup job, and no vzdump failure since its newest backup.',
-      privileges:
-        'A read-only, privilege-separated API token; PVEAuditor on / for the token and its user (VM.Audit, Sys.Audit, Datastore.Audit). Nothing on the target host.',
-      statuses: {
-        OK: 'every guest has a backup younger than cadence × warn_factor, of a plausible size, in a backup job',
-        WARN: 'a newest backup older than cadence × warn_factor, smaller than the median by size_drop_warn, or a guest in no backup job',
-        CRIT: 'a guest without backup, older than cadence × crit_factor, an empty or much smaller backup, a failed verification, or a failed vzdump task not followed by a backup',
-        UNKNOWN:
-          'the API is unreachable, its certificate is not the trusted or pinned one, the token is refused, a storage or node could not be read, or no guest is visible',
-      },
-      example:
-        'checks:\n  - kind: proxmox.backups\n    on: pve1\n    options:\n      url: https://pve1.example.org:8006\n      token_id: ronde@pve!monitoring\n      token: ${env:PVE_TOKEN}\n      fingerprint: "AB:CD:…"\n      storages: [pbs]\n      cadence: 1d\n',
-    },
   });
 }
 

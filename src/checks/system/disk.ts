@@ -45,16 +45,28 @@ export const DEFAULT_SKIP_TYPES = [
 const pct = z.number().min(0).max(100);
 const Options = z
   .object({
-    warn_pct: pct.default(80),
-    crit_pct: pct.default(90),
-    inode_warn_pct: pct.default(80),
-    inode_crit_pct: pct.default(90),
-    /** Mount-point globs to check; empty = all. */
-    include: z.array(z.string().min(1)).default([]),
-    exclude: z.array(z.string().min(1)).default([]),
-    skip_types: z.array(z.string().regex(/^[\w.-]+$/)).default(DEFAULT_SKIP_TYPES),
-    /** Unprivileged df silently leaves out mounts below directories it may not enter. */
-    sudo: z.boolean().default(false),
+    warn_pct: pct.default(80).describe('Space used, percent, at or above which a filesystem is WARN.'),
+    crit_pct: pct.default(90).describe('Space used, percent, at or above which a filesystem is CRIT.'),
+    inode_warn_pct: pct.default(80).describe('Inodes used, percent, at or above which a filesystem is WARN.'),
+    inode_crit_pct: pct.default(90).describe('Inodes used, percent, at or above which a filesystem is CRIT.'),
+    include: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Mount-point globs to check (`*` one segment, `**` any depth); empty: all.'),
+    exclude: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Mount-point globs to leave out (also silences df errors about them).'),
+    skip_types: z
+      .array(z.string().regex(/^[\w.-]+$/))
+      .default(DEFAULT_SKIP_TYPES)
+      .describe('Filesystem types never checked (tmpfs, overlay, proc…).'),
+    sudo: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Run df through `sudo -n` (unprivileged df silently leaves out mounts below directories it may not enter).',
+      ),
   })
   .strict()
   .refine(
@@ -193,19 +205,4 @@ export const systemDisk = defineCheck({
     },
   ],
   evaluate: (ctx) => evaluateDf(ctx.outputs[0], ctx.options),
-  docs: {
-    observes:
-      'Space and inodes used on every real filesystem (pseudo and image filesystems skipped, bind mounts counted once), from GNU df.',
-    privileges:
-      'None for most mounts. An unprivileged df silently omits mounts below directories it may not enter: set `sudo: true` to see them all.',
-    statuses: {
-      OK: 'every checked filesystem is below the warn thresholds (space and inodes)',
-      WARN: 'a filesystem is at or above warn_pct (space) or inode_warn_pct (inodes)',
-      CRIT: 'a filesystem is at or above crit_pct or inode_crit_pct',
-      UNKNOWN:
-        'df timed out (a stale NFS mount makes it hang), is missing or not GNU df, could not stat a mount, or nothing was left to check',
-    },
-    example:
-      'checks:\n  - kind: system.disk\n    on: all\n    options:\n      warn_pct: 80\n      crit_pct: 90\n      exclude: ["/mnt/backup/**"]\n',
-  },
 });

@@ -107,15 +107,4 @@ export const systemReboot = defineCheck({
       };
     }
   },
-  docs: {
-    observes:
-      'Whether the machine waits for a reboot (R1): the /run/reboot-required flag written by package hooks (with the packages in reboot-required.pkgs), and the running kernel against the newest kernel image of the same flavour in /boot.',
-    privileges: 'None.',
-    statuses: {
-      OK: 'No reboot flag, and the running kernel is the newest installed one (or no kernel image is installed, as in a container).',
-      WARN: 'The reboot flag exists, or a newer kernel of the running flavour is installed.',
-      UNKNOWN: 'The running kernel cannot be read.',
-    },
-    example: 'checks:\n  - kind: system.reboot\n    on: all\n',
-  },
 });

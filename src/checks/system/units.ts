@@ -7,8 +7,12 @@ import { noSystemdReason, parseUnits, type UnitRow } from './parse-units.js';
 
 const Options = z
   .object({
-    /** Unit-name globs whose failure is expected or tracked elsewhere. */
-    ignore: z.array(z.string().min(1)).default([]),
+    ignore: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Unit-name globs whose failure is expected or tracked elsewhere, e.g. `user@*.service`, `*.mount`.',
+      ),
   })
   .strict();
 export type UnitsOptions = z.output<typeof Options>;
@@ -80,18 +84,5 @@ export const systemUnits = defineCheck({
   evaluate: (ctx) => {
     const o = evaluateUnits(ctx.outputs[0], ctx.options);
     return o.notApplicable ? o : { ...o, validUntil: ctx.now.toISOString() };
-  },
-  docs: {
-    observes:
-      'systemd units in the failed state (a backup timer whose service failed, a mount that did not come up): each one is a duty silently not done.',
-    privileges: 'None: listing units is allowed to any user.',
-    statuses: {
-      OK: 'no failed unit (besides ignored ones)',
-      CRIT: 'at least one failed unit not matched by `ignore`; all are listed',
-      UNKNOWN: 'systemctl timed out, failed, or printed lines that are not units',
-      'NOT APPLICABLE':
-        'no systemd: systemctl missing, or PID 1 is not systemd (containers, chroots, other inits)',
-    },
-    example: 'checks:\n  - kind: system.units\n    on: all\n    options:\n      ignore: ["user@*.service"]\n',
   },
 });

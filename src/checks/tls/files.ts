@@ -9,15 +9,17 @@ const DAY_MS = 86_400_000;
 
 const Options = z
   .object({
-    /** Absolute globs (`*`, `?`, `[…]` within a segment, `**` any depth). */
     paths: z
       .array(z.string().regex(/^\/[^\0]*$/, 'an absolute path glob'))
       .min(1)
-      .default(['/etc/letsencrypt/live/*/cert.pem']),
-    warn_days: z.number().min(0).default(21),
-    crit_days: z.number().min(0).default(7),
-    /** certbot's live/ and archive/ are root-only (0700). */
-    sudo: z.boolean().default(false),
+      .default(['/etc/letsencrypt/live/*/cert.pem'])
+      .describe('Absolute globs of the certificates: `*`, `?`, `[…]` within one segment, `**` any depth.'),
+    warn_days: z.number().min(0).default(21).describe('WARN when fewer days are left.'),
+    crit_days: z.number().min(0).default(7).describe('CRIT when fewer days are left.'),
+    sudo: z
+      .boolean()
+      .default(false)
+      .describe("Run find through `sudo -n` (certbot's live/ and archive/ are root-only)."),
   })
   .strict()
   .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days');
@@ -170,20 +172,4 @@ export const tlsFiles = defineCheck({
   // machine's shell cannot expand as find does (`**`, brackets) is not stamped.
   stampPaths: (o) => (o.paths.some((p) => /\*\*|\[/.test(p)) ? undefined : o.paths),
   evaluate: (ctx) => evaluateTlsFiles(ctx.outputs, ctx.options, ctx.now),
-  docs: {
-    observes:
-      'Expiry of certificate files on disk (certbot by default): days left, expired or not yet valid. An expired certificate is the classic "the graph is not from yesterday".',
-    privileges:
-      "Read access to the files: certbot's live/ and archive/ are root-only, so use `sudo: true` (a `sudo -n` rule for find and sed) or run as root.",
-    statuses: {
-      OK: 'every matched certificate has at least warn_days left',
-      WARN: 'a certificate expires in less than warn_days (21)',
-      CRIT: 'a certificate expires in less than crit_days (7), has expired, or is not yet valid',
-      UNKNOWN:
-        'a directory or file may not be read (permission denied, named), a file is not a PEM certificate, a dangling symlink, nothing matches, or find failed',
-      'NOT APPLICABLE': 'the directory of every glob is missing (no certbot)',
-    },
-    example:
-      'checks:\n  - kind: tls.files\n    on: all\n    options:\n      paths: ["/etc/letsencrypt/live/*/cert.pem", "/etc/ssl/certs/mail.pem"]\n      sudo: true\n',
-  },
 });

@@ -48,18 +48,4 @@ export const mailDnsbl = defineCheck({
   // Asked from ronde's machine, through the configured resolver: nothing runs on the target.
   commands: () => [],
   evaluate: (ctx) => evaluateDnsbl(ctx),
-  docs: {
-    observes:
-      "Whether your mail server's addresses (and sending domains) are on DNS blocklists (Spamhaus ZEN and DBL, SpamCop, PSBL by default): a listing makes other servers refuse or junk your mail.",
-    privileges:
-      'None on the target. A resolver of your own that the lists accept (not a public one), or a Spamhaus DQS key.',
-    statuses: {
-      OK: 'no list lists any address or domain',
-      CRIT: 'a list lists one: the list, what its code means and its TXT reason are given',
-      UNKNOWN:
-        'a list refused the query (public resolver, rate limit, DQS key problem: the fix is given), the resolver failed or rewrote the answer, or a query timed out — never "not listed"',
-    },
-    example:
-      'checks:\n  - kind: mail.dnsbl\n    on: local\n    options:\n      addresses: ["192.0.2.25", "2001:db8::25"]\n      domains: ["example.org"]\n      resolver: ["127.0.0.1"]\n',
-  },
 });

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
-import { secretRefProblem } from '../../../config/secrets.js';
+import { secretString } from '../../../core/secret-ref.js';
 import { DEFAULT_ZONES } from './zones.js';
 
 const hostname = z
@@ -51,12 +51,7 @@ export const Options = z
         'Lists to ask: a known zone by name (its return codes are built in, see the docs) or `{zone, type, listed, refused}`.',
       ),
     resolver: resolverOption,
-    dqs_key: z
-      .string()
-      .superRefine((s, ctx) => {
-        const p = secretRefProblem(s);
-        if (p) ctx.addIssue({ code: 'custom', message: p });
-      })
+    dqs_key: secretString
       .optional()
       .describe(
         'A Spamhaus Data Query Service key, as a secret reference (`${env:SPAMHAUS_DQS}`): Spamhaus zones are then asked at `<key>.zen.dq.spamhaus.net`, which works from any resolver.',
