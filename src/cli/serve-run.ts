@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { useDockerApprovals } from '../checks/docker/util-approvals.js';
+import { effectiveChecks } from '../config/load.js';
 import { Announcer } from '../daemon/announcer.js';
 import { Daemon } from '../daemon/daemon.js';
 import { Heartbeat } from '../daemon/heartbeat.js';
@@ -26,6 +27,16 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   await announcer.start();
   const heartbeat = ctx.config.heartbeat && new Heartbeat(ctx.config.heartbeat, log);
   const stopping = new AbortController();
+  // Each host is a round of its own: ping at most once per shortest interval
+  // (what one fleet-wide round used to be), a failure at once.
+  let lastPing = 0;
+  const intervals = effectiveChecks(ctx.config, ctx.registry).map((c) => c.interval);
+  const pingEveryMs = Math.min(ctx.config.defaults.interval, ...intervals) * 1000;
+  const pulse = (failed: boolean) => {
+    if (!heartbeat || (!failed && Date.now() - lastPing < pingEveryMs)) return;
+    lastPing = Date.now();
+    heartbeat.ping(failed, stopping.signal);
+  };
   const daemon = new Daemon({
     config: ctx.config,
     registry: ctx.registry,
@@ -33,8 +44,9 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
     stateDir: ctx.stateDir,
     log,
     saveRound: (round, results) => announcer.record(round, results),
+    firstRoundTogether: await announcer.isNew(),
     // An interrupted round (we are stopping) is not a failure of the watch.
-    afterRound: (_results, _interrupted, error) => heartbeat?.ping(error !== undefined, stopping.signal),
+    afterRound: (_results, _interrupted, error) => pulse(error !== undefined),
     onTick: (signal) => announcer.tick(signal),
   });
   const http = await listen(createApp({ daemon, store, config: ctx.config, log }), host, port);

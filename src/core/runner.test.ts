@@ -99,9 +99,11 @@ describe('runRound', () => {
       { target: down, checks: [plan(kind('t.a', {})), plan(kind('t.b', {}))] },
       { target: local, checks: [plan(kind('t.a', {}))] },
     ];
-    const { results } = await runRound(hosts);
+    const { results, unreachable } = await runRound(hosts);
     expect(results.filter((r) => r.target === 'down').map((r) => r.status)).toEqual(['CRIT', 'CRIT']);
     expect(results.find((r) => r.target === 'here')?.status).toBe('OK');
+    // The daemon tells an unreachable host apart (it then speaks for all its checks at once).
+    expect(unreachable).toEqual(new Map([['down', 'host key changed for down']]));
   });
 
   it('marks an absent subject "not applicable" only when the check was not asked for explicitly', async () => {

@@ -41,6 +41,8 @@ export interface RoundOutcome {
   results: CheckResult[];
   /** The round was cut short: results of checks that had not finished are absent. */
   interrupted: boolean;
+  /** Hosts whose batch could not run at all (unreachable, refused, host key): target name → reason. */
+  unreachable?: Map<string, string>;
 }
 
 const EVIDENCE_STDOUT = 4096;
@@ -60,22 +62,33 @@ export async function runRound(
   // listener when done): hundreds at once is normal, not a leak worth a warning.
   if (options.signal) setMaxListeners(0, options.signal);
   const results: CheckResult[] = [];
+  const unreachable = new Map<string, string>();
   const run = limit(options.concurrency ?? 32);
   await Promise.all(
     hosts.map((host) =>
       run(async () => {
         if (options.signal?.aborted) return;
-        for (const r of await runHost(host, now, options.signal)) {
+        const out = await runHost(host, now, options.signal);
+        if (out.unreachable !== undefined) unreachable.set(host.target.name, out.unreachable);
+        for (const r of out.results) {
           results.push(r);
           options.onResult?.(r);
         }
       }),
     ),
   );
-  return { results, interrupted: options.signal?.aborted ?? false };
+  return {
+    results,
+    interrupted: options.signal?.aborted ?? false,
+    ...(unreachable.size > 0 ? { unreachable } : {}),
+  };
 }
 
-async function runHost(host: HostPlan, now: () => Date, signal?: AbortSignal): Promise<CheckResult[]> {
+async function runHost(
+  host: HostPlan,
+  now: () => Date,
+  signal?: AbortSignal,
+): Promise<{ results: CheckResult[]; unreachable?: string }> {
   const started = now();
   const planned = host.checks.map((check) => ({ check, commands: planCommands(check, started) }));
   const flat = planned.flatMap((p) => (Array.isArray(p.commands) ? p.commands : []));
@@ -83,12 +96,15 @@ async function runHost(host: HostPlan, now: () => Date, signal?: AbortSignal): P
   try {
     outputs = await host.target.runBatch(flat, { signal });
   } catch (err) {
-    if (signal?.aborted) return [];
+    if (signal?.aborted) return { results: [] };
     const status = err instanceof TargetError ? err.status : 'UNKNOWN';
     const message = err instanceof Error ? err.message : String(err);
-    return host.checks.map((check) =>
-      finish(check, host.target.name, started, now, { status, summary: message, reasons: [message] }, []),
-    );
+    return {
+      results: host.checks.map((check) =>
+        finish(check, host.target.name, started, now, { status, summary: message, reasons: [message] }, []),
+      ),
+      unreachable: message,
+    };
   }
   const results: CheckResult[] = [];
   let offset = 0;
@@ -107,7 +123,7 @@ async function runHost(host: HostPlan, now: () => Date, signal?: AbortSignal): P
     if (stamp !== undefined && stamp !== 'failed') result.stamp = stamp;
     results.push(result);
   }
-  return results;
+  return { results };
 }
 
 const DEFAULT_REUSE_SEC = 3600;

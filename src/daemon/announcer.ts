@@ -64,6 +64,19 @@ export class Announcer {
     if (released > 0) this.#o.log.info({ released }, 'outbox claims of a previous run released');
   }
 
+  /**
+   * A new installation: nothing announced yet. Its first round must be the
+   * whole fleet's, so the one first-run summary sees every host.
+   */
+  async isNew(): Promise<boolean> {
+    const any = await this.#o.store.conn.db
+      .selectFrom('announced')
+      .select('check_name')
+      .limit(1)
+      .executeTakeFirst();
+    return any === undefined;
+  }
+
   /** Saves a daemon round: results, `ronde.self` now and then, announcements — one transaction. */
   async record(round: RoundInput, results: CheckResult[]): Promise<void> {
     const { store, config, registry } = this.#o;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type HostChecks, planRound } from '../config/plan.js';
 import type { Config } from '../config/schema.js';
 import { type CheckResult, resultKey } from '../core/check.js';
+import { limit } from '../core/limit.js';
 import type { Registry } from '../core/registry.js';
 import { runRound } from '../core/runner.js';
 import type { RoundInput, Store } from '../store/types.js';
@@ -23,6 +24,13 @@ export interface DaemonOptions {
   afterRound?: (results: CheckResult[], interrupted: boolean, error?: unknown) => Promise<void> | void;
   /** Called on every tick (outbox delivery, routine reminders); must not wait on the network. */
   onTick?: (signal: AbortSignal) => Promise<void> | void;
+  /**
+   * Run the first launch as one round of every host (a new installation: its
+   * first-run summary must see the whole fleet). Afterwards each host is a round.
+   */
+  firstRoundTogether?: boolean;
+  /** The slots of a previous daemon (a reload keeps them, instead of running everything at once). */
+  schedule?: ReadonlyMap<string, number>;
 }
 
 export interface DaemonStatus {
@@ -36,9 +44,11 @@ export interface DaemonStatus {
 
 /**
  * `ronde serve`'s engine: runs each check instance at its interval (with a
- * stable per-job phase), one batch per host, never two rounds of the same
- * host at once, and saves every round. `stop()` ends within its grace period
- * with the complete results saved.
+ * stable per-host phase, so a host's checks fall due together). The host is
+ * the unit of a round: its due checks run as one batch, are saved and
+ * announced as one round of their own, so a slow host never delays another's
+ * announcements. Never two rounds of the same host at once. `stop()` ends
+ * within its grace period with the complete results saved.
  */
 export class Daemon {
   readonly #o: DaemonOptions;
@@ -50,6 +60,16 @@ export class Daemon {
   readonly #stop = new AbortController();
   readonly #targets;
   readonly #started: number;
+  /** Hosts checked at once, across their separate rounds. */
+  readonly #slots: <T>(task: () => Promise<T>) => Promise<T>;
+  /**
+   * Hosts whose batch could not run, with how many rounds they have answered
+   * since: every check of theirs is in each of their rounds until they have
+   * answered for `notify.damping` rounds, so they fail and recover together
+   * (an hourly check would otherwise recover an hour after the others).
+   */
+  readonly #down = new Map<string, number>();
+  #together: boolean;
   #lastTick: number | null = null;
   #lastRound: number | null = null;
   #rounds = 0;
@@ -68,9 +88,17 @@ export class Daemon {
           o.config.checks?.find((x) => x.name === c.instance)?.interval ?? o.config.defaults.interval,
       })),
     );
-    // Everything runs once at start (the state is fresh), then on its slot.
-    for (const j of this.#jobs) this.#next.set(jobKey(j), this.#started);
+    // Everything runs once at start (the state is fresh), then on its slot; a
+    // reload keeps the slots of the jobs it still has.
+    for (const j of this.#jobs) this.#next.set(jobKey(j), o.schedule?.get(jobKey(j)) ?? this.#started);
     this.#targets = targetFactory(o.config, { stateDir: o.stateDir });
+    this.#slots = limit(o.config.defaults.concurrency);
+    this.#together = o.firstRoundTogether ?? false;
+  }
+
+  /** When each job runs next (`host\0check` → epoch ms), for a reload to carry over. */
+  schedule(): Map<string, number> {
+    return new Map(this.#next);
   }
 
   start(): void {
@@ -135,7 +163,9 @@ export class Daemon {
       const checks = p.checks.filter(
         (c) => (this.#next.get(jobKey({ host: p.host.name, check: c.instance })) ?? 0) <= now,
       );
-      if (checks.length > 0) due.push({ host: p.host, checks });
+      if (checks.length === 0) continue;
+      // An unreachable host is tried with all its checks: they fail, and recover, together.
+      due.push({ host: p.host, checks: this.#down.has(p.host.name) ? p.checks : checks });
     }
     if (due.length === 0) return;
     for (const d of due) {
@@ -145,35 +175,43 @@ export class Daemon {
         if (job) this.#next.set(jobKey(job), nextRunMs(job, now));
       }
     }
-    const p = this.#round(due).finally(() => {
-      for (const d of due) this.#busy.delete(d.host.name);
-      this.#inflight.delete(p);
-    });
-    this.#inflight.add(p);
+    const rounds = this.#together ? [due] : due.map((d) => [d]);
+    this.#together = false;
+    for (const hosts of rounds) {
+      const p = this.#slots(() => this.#round(hosts)).finally(() => {
+        for (const d of hosts) this.#busy.delete(d.host.name);
+        this.#inflight.delete(p);
+      });
+      this.#inflight.add(p);
+    }
   }
 
   async #round(due: HostChecks[]): Promise<void> {
     const { store, log } = this.#o;
+    if (this.#stop.signal.aborted) return;
     const startedAt = new Date(this.#now());
     let out: Awaited<ReturnType<typeof runRound>> = { results: [], interrupted: false };
     let failure: unknown;
     try {
-      const previous = await store.previousResults();
+      const previous = await store.previousResults(due.map((d) => d.host.name));
       for (const d of due)
         for (const c of d.checks) c.previous = previous.get(resultKey(d.host.name, c.instance));
       out = await runRound(
         due.map((d) => ({ target: this.#targets.target(d.host), checks: d.checks })),
         { concurrency: this.#o.config.defaults.concurrency, signal: this.#stop.signal },
       );
+      this.#noteReachability(due, out);
       const finishedAt = new Date(this.#now());
       const round: RoundInput = { startedAt, finishedAt, trigger: 'daemon', interrupted: out.interrupted };
+      if (due.length === 1) round.host = due[0]!.host.name;
+      if (out.unreachable) round.unreachable = [...out.unreachable.keys()];
       await (this.#o.saveRound ? this.#o.saveRound(round, out.results) : store.saveRound(round, out.results));
       this.#rounds++;
       this.#lastRound = finishedAt.getTime();
       const bad = out.results.filter((r) => r.status !== 'OK' && !r.notApplicable).length;
       log.info(
         {
-          hosts: due.length,
+          ...(round.host ? { host: round.host } : { hosts: due.length }),
           results: out.results.length,
           notOk: bad,
           ms: finishedAt.getTime() - startedAt.getTime(),
@@ -188,6 +226,33 @@ export class Daemon {
       await this.#o.afterRound?.(out.results, out.interrupted, failure);
     } catch (err) {
       log.error({ err: err instanceof Error ? err.message : String(err) }, 'after-round hook failed');
+    }
+  }
+
+  /**
+   * A host whose batch could not run hides every check it has, not only the
+   * due ones: they all get its reason now, so the team hears one "cannot
+   * check" naming them all rather than one per interval.
+   */
+  #noteReachability(due: HostChecks[], out: Awaited<ReturnType<typeof runRound>>): void {
+    for (const d of due) {
+      const reason = out.unreachable?.get(d.host.name);
+      if (reason === undefined) {
+        const answered = this.#down.get(d.host.name);
+        if (answered === undefined || out.interrupted) continue;
+        if (answered + 1 >= this.#o.config.notify.damping) this.#down.delete(d.host.name);
+        else this.#down.set(d.host.name, answered + 1);
+        continue;
+      }
+      this.#down.set(d.host.name, 0);
+      const mine = out.results.filter((r) => r.target === d.host.name);
+      const like = mine[0];
+      if (!like) continue;
+      const ran = new Set(mine.map((r) => r.check));
+      const all = this.#plan.find((p) => p.host.name === d.host.name)?.checks ?? [];
+      for (const c of all)
+        if (!ran.has(c.instance))
+          out.results.push({ ...like, check: c.instance, kind: c.kind.id, evidence: [], details: {} });
     }
   }
 }

@@ -6,7 +6,7 @@ describe('interval schedule with a stable phase', () => {
   it('spreads 300 hosts over the interval instead of one burst', () => {
     const slots = new Set<number>();
     for (let i = 0; i < 300; i++)
-      slots.add(Math.floor(phaseMs({ host: `h${i}`, check: 'apt.pending', intervalSec: 300 }) / 10_000));
+      slots.add(Math.floor(phaseMs({ host: `h${i}`, intervalSec: 300 }) / 10_000));
     expect(slots.size).toBeGreaterThan(25); // 30 ten-second buckets: nearly all used
   });
 
@@ -36,5 +36,24 @@ describe('interval schedule with a stable phase', () => {
     const due = dueByHost(jobs, next, 5_000);
     expect([...due.keys()]).toEqual(['a']);
     expect(due.get('a')).toHaveLength(2);
+  });
+});
+
+describe('a host is the unit of a round', () => {
+  it("puts a host's checks of one interval on the same slot", () => {
+    const a = { host: 'web1', check: 'system.disk', intervalSec: 300 };
+    const b = { host: 'web1', check: 'apt.pending', intervalSec: 300 };
+    expect(nextRunMs(a, 1_000_000)).toBe(nextRunMs(b, 1_000_000));
+  });
+
+  it("lands a longer interval's slots on a dividing shorter one's", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 0, max: 2 ** 41 }), (host, now) => {
+        const hourly = nextRunMs({ host, intervalSec: 3600 }, now);
+        const fiveMin = { host, intervalSec: 300 };
+        // The hourly slot is one of the 5-minute slots.
+        expect(nextRunMs(fiveMin, hourly - 1)).toBe(hourly);
+      }),
+    );
   });
 });

@@ -13,17 +13,21 @@ export function jobKey(j: Pick<Job, 'host' | 'check'>): string {
 }
 
 /**
- * A stable phase in [0, interval) per job: 300 hosts with a 5 min interval
- * spread over the 5 minutes instead of all starting at :00, and the same job
- * keeps its slot across restarts.
+ * A stable phase in [0, interval) per host: 300 hosts with a 5 min interval
+ * spread over the 5 minutes instead of all starting at :00, and a host keeps
+ * its slot across restarts. The phase is the host's, not the check's, so a
+ * host's checks fall due together and share one batch (and one
+ * announcement); with intervals that divide each other (1m, 5m, 1h) the
+ * longer one's slots land on the shorter one's: `h mod 3600 s ≡ h mod 300 s
+ * (mod 300 s)`.
  */
-export function phaseMs(j: Job): number {
-  const h = createHash('sha256').update(jobKey(j)).digest();
+export function phaseMs(j: Pick<Job, 'host' | 'intervalSec'>): number {
+  const h = createHash('sha256').update(j.host).digest();
   return h.readUInt32BE(0) % Math.max(1, j.intervalSec * 1000);
 }
 
 /** The first slot of the job strictly after `afterMs` (epoch ms). */
-export function nextRunMs(j: Job, afterMs: number): number {
+export function nextRunMs(j: Pick<Job, 'host' | 'intervalSec'>, afterMs: number): number {
   const period = Math.max(1, j.intervalSec * 1000);
   const phase = phaseMs(j);
   const k = Math.floor((afterMs - phase) / period) + 1;

@@ -5,16 +5,10 @@ import type { Lang } from '../i18n/index.js';
 import { saveRound } from '../store/save.js';
 import type { Database } from '../store/schema.js';
 import type { RoundInput, Store } from '../store/types.js';
-import {
-  type CheckChange,
-  type CheckLine,
-  type Draft,
-  problemMessage,
-  recoveryMessage,
-  summaryMessage,
-  unknownMessage,
-} from './format.js';
+import { type CheckChange, type CheckLine, type Draft, summaryMessage } from './format.js';
+import { type ChangeEvent, hostMessage } from './host-message.js';
 import { enqueue, type Routing } from './outbox.js';
+import { route } from './schema.js';
 
 /*
  * What the daemon tells the team about checks, and when. Its own view of what
@@ -38,6 +32,8 @@ export interface AnnounceOptions extends Routing {
 export interface Announcement {
   identity: string;
   draft: Draft;
+  /** The notifiers this draft goes to (those the routes give every change it holds). */
+  notifiers: string[];
 }
 
 export interface AnnouncedRow {
@@ -91,27 +87,40 @@ function eventOf(
   return {};
 }
 
-/** One message per host and kind of change, from the changes of one round. */
+/**
+ * One message per host and round, holding all its changes (worse, cannot
+ * check, better). Routes still choose per change: a notifier gets the part of
+ * the host's changes routed to it, so notifiers with different routes may get
+ * different messages — still one per host and round each.
+ */
 export function groupChanges(
-  changes: readonly (CheckChange & { event: string })[],
+  changes: readonly (CheckChange & { event: ChangeEvent })[],
   roundId: number,
+  routing: Routing,
   lang: Lang = 'en',
 ): Announcement[] {
-  const groups = new Map<string, CheckChange[]>();
-  for (const c of changes) {
-    const k = `${c.event}\0${c.target}`;
-    groups.set(k, [...(groups.get(k) ?? []), c]);
-  }
+  const byHost = new Map<string, (CheckChange & { event: ChangeEvent })[]>();
+  for (const c of changes) byHost.set(c.target, [...(byHost.get(c.target) ?? []), c]);
   const out: Announcement[] = [];
-  for (const [k, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const [event, target] = k.split('\0') as [string, string];
-    const draft =
-      event === 'check.problem'
-        ? problemMessage(lang, target, list)
-        : event === 'check.recovery'
-          ? recoveryMessage(lang, target, list)
-          : unknownMessage(lang, target, list);
-    out.push({ identity: `${event}:${target}:round ${roundId}`, draft });
+  for (const [target, list] of [...byHost].sort(([a], [b]) => a.localeCompare(b))) {
+    const events = [...new Set(list.map((c) => c.event))];
+    const to = new Map(events.map((e) => [e, new Set(route(e, routing.routes, routing.notifierNames))]));
+    // Notifiers that get the same set of events share one draft.
+    const drafts = new Map<string, { events: ChangeEvent[]; notifiers: string[] }>();
+    for (const n of routing.notifierNames) {
+      const mine = events.filter((e) => to.get(e)?.has(n));
+      if (mine.length === 0) continue;
+      const k = mine.sort().join(',');
+      drafts.set(k, { events: mine, notifiers: [...(drafts.get(k)?.notifiers ?? []), n] });
+    }
+    for (const { events: mine, notifiers } of drafts.values()) {
+      const draft = hostMessage(
+        lang,
+        target,
+        list.filter((c) => mine.includes(c.event)),
+      );
+      if (draft) out.push({ identity: `${draft.event}:${target}:round ${roundId}`, draft, notifiers });
+    }
   }
   return out;
 }
@@ -155,14 +164,20 @@ async function announceInTransaction(
     for (const row of await readAnnounced(trx, targets.slice(i, i + 500)))
       known.set(resultKey(row.target, row.check_name), row);
 
-  const changes: (CheckChange & { event: string })[] = [];
-  for (const r of usable) {
+  const changes: (CheckChange & { event: ChangeEvent })[] = [];
+  const prevOf = (r: CheckResult): AnnouncedRow | undefined => {
     const row = known.get(resultKey(r.target, r.check));
-    const prev = row && {
-      announced: isStatus(row.announced_status) ? row.announced_status : null,
-      candidate: isStatus(row.candidate_status) ? row.candidate_status : null,
-      count: Number(row.candidate_count),
-    };
+    return (
+      row && {
+        announced: isStatus(row.announced_status) ? row.announced_status : null,
+        candidate: isStatus(row.candidate_status) ? row.candidate_status : null,
+        count: Number(row.candidate_count),
+      }
+    );
+  };
+  const shared = sharedDamping(usable, prevOf, new Set(round.unreachable ?? []));
+  for (const r of usable) {
+    const prev = shared.get(resultKey(r.target, r.check)) ?? prevOf(r);
     const { next, verdict } = judge(prev, r.status, opts.damping ?? 2);
     await upsert(trx, r.check, r.target, next, t);
     if (verdict.kind === 'announce' && verdict.event)
@@ -177,9 +192,43 @@ async function announceInTransaction(
       });
   }
   let n = 0;
-  for (const a of groupChanges(changes, roundId, opts.lang))
-    n += await enqueue(trx, a.identity, a.draft, opts, opts.now);
+  for (const a of groupChanges(changes, roundId, opts, opts.lang))
+    n += await enqueue(trx, a.identity, a.draft, { notifierNames: a.notifiers }, opts.now);
   return n;
+}
+
+/**
+ * An unreachable host is one fact, not one per check: its checks share their
+ * damping. A check whose command broke as the host went away (mid-round) is a
+ * round ahead of the others; without this it would be told alone, a round
+ * before the rest. Each check of the host starts from the furthest candidate
+ * count any of them has for this status.
+ */
+export function sharedDamping(
+  results: readonly CheckResult[],
+  prevOf: (r: CheckResult) => AnnouncedRow | undefined,
+  unreachable: ReadonlySet<string>,
+): Map<string, AnnouncedRow> {
+  const out = new Map<string, AnnouncedRow>();
+  for (const target of unreachable) {
+    const mine = results.filter((r) => r.target === target);
+    const status = mine[0]?.status;
+    if (status === undefined) continue;
+    const furthest = Math.max(
+      0,
+      ...mine.map((r) => prevOf(r)).map((p) => (p?.candidate === status ? p.count : 0)),
+    );
+    for (const r of mine) {
+      const p = prevOf(r);
+      if (r.status !== status || p?.announced === status) continue;
+      out.set(resultKey(r.target, r.check), {
+        announced: p?.announced ?? null,
+        candidate: status,
+        count: furthest,
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -35,6 +35,16 @@ describe('messages', () => {
     expect(d.text).toContain('Everything is OK.');
     expect(d.severity).toBe('info');
   });
+
+  it('the first summary does not count ronde itself as a host or a check', () => {
+    const d = summaryMessage('en', [
+      { check: 'disk', target: 'web1', status: 'OK', summary: 'fine' },
+      { check: 'ronde.self', target: 'ronde', status: 'UNKNOWN', summary: 'no daemon round yet' },
+    ]);
+    expect(d.text).toContain('ronde now watches 1 check on 1 host: 1 OK.');
+    // Its problem is still told.
+    expect(d.text).toContain('`ronde.self`');
+  });
 });
 
 describe('outbox arithmetic', () => {

@@ -140,15 +140,18 @@ export function checkList(lines: readonly CheckLine[]): string {
 
 /** The one message of a new installation: where things stand, instead of a flood of old news. */
 export function summaryMessage(lang: Lang, lines: readonly CheckLine[], extra?: string): Draft {
-  const hosts = new Set(lines.map((l) => l.target)).size;
+  // ronde's watch on itself is no host of the fleet: counted neither as a host
+  // nor as a check (its problems are still listed).
+  const watched = lines.filter((l) => l.check !== 'ronde.self');
+  const hosts = new Set(watched.map((l) => l.target)).size;
   const tally = (['CRIT', 'WARN', 'UNKNOWN', 'OK'] as const)
-    .map((s) => [s, lines.filter((l) => l.status === s).length] as const)
+    .map((s) => [s, watched.filter((l) => l.status === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
   const problems = checkList(lines);
   const parts = [
-    t(lang, 'summary.watches', { checks: lines.length, hosts, tally }),
+    t(lang, 'summary.watches', { checks: watched.length, hosts, tally }),
     problems ? `${t(lang, 'summary.problems')}\n${problems}` : t(lang, 'summary.allOk'),
     t(lang, 'summary.onlyChanges'),
   ];

@@ -32,7 +32,7 @@ export async function openStore(loc: DatabaseLocation): Promise<Store> {
     history: (query) => history(conn.db, query),
     rounds: (query) => rounds(conn.db, query),
     latestResults: () => latestResults(conn.db),
-    previousResults: () => previousResults(conn.db),
+    previousResults: (targets) => previousResults(conn.db, targets),
     close: () => conn.db.destroy(),
   };
 }

@@ -83,8 +83,13 @@ export async function latestResults(db: Kysely<Database>): Promise<CurrentState[
  * The last result of every check+target, whole (details and the kind's stamp),
  * keyed `target\0check`: the runner reuses one when its machine is unchanged.
  */
-export async function previousResults(db: Kysely<Database>): Promise<Map<string, PreviousResult>> {
-  const rows = await db
+export async function previousResults(
+  db: Kysely<Database>,
+  /** Only these targets (a daemon round is one host's: not the whole fleet's results). */
+  targets?: readonly string[],
+): Promise<Map<string, PreviousResult>> {
+  if (targets?.length === 0) return new Map();
+  let q = db
     .selectFrom('check_state')
     .innerJoin('results', 'results.id', 'check_state.last_result_id')
     .select([
@@ -96,8 +101,9 @@ export async function previousResults(db: Kysely<Database>): Promise<Map<string,
       'results.data',
       'results.not_applicable',
       'results.started_at',
-    ])
-    .execute();
+    ]);
+  if (targets) q = q.where('check_state.target', 'in', [...targets]);
+  const rows = await q.execute();
   const out = new Map<string, PreviousResult>();
   for (const r of rows) {
     const data = parseJson(r.data) as {

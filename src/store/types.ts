@@ -11,6 +11,8 @@ export interface RoundInput {
   /** Cut short (signal, time limit): its UNKNOWN results do not move a check's state. */
   interrupted: boolean;
   host?: string;
+  /** Hosts whose batch could not run at all (the announcer tells them as one fact). Not stored. */
+  unreachable?: readonly string[];
 }
 
 export interface RoundInfo {
@@ -84,7 +86,7 @@ export interface Store {
   history(query?: HistoryQuery): Promise<StatusChange[]>;
   rounds(query?: { limit?: number }): Promise<RoundInfo[]>;
   latestResults(): Promise<CurrentState[]>;
-  /** Last result per `target\0check`, whole. */
-  previousResults(): Promise<Map<string, PreviousResult>>;
+  /** Last result per `target\0check`, whole; only of `targets` when given. */
+  previousResults(targets?: readonly string[]): Promise<Map<string, PreviousResult>>;
   close(): Promise<void>;
 }
