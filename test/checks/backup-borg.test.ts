@@ -1,6 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,19 +153,28 @@ describe('backup.borg on real repositories (borg 1.2)', () => {
   });
 
   it('is UNKNOWN while another borg holds the repository lock', async () => {
-    const holder: ChildProcess = spawn('borg', ['with-lock', healthy, 'sleep', '20'], {
-      env: { ...process.env, BORG_PASSCOMMAND: `cat ${passFile}` },
-      stdio: 'ignore',
-    });
+    // The holder says when it has the lock (a fixed sleep raced borg's start on a loaded machine),
+    // and keeps it far longer than the check can take; its process group is ended after.
+    const held = join(root, 'lock-held');
+    const holder: ChildProcess = spawn(
+      'borg',
+      ['with-lock', healthy, 'sh', '-c', `touch ${held} && exec sleep 600`],
+      { env: { ...process.env, BORG_PASSCOMMAND: `cat ${passFile}` }, stdio: 'ignore', detached: true },
+    );
     try {
-      await new Promise((r) => setTimeout(r, 1500));
+      const until = Date.now() + 60_000;
+      while (!existsSync(held)) {
+        if (holder.exitCode !== null || Date.now() > until)
+          throw new Error('borg with-lock did not take the lock');
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const r = await check({ repository: healthy });
       expect(r.status).toBe('UNKNOWN');
       expect(r.summary).toMatch(/^repository locked .*Failed to create\/acquire the lock/);
     } finally {
-      holder.kill();
+      process.kill(-holder.pid!, 'SIGTERM');
     }
-  });
+  }, 120_000);
 
   it('with check: passes a sound repository and is CRIT for a damaged one', async () => {
     const path = repo('damaged', [['x', 1, 100_000]]);

@@ -109,7 +109,8 @@ describe('proxmox.backups: TLS and authentication', () => {
     const hung = await run({ request_timeout: '1s' });
     expect(hung.status).toBe('UNKNOWN');
     expect(hung.summary).toMatch(/no answer .* within 1 s/);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // The 1 s asked for, not the 15 s default, with room for a loaded machine.
+    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
 

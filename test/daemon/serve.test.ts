@@ -33,7 +33,7 @@ describe('ronde serve', () => {
     try {
       await waitFor(
         () => (logs.match(/"round saved"/g) ?? []).length >= 2,
-        20_000,
+        60_000,
         () => logs,
       );
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -53,7 +53,7 @@ describe('ronde serve', () => {
     expect(rounds.every((r) => r.trigger === 'daemon')).toBe(true);
     // JSON lines, one object per line (pino)
     for (const line of logs.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
-  }, 40_000);
+  }, 120_000);
 });
 
 async function waitFor(cond: () => boolean, ms: number, why: () => string): Promise<void> {

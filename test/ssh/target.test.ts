@@ -103,7 +103,7 @@ describe('SshTarget against the real sshd', () => {
     expect(after?.stdout).toBe('next\n');
     // Limit 1 s + kill grace 3 s + session start (slow on a loaded 2-core test machine).
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(await waitGone('sleep 4242.5', 3000)).toBe('');
+    expect(await waitGone('sleep 4242.5', 15_000)).toBe('');
   });
 
   it("runs the batch in sshd's own session for the channel: no setsid, no second shell", async () => {
@@ -133,8 +133,9 @@ describe('SshTarget against the real sshd', () => {
     await pool.close();
     expect(r?.exitCode).toBeNull();
     expect(r?.error).toMatch(/interrupted/);
-    expect(Date.now() - aborted).toBeLessThan(5000);
-    expect(await waitGone('sleep 4343.5', 5000)).toBe('');
+    // Promptly, not after the command's 600 s: the margin holds on a loaded machine.
+    expect(Date.now() - aborted).toBeLessThan(15_000);
+    expect(await waitGone('sleep 4343.5', 15_000)).toBe('');
   });
 
   it('sudo: true runs every command through sudo -n, unless the command says sudo: false', async () => {
@@ -182,7 +183,8 @@ describe('SshTarget against the real sshd', () => {
     expect(err.reason).toBe('timeout');
     expect(err.status).toBe('UNKNOWN');
     expect(err.message).toMatch(/no SSH banner/);
-    expect(Date.now() - started).toBeLessThan(3500);
+    // The 2 s asked for, not the 10 s default: room for a loaded machine, below the default.
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 
   it('a refused connection is unreachable, and other hosts are unaffected', async () => {
@@ -254,7 +256,7 @@ describe('SshTarget against the real sshd', () => {
     expect(first?.stdout).toBe('first\n');
     expect(slept?.exitCode).toBeNull();
     expect(slept?.error).toMatch(/did not complete/);
-    expect(Date.now() - closing).toBeLessThan(5000);
-    expect(await waitGone('sleep 4444.5', 5000)).toBe('');
+    expect(Date.now() - closing).toBeLessThan(15_000);
+    expect(await waitGone('sleep 4444.5', 15_000)).toBe('');
   });
 });
