@@ -337,7 +337,9 @@ describe('a host that never answers', () => {
         expect(counted(doc, 'mute')[0]!.summary).toMatch(/timed out after 2 s: .*no SSH banner/);
         expect(counted(doc, 'h1')[0]!.status).not.toBe('UNKNOWN');
         expect(code).toBe(EXIT_CODE[worst(['UNKNOWN', counted(doc, 'h1')[0]!.status as Status])]);
-        expect(took).toBeLessThan(10_000);
+        // The summary shows the 2 s applied; this shows the round did not hang on the mute host.
+        // Loose on purpose: it includes starting the CLI, slow on a loaded machine.
+        expect(took).toBeLessThan(30_000);
         const hosts = f.json('hosts', 'mute');
         expect(hosts.doc.hosts[0]!.state).toMatch(/^unreachable \(timed out after 2 s: .*no SSH banner\)$/);
         expect(hosts.code).toBe(3);

@@ -29,7 +29,9 @@ export function labHost(lab: LabSshd, h: LabSshHost, extra: Partial<SshHostOptio
     user: lab.user,
     identity: [lab.clientKey],
     agent: false,
-    connectTimeoutSec: 5,
+    // Lab hosts answer: the limit only ends a hang, so it has room for a loaded machine (a test of
+    // a timeout sets its own).
+    connectTimeoutSec: 30,
     ...extra,
   };
 }
