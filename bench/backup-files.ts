@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupFiles } from '../src/checks/backup/files.js';
+import { backupFiles } from '../src/checks/backup/files/index.js';
 import { runRound } from '../src/core/runner.js';
 import type { Target } from '../src/core/target.js';
 import { LocalTarget } from '../src/targets/local.js';

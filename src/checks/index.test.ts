@@ -8,20 +8,24 @@ import { registry } from './index.js';
 
 const here = import.meta.dirname;
 const docsDir = join(here, '../../docs/checks');
-/** Files in a domain folder that are not kinds (a kind is a file, or a folder with an index.ts). */
-const NOT_A_KIND = /(\.test|^index|^types|^util|^parse|^schema)[^/]*\.ts$/;
-
-function kindFiles(): string[] {
-  return readdirSync(here, { withFileTypes: true })
+/**
+ * Renovate's rule: below src/checks/<domain>/, every file or folder whose name
+ * does not start with `_` is a kind (`<kind>.ts` or `<kind>/index.ts`), and
+ * nothing else is; helpers shared inside a domain live in `_shared/`, across
+ * domains in src/checks/_shared/. Unit tests (`*.test.ts`) are not kinds.
+ */
+function kindsOfTree(): string[] {
+  const entries = (dir: string) =>
+    readdirSync(dir, { withFileTypes: true }).filter(
+      (d) => !d.name.startsWith('_') && !d.name.endsWith('.test.ts'),
+    );
+  return entries(here)
     .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(join(here, d.name), { withFileTypes: true })
-        .filter((f) =>
-          f.isDirectory()
-            ? !f.name.startsWith('_') && existsSync(join(here, d.name, f.name, 'index.ts'))
-            : f.name.endsWith('.ts') && !NOT_A_KIND.test(f.name),
-        )
-        .map((f) => `${d.name}.${f.name.replace(/\.ts$/, '')}`),
+    .flatMap((domain) =>
+      entries(join(here, domain.name)).map((k) => {
+        const name = k.isDirectory() ? k.name : k.name.replace(/\.ts$/, '');
+        return `${domain.name}.${name}`;
+      }),
     )
     .sort();
 }
@@ -51,8 +55,21 @@ function exampleConfig(page: string): string[] {
 }
 
 describe('check registry', () => {
-  it('registers exactly the kinds of src/checks/<domain>/<kind>.ts, id = domain.kind', () => {
-    expect(registry.ids()).toEqual(kindFiles());
+  it('registers exactly the kinds of the tree: src/checks/<domain>/<kind>(.ts|/), id = domain.kind', () => {
+    expect(registry.ids()).toEqual(kindsOfTree());
+  });
+
+  it('keeps a folder kind to its shape: index.ts, and options/parse/judge/… modules, no nested folders', () => {
+    for (const domain of readdirSync(here, { withFileTypes: true }).filter((d) => d.isDirectory()))
+      for (const k of readdirSync(join(here, domain.name), { withFileTypes: true }))
+        if (k.isDirectory() && !k.name.startsWith('_')) {
+          const files = readdirSync(join(here, domain.name, k.name), { withFileTypes: true });
+          expect(
+            files.map((f) => f.name),
+            `${domain.name}/${k.name}`,
+          ).toContain('index.ts');
+          expect(files.filter((f) => f.isDirectory()).map((f) => f.name)).toEqual([]);
+        }
   });
 
   it('describes every option of every kind (ronde schema)', () => {

@@ -1,22 +1,22 @@
 import { Registry } from '../core/registry.js';
-import { aptPending } from './apt/pending.js';
-import { backupBorg } from './backup/borg.js';
-import { backupFiles } from './backup/files.js';
-import { backupRestic } from './backup/restic.js';
-import { dockerDisk } from './docker/disk.js';
-import { dockerImageAge } from './docker/image_age.js';
-import { dockerServices } from './docker/services.js';
-import { dockerUpdates } from './docker/updates.js';
+import { aptPending } from './apt/pending/index.js';
+import { backupBorg } from './backup/borg/index.js';
+import { backupFiles } from './backup/files/index.js';
+import { backupRestic } from './backup/restic/index.js';
+import { dockerDisk } from './docker/disk/index.js';
+import { dockerImageAge } from './docker/image_age/index.js';
+import { dockerServices } from './docker/services/index.js';
+import { dockerUpdates } from './docker/updates/index.js';
 import { freshnessFile } from './freshness/file.js';
-import { freshnessUrl } from './freshness/url.js';
+import { freshnessUrl } from './freshness/url/index.js';
 import { mailDnsbl } from './mail/dnsbl/index.js';
-import { proxmoxBackups } from './proxmox/backups.js';
-import { systemDisk } from './system/disk.js';
-import { systemReboot } from './system/reboot.js';
-import { systemUnits } from './system/units.js';
-import { tlsFiles } from './tls/files.js';
+import { proxmoxBackups } from './proxmox/backups/index.js';
+import { systemDisk } from './system/disk/index.js';
+import { systemReboot } from './system/reboot/index.js';
+import { systemUnits } from './system/units/index.js';
+import { tlsFiles } from './tls/files/index.js';
 
-/** The one place every check kind is registered. A test compares it with src/checks/<domain>/<kind>.ts. */
+/** The one place every check kind is registered. A test compares it with the tree: src/checks/<domain>/<kind>.ts or <kind>/index.ts. */
 export const registry = new Registry();
 registry.register(systemDisk);
 registry.register(systemUnits);

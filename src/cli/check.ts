@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { useDockerApprovals } from '../checks/docker/util-approvals.js';
 import { planRound } from '../config/plan.js';
 import { type CheckResult, resultKey } from '../core/check.js';
 import { runRound } from '../core/runner.js';
@@ -62,7 +61,6 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   if (plan.length === 0) throw new CliError('no host and check match the selection', EX_USAGE);
 
   const store = opts.save ? await openOrWarn(ctx) : null;
-  useDockerApprovals(store ? dockerApprovalStore(store.conn) : undefined);
   if (store && opts.reuse) {
     const previous = await store.previousResults();
     for (const p of plan)
@@ -85,7 +83,12 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   try {
     outcome = await runRound(
       plan.map((p) => ({ target: targets.target(p.host), checks: p.checks })),
-      { concurrency: ctx.config.defaults.concurrency, signal: ac.signal },
+      {
+        concurrency: ctx.config.defaults.concurrency,
+        signal: ac.signal,
+        // docker.services reads what people approved; without a store it says so (UNKNOWN).
+        ...(store ? { approvals: dockerApprovalStore(store.conn) } : {}),
+      },
     );
   } finally {
     await targets.close();

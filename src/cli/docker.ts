@@ -1,11 +1,11 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
-import { dockerFor } from '../checks/docker/util-connect.js';
-import type { DockerConnectionOptions } from '../checks/docker/util-options.js';
-import { groupServices, judgeService, serviceOf } from '../checks/docker/util-services.js';
-import type { ContainerInspect, DockerClient } from '../clients/docker/client.js';
+import type { DockerClient } from '../clients/docker/client.js';
 import { DockerError } from '../clients/docker/client.js';
+import { composeServices, judgeService } from '../clients/docker/compose.js';
+import { dockerFor } from '../clients/docker/engine.js';
+import type { DockerConnectionOptions } from '../clients/docker/settings.js';
 import { effectiveChecks, effectiveHosts, selectHosts } from '../config/load.js';
 import { hostProblem } from '../config/names.js';
 import type { HostConfig } from '../config/schema.js';
@@ -112,14 +112,6 @@ export async function dockerApprove(ctx: CliContext, name: string, io: DockerIo)
     await store.close();
   }
   return 0;
-}
-
-/** The host's Compose services and their containers' states (inspected: health, restarts). */
-async function composeServices(api: DockerClient) {
-  const containers = await api.containers();
-  const inspected = new Map<string, ContainerInspect>();
-  for (const c of containers) if (serviceOf(c.Labels)) inspected.set(c.Id, await api.inspect(c.Id));
-  return groupServices(containers, inspected);
 }
 
 /** Expected services of the host that are down (not running, or restarting in a loop). */

@@ -1,11 +1,9 @@
 import { pino } from 'pino';
-import { useDockerApprovals } from '../checks/docker/util-approvals.js';
 import { effectiveChecks } from '../config/load.js';
 import { Announcer } from '../daemon/announcer.js';
 import { Daemon } from '../daemon/daemon.js';
 import { Heartbeat } from '../daemon/heartbeat.js';
 import { buildNotifiers } from '../notify/index.js';
-import { dockerApprovalStore } from '../store/docker-approvals.js';
 import { createApp, listen } from '../web/server.js';
 import { type GlobalOptions, loadContext } from './context.js';
 import { parseListen, type ServeOptions } from './serve.js';
@@ -16,7 +14,6 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   const log = pino({ level: opts.logLevel, base: { app: 'ronde' } });
   const ctx = await loadContext(globals());
   const store = await ctx.openStore();
-  useDockerApprovals(dockerApprovalStore(store.conn));
   const announcer = new Announcer({
     config: ctx.config,
     registry: ctx.registry,

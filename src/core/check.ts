@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ApprovalReader } from './approvals.js';
 import type { CommandResult, CommandSpec } from './command.js';
 import type { Status } from './status.js';
 import type { TargetInfo } from './target.js';
@@ -39,6 +40,12 @@ export interface CheckContext<O> {
    * re-reading a multi-gigabyte backup it already verified.
    */
   previous?: Pick<CheckResult, 'status' | 'details' | 'startedAt'>;
+  /**
+   * What people approved on this target (`ronde docker approve`), read from
+   * the store by whoever opened it (`ronde check`, the daemon). A check never
+   * opens the store itself; absent (`--no-save`), a kind that needs it says so.
+   */
+  approvals?: ApprovalReader;
   /** Follow-up commands that depend on the first outputs (one more round trip: use sparingly). */
   run(commands: readonly CommandSpec[]): Promise<CommandResult[]>;
 }

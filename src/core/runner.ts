@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { ApprovalReader } from './approvals.js';
 import type { AnyCheckKind, CheckContext, CheckOutcome, CheckResult, Evidence } from './check.js';
 import { type CommandResult, type CommandSpec, commandLine } from './command.js';
 import { limit } from './limit.js';
@@ -35,6 +36,8 @@ export interface RoundOptions {
   now?: () => Date;
   /** Called as each result is known (progress, partial saves). */
   onResult?: (result: CheckResult) => void;
+  /** What people approved (the store's), handed to checks in their context; absent without a store. */
+  approvals?: ApprovalReader;
 }
 
 export interface RoundOutcome {
@@ -68,7 +71,7 @@ export async function runRound(
     hosts.map((host) =>
       run(async () => {
         if (options.signal?.aborted) return;
-        const out = await runHost(host, now, options.signal);
+        const out = await runHost(host, now, options.signal, options.approvals);
         if (out.unreachable !== undefined) unreachable.set(host.target.name, out.unreachable);
         for (const r of out.results) {
           results.push(r);
@@ -88,6 +91,7 @@ async function runHost(
   host: HostPlan,
   now: () => Date,
   signal?: AbortSignal,
+  approvals?: ApprovalReader,
 ): Promise<{ results: CheckResult[]; unreachable?: string }> {
   const started = now();
   const planned = host.checks.map((check) => ({ check, commands: planCommands(check, started) }));
@@ -118,7 +122,7 @@ async function runHost(
     if (signal?.aborted && mine.some((o) => o.exitCode === null)) continue;
     const stamp = mine[0]?.stamp;
     const kept = mine.length > 0 && mine.every((o) => o.skipped) ? keep(check) : undefined;
-    const outcome = kept ?? (await evaluate(check, host, mine, now(), signal));
+    const outcome = kept ?? (await evaluate(check, host, mine, now(), signal, approvals));
     const result = finish(check, host.target.name, started, now, outcome, kept ? [] : mine);
     if (stamp !== undefined && stamp !== 'failed') result.stamp = stamp;
     results.push(result);
@@ -187,6 +191,7 @@ async function evaluate(
   outputs: CommandResult[],
   now: Date,
   signal?: AbortSignal,
+  approvals?: ApprovalReader,
 ): Promise<CheckOutcome> {
   const failed = outputs.find((o) => o.timedOut || o.error !== undefined);
   if (failed) {
@@ -214,6 +219,7 @@ async function evaluate(
         now,
         signal: ac.signal,
         ...(check.previous ? { previous: check.previous } : {}),
+        ...(approvals ? { approvals } : {}),
         run: (cmds) => host.target.runBatch(cmds, { signal: ac.signal }),
       }),
     );

@@ -5,6 +5,7 @@ import { type CheckResult, resultKey } from '../core/check.js';
 import { limit } from '../core/limit.js';
 import type { Registry } from '../core/registry.js';
 import { runRound } from '../core/runner.js';
+import { dockerApprovalStore } from '../store/docker-approvals.js';
 import type { RoundInput, Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { type Job, jobKey, nextRunMs } from './schedule.js';
@@ -198,7 +199,11 @@ export class Daemon {
         for (const c of d.checks) c.previous = previous.get(resultKey(d.host.name, c.instance));
       out = await runRound(
         due.map((d) => ({ target: this.#targets.target(d.host), checks: d.checks })),
-        { concurrency: this.#o.config.defaults.concurrency, signal: this.#stop.signal },
+        {
+          concurrency: this.#o.config.defaults.concurrency,
+          signal: this.#stop.signal,
+          approvals: dockerApprovalStore(store.conn),
+        },
       );
       this.#noteReachability(due, out);
       const finishedAt = new Date(this.#now());

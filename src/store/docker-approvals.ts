@@ -1,5 +1,4 @@
-// biome-ignore lint/style/noRestrictedImports: exempted 2026-12-05 (issue 17): the shape branch moves approvals into a store repository; remove with that move.
-import type { ApprovalReader, DockerApproval } from '../checks/docker/util-approvals.js';
+import type { ApprovalReader, DockerApproval } from '../core/approvals.js';
 import type { Conn } from './db.js';
 
 /** The docker_approvals table: what `ronde docker approve` records and docker.services reads. */

@@ -1,7 +1,7 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupFiles } from '../../src/checks/backup/files.js';
+import { backupFiles } from '../../src/checks/backup/files/index.js';
 import { runRound } from '../../src/core/runner.js';
 import { recordDaemonRound } from '../../src/notify/announce.js';
 import { openStore } from '../../src/store/db.js';

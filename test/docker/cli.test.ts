@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerServices } from '../../src/checks/docker/services.js';
-import { useDockerApprovals } from '../../src/checks/docker/util-approvals.js';
+import { dockerServices } from '../../src/checks/docker/services/index.js';
 import { loadContext } from '../../src/cli/context.js';
 import { type DockerIo, dockerApprove, dockerPrune } from '../../src/cli/docker.js';
 import { CliError } from '../../src/cli/errors.js';
@@ -111,7 +110,7 @@ describe('ronde docker approve, then docker.services', () => {
     expect(out.lines[0]).not.toContain('lab/cron');
 
     const store = await ctx.openStore();
-    useDockerApprovals(dockerApprovalStore(store.conn));
+    const approvals = dockerApprovalStore(store.conn);
     try {
       const check = async () => {
         const options = dockerServices.options.parse({ docker: { socket: lab.socket } });
@@ -123,7 +122,7 @@ describe('ronde docker approve, then docker.services', () => {
           timeoutSec: 60,
           explicit: true,
         };
-        return (await runRound([{ target, checks: [plan] }])).results[0]!;
+        return (await runRound([{ target, checks: [plan] }], { approvals })).results[0]!;
       };
       const before = await check();
       expect(before.reasons?.join('\n') ?? '').not.toContain('appr/a');
@@ -136,7 +135,6 @@ describe('ronde docker approve, then docker.services', () => {
         dockerPrune(ctx, 'lab', { yes: true, unusedImages: false, volumes: false }, io()),
       ).rejects.toThrow(/refused while expected services are down:\n {2}appr\/a: not running/);
     } finally {
-      useDockerApprovals(undefined);
       await store.close();
     }
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerServices } from '../../src/checks/docker/services.js';
+import { dockerServices } from '../../src/checks/docker/services/index.js';
 import { runRound } from '../../src/core/runner.js';
 import { LocalTarget } from '../../src/targets/local.js';
 import { type DockerLab, startDockerLab } from '../lab/dockerd.js';

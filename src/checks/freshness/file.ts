@@ -3,7 +3,7 @@ import { durationSchema } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
 import { unknown } from '../../core/outcome.js';
-import { judgeAge, parseEpoch, parseFindErrors } from './util-age.js';
+import { judgeAge, parseEpoch, parseFindErrors } from '../_shared/age.js';
 
 const Options = z
   .object({

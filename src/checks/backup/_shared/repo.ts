@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { durationSchema, formatAge } from '../../../config/duration.js';
+import { formatSize } from '../../../config/size.js';
+import { shQuote } from '../../../core/command.js';
+import { median } from '../../../core/median.js';
+import { hasSecretRef } from '../../../core/secret-ref.js';
+import type { Status } from '../../../core/status.js';
+
+/** Helpers shared by backup.borg and backup.restic: common options, size history, age and size rules. */
+
+const pct = z.number().min(0);
+
+/** A repository location goes on the command line (visible in `ps` and in the evidence): no secret in it. */
+export const repositoryString = z
+  .string()
+  .min(1)
+  .refine((s) => !hasSecretRef(s), {
+    message:
+      'no secret reference in the repository: it is on the command line (ps, evidence); use repository_file (restic) or the tool’s own credential files',
+  })
+  .refine((s) => !/^[a-z0-9+.-]*:[^@\s]*\/\/[^/@\s]*:[^/@\s]*@/i.test(s), {
+    message:
+      'no password in the repository URL: it would be on the command line; use repository_file (restic)',
+  });
+
+/**
+ * A command that prints the passphrase must read it from somewhere: `echo secret`
+ * would put the passphrase itself in ronde.yaml, the process list and the evidence.
+ */
+const passwordCommand = z
+  .string()
+  .min(1)
+  .refine((s) => !/^\s*(echo|printf)\b/.test(s) && !hasSecretRef(s), {
+    message: 'password_command must read the passphrase (cat FILE, pass show X), never contain it',
+  });
+
+export const repoOptionShape = {
+  password_file: z
+    .string()
+    .regex(/^\/[^\0]*$/, 'an absolute path on the target')
+    .optional()
+    .describe(
+      'Absolute path **on the target** of a file holding the passphrase, readable by the SSH user (or root with sudo).',
+    ),
+  password_command: passwordCommand
+    .optional()
+    .describe('A command printing the passphrase, e.g. `pass show borg/web1`; never `echo …`.'),
+  cadence: durationSchema.prefault('1d').describe('How often a new backup is expected: `12h`, `1d`, `1w`…'),
+  warn_factor: z
+    .number()
+    .positive()
+    .default(1.5)
+    .describe('The newest backup older than this × cadence is WARN.'),
+  crit_factor: z
+    .number()
+    .positive()
+    .default(2)
+    .describe('The newest backup older than this × cadence is CRIT.'),
+  size_window: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(7)
+    .describe('The newest size is compared with the median of this many previous ones (kept across rounds).'),
+  shrink_warn_pct: pct
+    .max(100)
+    .default(20)
+    .describe('Newest this many percent smaller than the median: WARN.'),
+  shrink_crit_pct: pct
+    .max(100)
+    .default(50)
+    .describe('Newest this many percent smaller than the median: CRIT.'),
+  growth_warn_pct: pct.default(100).describe('Newest this many percent larger than the median: WARN.'),
+  growth_crit_pct: pct
+    .optional()
+    .describe('Newest this many percent larger than the median: CRIT (default: never).'),
+  check: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Also verify the repository (`borg check --repository-only`, `restic check`): reads every pack or segment and locks out backups meanwhile.',
+    ),
+  check_timeout: durationSchema.prefault('1h').describe('Time limit of the repository check.'),
+  sudo: z.boolean().default(false).describe('Run the tool through `sudo -n`.'),
+};
+
+type Common = {
+  password_file?: string | undefined;
+  password_command?: string | undefined;
+  warn_factor: number;
+  crit_factor: number;
+  shrink_warn_pct: number;
+  shrink_crit_pct: number;
+  growth_warn_pct: number;
+  growth_crit_pct?: number | undefined;
+};
+
+/** The cross-field rules of the shared options, as zod refinements. */
+export function refineRepo<T extends Common>(schema: z.ZodType<T>) {
+  return schema
+    .refine((o) => o.warn_factor <= o.crit_factor, 'warn_factor must not exceed crit_factor')
+    .refine((o) => o.shrink_warn_pct <= o.shrink_crit_pct, 'shrink_warn_pct must not exceed shrink_crit_pct')
+    .refine(
+      (o) => o.growth_crit_pct === undefined || o.growth_warn_pct <= o.growth_crit_pct,
+      'growth_warn_pct must not exceed growth_crit_pct',
+    )
+    .refine(
+      (o) => !(o.password_file && o.password_command),
+      'give password_file or password_command, not both',
+    );
+}
+
+/** `cat 'FILE'` for the tools' password commands (both split it like a shell would). */
+export function catCommand(file: string): string {
+  return `cat ${shQuote(file)}`;
+}
+
+/** One backup as remembered in the details, newest first: the size trend across rounds. */
+export interface Entry {
+  id: string;
+  time: string;
+  size: number;
+  files?: number;
+  /** restic: host and paths; a size is only compared within its group. */
+  group?: string;
+}
+
+/** The history kept in the last result's details, if it has the expected shape. */
+export function historyOf(details: Record<string, unknown> | undefined): Entry[] | undefined {
+  const list = details?.history;
+  if (!Array.isArray(list)) return undefined;
+  return list.filter(
+    (e): e is Entry =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.id === 'string' &&
+      typeof e.time === 'string' &&
+      Number.isFinite(Date.parse(e.time)) &&
+      typeof e.size === 'number' &&
+      Number.isFinite(e.size) &&
+      (e.group === undefined || typeof e.group === 'string'),
+  );
+}
+
+/** Previous and fresh entries, one per id (fresh wins), newest first, at most `keep` per group. */
+export function mergeHistory(previous: readonly Entry[], fresh: readonly Entry[], keep: number): Entry[] {
+  const byId = new Map<string, Entry>();
+  for (const e of [...previous, ...fresh]) byId.set(e.id, e);
+  const sorted = [...byId.values()].sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+  const counts = new Map<string, number>();
+  return sorted.filter((e) => {
+    const n = (counts.get(e.group ?? '') ?? 0) + 1;
+    counts.set(e.group ?? '', n);
+    return n <= keep;
+  });
+}
+
+export type Problem = { status: Status; why: string };
+
+/** Age of the newest backup against the cadence, on the host's clock; a future date is WARN. */
+export function judgeAge(
+  what: string,
+  time: number,
+  now: number,
+  o: { cadence: number; warn_factor: number; crit_factor: number },
+): Problem | null {
+  const age = now - time;
+  if (age < -300)
+    return { status: 'WARN', why: `${what} is dated ${formatAge(-age)} in the future (clock skew?)` };
+  const level: Status =
+    age > o.crit_factor * o.cadence ? 'CRIT' : age > o.warn_factor * o.cadence ? 'WARN' : 'OK';
+  if (level === 'OK') return null;
+  return { status: level, why: `${what} is ${formatAge(age)} old (cadence ${formatAge(o.cadence)})` };
+}
+
+export interface SizeFacts {
+  medianPrevious?: number;
+  changePct?: number;
+  problem?: Problem;
+}
+
+/** The newest size against the median of the previous non-empty ones of its group. */
+export function judgeSize(
+  newest: Entry,
+  history: readonly Entry[],
+  o: Common & { size_window: number },
+): SizeFacts {
+  const sizes = history
+    .filter((e) => e.id !== newest.id && e.group === newest.group && e.size > 0)
+    .filter((e) => Date.parse(e.time) < Date.parse(newest.time))
+    .slice(0, o.size_window)
+    .map((e) => e.size);
+  if (newest.size === 0) return { problem: { status: 'CRIT', why: `newest backup ${newest.id} is empty` } };
+  const base = median(sizes);
+  if (base === undefined) return {};
+  const change = ((newest.size - base) / base) * 100;
+  const facts: SizeFacts = { medianPrevious: base, changePct: Math.round(change * 10) / 10 };
+  const why = `newest backup is ${formatSize(newest.size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${formatSize(base)} of the previous ${sizes.length}`;
+  const status: Status =
+    change <= -o.shrink_crit_pct
+      ? 'CRIT'
+      : change <= -o.shrink_warn_pct
+        ? 'WARN'
+        : o.growth_crit_pct !== undefined && change >= o.growth_crit_pct
+          ? 'CRIT'
+          : change >= o.growth_warn_pct
+            ? 'WARN'
+            : 'OK';
+  if (status !== 'OK') facts.problem = { status, why };
+  return facts;
+}
+
+/**
+ * A round that could not read the repository (locked, unreachable) keeps the remembered
+ * sizes: otherwise one bad round would erase the history the size comparison needs.
+ */
+export function keepHistory<T extends { details?: Record<string, unknown> }>(
+  outcome: T,
+  previous: readonly Entry[] | undefined,
+): T {
+  if (!previous || outcome.details?.history !== undefined) return outcome;
+  return { ...outcome, details: { ...outcome.details, history: previous } };
+}
+
+/** One line: the worst problems, or what is fine. */
+export function summarize(status: Status, problems: readonly Problem[], ok: string): string {
+  if (status === 'OK') return ok;
+  const bad = problems.filter((p) => p.status === status);
+  return (
+    bad
+      .slice(0, 2)
+      .map((p) => p.why)
+      .join('; ') + (bad.length > 2 ? ` and ${bad.length - 2} more` : '')
+  );
+}
+
+/** The tool's own message, short: never more than a few lines of stderr in a reason. */
+export function shortMessage(text: string, max = 300): string {
+  const one = text.trim().replace(/\s*\n\s*/g, ' ');
+  return one.length <= max ? one : `${one.slice(0, max)}…`;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { durationSchema } from '../../../config/duration.js';
+import { type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
+import { unknown } from '../../../core/outcome.js';
+import { judgeAge, parseEpoch } from '../../_shared/age.js';
+import { httpDate, jsonField, parseHttp, toEpoch } from './parse.js';
+
+const Options = z
+  .object({
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'an http:// or https:// URL')
+      .describe('`http://` or `https://` URL of the artefact.'),
+    json_field: z
+      .string()
+      .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'a dotted path such as data.updated_at')
+      .optional()
+      .describe(
+        'Dotted path of a date in a JSON body (`data.updated_at`); absent: the `Last-Modified` header.',
+      ),
+    max_age: durationSchema.prefault('1d').describe('Older than this: CRIT.'),
+    warn_age: durationSchema.optional().describe('Older than this: WARN.'),
+    future_tolerance: durationSchema
+      .prefault('5m')
+      .describe('Dated further ahead than this: WARN (bogus date or clock skew).'),
+    timeout: durationSchema.prefault('15s').describe('Time limit of the request (curl `--max-time`).'),
+    ca_file: z
+      .string()
+      .regex(/^\/[^\0]*$/, 'an absolute path')
+      .optional()
+      .describe('CA bundle on the target, for a private CA (TLS is always verified).'),
+  })
+  .strict()
+  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
+export type FreshnessUrlOptions = z.output<typeof Options>;
+
+const MAX_BODY = 4 << 20;
+/** curl exit codes of TLS failures: the certificate is the problem, not the network. */
+const TLS_EXITS = new Set([35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91]);
+
+export function curlArgv(o: FreshnessUrlOptions): string[] {
+  // biome-ignore format: one option and its value per pair
+  return [
+    'curl', '-sS', o.json_field ? '-i' : '-I', '-L', '--max-redirs', '5', '--proto', '=http,https',
+    '--fail', '--max-time', String(Math.max(1, Math.ceil(o.timeout))), '--max-filesize', String(MAX_BODY),
+    ...(o.ca_file ? ['--cacert', o.ca_file] : []), o.url,
+  ];
+}
+
+const crit = (why: string): CheckOutcome => ({ status: 'CRIT', summary: why, reasons: [why] });
+
+export function evaluateFreshnessUrl(
+  outputs: readonly CommandResult[],
+  o: FreshnessUrlOptions,
+): CheckOutcome {
+  const [curl, date] = outputs;
+  if (!curl || !date) return unknown('curl or date did not run');
+  const err = curl.stderr.trim().split('\n')[0] ?? '';
+  if (curl.exitCode === EXIT_NOT_FOUND) return unknown('curl not found on the target (apt-get install curl)');
+  if (curl.exitCode === 22) return crit(`${o.url}: ${err || 'HTTP error'}`);
+  if (curl.exitCode !== null && TLS_EXITS.has(curl.exitCode)) return crit(`${o.url}: TLS: ${err}`);
+  if (curl.exitCode !== 0) return unknown(`${o.url}: ${err || `curl exited with ${curl.exitCode}`}`);
+  const res = parseHttp(curl.stdout);
+  if (!res) return unknown(`${o.url}: not an HTTP response`);
+  // The server's own Date header, when present, avoids any skew between it and the target.
+  const serverNow = httpDate(res.headers.get('date'));
+  const now = serverNow ?? parseEpoch(date.stdout);
+  if (now === null) return unknown(`cannot read the host's clock (date +%s): ${date.stdout.trim()}`);
+  const details = {
+    url: o.url,
+    status: res.status,
+    clock: serverNow === null ? 'host' : 'server Date header',
+  };
+  if (!o.json_field) {
+    const lm = res.headers.get('last-modified');
+    const at = httpDate(lm);
+    if (at === null)
+      return unknown(`${o.url}: ${lm ? `unreadable Last-Modified "${lm}"` : 'no Last-Modified header'}`);
+    return judgeAge(o.url, at, now, o, details);
+  }
+  if (curl.truncated) return unknown(`${o.url}: body larger than ${MAX_BODY} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    return unknown(`${o.url}: body is not JSON`);
+  }
+  const value = jsonField(json, o.json_field);
+  if (value === undefined) return unknown(`${o.url}: no field ${o.json_field} in the JSON body`);
+  const at = toEpoch(value);
+  if (at === null)
+    return unknown(`${o.url}: ${o.json_field} = ${JSON.stringify(value)?.slice(0, 80)} is not a date`);
+  return judgeAge(`${o.url} ${o.json_field}`, at, now, o, details);
+}
+
+export const freshnessUrl = defineCheck({
+  id: 'freshness.url',
+  title: 'Freshness of a URL (Last-Modified or a JSON date)',
+  options: Options,
+  zeroConfig: false,
+  required: ['url'],
+  timeoutSec: 30,
+  commands: (o) =>
+    o.url
+      ? [
+          { argv: curlArgv(o), timeoutSec: Math.ceil(o.timeout) + 5, maxOutputBytes: MAX_BODY + 65536 },
+          { argv: ['date', '+%s'], timeoutSec: 10 },
+        ]
+      : [],
+  evaluate: (ctx) => evaluateFreshnessUrl(ctx.outputs, ctx.options),
+});

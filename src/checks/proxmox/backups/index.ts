@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { readBackupInventory } from '../../../clients/proxmox/backup-inventory.js';
+import {
+  httpsFetcher,
+  ProxmoxClient,
+  ProxmoxError,
+  type ProxmoxFetcher,
+} from '../../../clients/proxmox/client.js';
+import { durationSchema } from '../../../config/duration.js';
+import { resolveSecrets, SecretError } from '../../../config/secrets.js';
+import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { unknown } from '../../../core/outcome.js';
+import { secretString as secretRef } from '../../../core/secret-ref.js';
+import { judgeBackups } from './judge.js';
+
+const fraction = z.number().min(0).max(1);
+
+const Options = z
+  .object({
+    url: z
+      .string()
+      .regex(/^https:\/\/[^/\s]+(\/api2\/json)?\/?$/, 'https://HOST:8006')
+      .default('https://127.0.0.1:8006')
+      .describe('Proxmox VE API, `https://HOST:8006` (any node of the cluster).'),
+    token_id: z
+      .string()
+      .regex(/^[^@\s]+@[^!\s]+![\w.-]+$/, 'USER@REALM!TOKENNAME')
+      .default('ronde@pve!monitoring')
+      .describe('API token id, `USER@REALM!TOKENNAME`.'),
+    token: secretRef
+      .default('${env:PVE_TOKEN}')
+      .describe('The token secret, as a reference: `${env:PVE_TOKEN}` or `${file:/path}`.'),
+    ca_file: z.string().min(1).optional().describe('PEM file of the CA (or certificate) to trust.'),
+    fingerprint: z
+      .string()
+      .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint, AA:BB:… (32 bytes)')
+      .optional()
+      .describe('SHA-256 fingerprint of the server certificate to pin (self-signed default).'),
+    storages: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Storages that hold backups; empty: every storage with content `backup`.'),
+    cadence: durationSchema.prefault('1d').describe('How often each guest is backed up.'),
+    warn_factor: z
+      .number()
+      .min(1)
+      .default(1.5)
+      .describe('WARN when the newest backup is older than cadence × this.'),
+    crit_factor: z.number().min(1).default(2).describe('CRIT when older than cadence × this.'),
+    size_drop_warn: fraction
+      .default(0.2)
+      .describe('WARN when the newest backup is this much below the median.'),
+    size_drop_crit: fraction.default(0.5).describe('CRIT when this much below the median.'),
+    ignore_vmids: z.array(z.number().int().positive()).default([]).describe('Guests never judged.'),
+    failed_task_days: z
+      .number()
+      .positive()
+      .default(7)
+      .describe('Look-back window for failed vzdump tasks, days.'),
+    request_timeout: durationSchema.prefault('15s').describe('Time limit of each API request.'),
+  })
+  .strict()
+  .refine((o) => o.warn_factor <= o.crit_factor, 'warn_factor must not exceed crit_factor')
+  .refine((o) => o.size_drop_warn <= o.size_drop_crit, 'size_drop_warn must not exceed size_drop_crit')
+  .refine((o) => !(o.ca_file && o.fingerprint), 'give ca_file or fingerprint, not both');
+export type ProxmoxBackupsOptions = z.output<typeof Options>;
+
+/** Builds the API fetcher from the options (resolving the secret now, at use). Injectable for tests. */
+export type FetcherFactory = (o: ProxmoxBackupsOptions) => ProxmoxFetcher;
+
+export const defaultFetcher: FetcherFactory = (o) =>
+  httpsFetcher({
+    url: o.url,
+    tokenId: o.token_id,
+    secret: resolveSecrets(o.token),
+    ...(o.ca_file ? { caFile: o.ca_file } : {}),
+    ...(o.fingerprint ? { fingerprint: o.fingerprint } : {}),
+    timeoutMs: o.request_timeout * 1000,
+  });
+
+/** Reads the cluster's backups through the API and judges them; any failure to read is UNKNOWN. */
+export async function evaluateBackups(
+  o: ProxmoxBackupsOptions,
+  now: Date,
+  signal: AbortSignal,
+  factory: FetcherFactory = defaultFetcher,
+): Promise<CheckOutcome> {
+  try {
+    const api = new ProxmoxClient(factory(o), signal);
+    const inv = await readBackupInventory(api, {
+      storages: o.storages,
+      since: Math.floor(now.getTime() / 1000 - o.failed_task_days * 86_400),
+    });
+    return judgeBackups(
+      inv,
+      {
+        cadenceSec: o.cadence,
+        warnFactor: o.warn_factor,
+        critFactor: o.crit_factor,
+        sizeDropWarn: o.size_drop_warn,
+        sizeDropCrit: o.size_drop_crit,
+        ignoreVmids: o.ignore_vmids,
+      },
+      now,
+    );
+  } catch (err) {
+    if (err instanceof ProxmoxError || err instanceof SecretError)
+      return unknown(`Proxmox API ${o.url}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** The kind over a given fetcher factory; the registered one uses real HTTPS. */
+export function makeProxmoxBackups(factory: FetcherFactory): CheckKind<ProxmoxBackupsOptions> {
+  return defineCheck({
+    id: 'proxmox.backups',
+    title: 'Proxmox VE backups of every guest',
+    options: Options,
+    zeroConfig: false,
+    timeoutSec: 120,
+    // Talks to the API from ronde's machine: nothing runs on the target.
+    commands: () => [],
+    evaluate: (ctx) => evaluateBackups(ctx.options, ctx.now, ctx.signal, factory),
+  });
+}
+
+export const proxmoxBackups = makeProxmoxBackups(defaultFetcher);

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { type CheckOutcome, defineCheck } from '../../../core/check.js';
+import type { CommandResult } from '../../../core/command.js';
+import {
+  newestKernel,
+  OSRELEASE,
+  parseRebootFind,
+  parseRebootHead,
+  parseRebootPkgs,
+  parseVmlinuz,
+  REBOOT_PKGS,
+} from './parse.js';
+
+export const systemRebootOptions = z.object({}).strict();
+
+export interface RebootFacts {
+  /** Epoch seconds /run/reboot-required was created, null when absent. */
+  flagSince: number | null;
+  flagPackages: string[];
+  running: string | null;
+  /** Kernel releases with an image in /boot; null when /boot could not be read (container). */
+  installed: string[] | null;
+}
+
+export function collectRebootFacts(outputs: readonly (CommandResult | undefined)[]): RebootFacts {
+  const [find, head] = outputs;
+  const found = parseRebootFind(find?.stdout ?? '');
+  // find says which start point it could not read; /boot missing or unreadable: no kernel facts.
+  const bootUnread = !find || (find.exitCode !== 0 && (find.exitCode !== 1 || /'\/boot'/.test(find.stderr)));
+  const { running, pkgs } = parseRebootHead(head?.stdout ?? '');
+  return {
+    flagSince: found.flagSince,
+    flagPackages: pkgs === null ? [] : parseRebootPkgs(pkgs),
+    running,
+    installed: bootUnread ? null : parseVmlinuz(found.images),
+  };
+}
+
+export function judgeReboot(f: RebootFacts, now: Date): CheckOutcome {
+  const reasons: string[] = [];
+  const newest = f.running && f.installed ? newestKernel(f.running, f.installed) : null;
+  const kernelApplicable = newest !== null;
+  if (f.flagSince !== null) {
+    const days = Math.max(0, (now.getTime() / 1000 - f.flagSince) / 86400).toFixed(1);
+    const pk = f.flagPackages.length ? ` for ${f.flagPackages.join(', ')}` : '';
+    reasons.push(`/run/reboot-required exists since ${days} days${pk}`);
+  }
+  if (newest !== null && newest !== f.running)
+    reasons.push(`running kernel ${f.running}, newest installed ${newest}`);
+  const details = {
+    rebootRequired: f.flagSince !== null,
+    rebootRequiredSince: f.flagSince === null ? null : new Date(f.flagSince * 1000).toISOString(),
+    packages: f.flagPackages,
+    runningKernel: f.running,
+    newestKernel: newest,
+    kernelCheck: kernelApplicable
+      ? 'compared'
+      : 'not applicable: no kernel image of the running flavour in /boot',
+  };
+  if (reasons.length > 0)
+    return { status: 'WARN', summary: `reboot needed: ${reasons.join('; ')}`, reasons, details };
+  if (f.running === null) {
+    return {
+      status: 'UNKNOWN',
+      summary: 'cannot read the running kernel',
+      reasons: [`${OSRELEASE} could not be read`],
+      details,
+    };
+  }
+  const summary = kernelApplicable
+    ? `no reboot needed, running the newest kernel ${f.running}`
+    : `no reboot flag; kernel ${f.running} not comparable (no image in /boot, e.g. a container)`;
+  return { status: 'OK', summary, details };
+}
+
+export const systemReboot = defineCheck({
+  id: 'system.reboot',
+  title: 'Reboot needed',
+  options: systemRebootOptions,
+  zeroConfig: true,
+  timeoutSec: 20,
+  // Two processes: one find for the flag and the kernel images, one head for the running
+  // kernel's release and the flag's package list (a round's cost is its process starts).
+  commands: () => [
+    {
+      argv: [
+        ...['find', '-H', '/run', '/boot', '-maxdepth', '1', '('],
+        ...['-path', '/run/reboot-required', '-printf', 'flag %T@\\n', '-o'],
+        ...['-path', '/boot/vmlinuz-*', '-printf', 'image %f\\n', ')'],
+      ],
+      timeoutSec: 10,
+    },
+    { argv: ['head', '-c', '65536', OSRELEASE, REBOOT_PKGS], timeoutSec: 10, maxOutputBytes: 64 << 10 },
+  ],
+  // The flag files; /boot changes when a kernel is installed or removed; /proc/1 is
+  // created anew at each boot (the running kernel can only change then).
+  stampPublic: true,
+  stampPaths: () => ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
+  evaluate(ctx) {
+    try {
+      return judgeReboot(collectRebootFacts(ctx.outputs), ctx.now);
+    } catch (err) {
+      return {
+        status: 'UNKNOWN',
+        summary: 'system.reboot failed',
+        reasons: [`internal error: ${String(err)}`],
+      };
+    }
+  },
+});
