@@ -12,7 +12,7 @@ import { linkProblem, localHostName, type NameBook } from './names.js';
 import { toNotifySettings } from './notify-settings.js';
 import type { CheckInstanceConfig, Config, HostConfig, RawConfig, RawSsh, SshSettings } from './schema.js';
 import { type Issue, schemaIssues, semanticIssues } from './validate.js';
-import { aliasProblems, duplicateKeys, MAX_ALIAS_VALUES } from './yaml-guards.js';
+import { aliasProblems, duplicateKeys, MAX_ALIAS_VALUES, MAX_FLOW_DEPTH, tooDeep } from './yaml-guards.js';
 
 export { ConfigError, type ConfigProblem } from './locate.js';
 export type { CheckInstanceConfig, Config, HostConfig, SshSettings } from './schema.js';
@@ -72,6 +72,14 @@ function displayName(cwd: string, abs: string): string {
 /** Parses and validates the text of a ronde.yaml; `file` is the name used in problems. */
 export function parseConfig(text: string, file: string, registry: Registry, env = process.env): Config {
   const lineCounter = new LineCounter();
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    const col = deep - before.lastIndexOf('\n');
+    const message = `collections nested more than ${MAX_FLOW_DEPTH} levels deep: not a configuration`;
+    throw new ConfigError([{ file, line, col, path: '', message }]);
+  }
   // uniqueKeys: ours is linear (duplicateKeys), the library's is n².
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const problems: ConfigProblem[] = [];

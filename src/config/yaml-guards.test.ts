@@ -4,7 +4,7 @@ import { defineCheck } from '../core/check.js';
 import { Registry } from '../core/registry.js';
 import { ConfigError, parseConfig } from './load.js';
 import { MAX_LISTED_PROBLEMS } from './locate.js';
-import { MAX_ALIAS_VALUES } from './yaml-guards.js';
+import { MAX_ALIAS_VALUES, MAX_FLOW_DEPTH } from './yaml-guards.js';
 
 // ronde.yaml may live in a shared repository: these files are what a hostile colleague could push.
 
@@ -144,5 +144,22 @@ describe('validation of a huge file', () => {
     expect(configError('defaults: { nope: 1 }\n').format()).toBe(
       'ronde.yaml:1:13: defaults.nope: unknown key',
     );
+  });
+});
+
+describe('deeply nested collections', () => {
+  it('are refused before parsing, located, instead of crashing the parser', () => {
+    // Ten thousand levels ran the YAML parser out of memory: a crash no catch can turn into a problem.
+    const deep = `hosts:\n  - tags: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    expect(configError(deep).format()).toBe(
+      `ronde.yaml:2:${11 + MAX_FLOW_DEPTH}: collections nested more than 500 levels deep: not a configuration`,
+    );
+  });
+
+  it('brackets in quoted strings and comments do not count', () => {
+    const [a, b, c] = ['['.repeat(600), '{'.repeat(600), '['.repeat(600)];
+    const text = `routines:\n  - id: r1\n    title: "${a}"\n    every: 1w\n    checklist: ['${b}']  # ${c}\n`;
+    const config = parseConfig(text, 'ronde.yaml', registry);
+    expect([config.routines[0]!.title, config.routines[0]!.checklist]).toEqual([a, [b]]);
   });
 });

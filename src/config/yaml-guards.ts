@@ -120,3 +120,34 @@ export function duplicateKeys(doc: Document): number[] {
   });
   return out;
 }
+
+/** Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing. */
+export const MAX_FLOW_DEPTH = 500;
+
+/**
+ * Offset of the bracket that nests flow collections past MAX_FLOW_DEPTH, or
+ * undefined. The YAML parser recurses per level: a thousand levels exhaust its
+ * stack (a parse error), ten thousand crash the process out of memory, which
+ * no try/catch can turn into a problem. So the text is scanned first, linearly,
+ * skipping quoted scalars and comments (a bracket in a plain scalar still
+ * counts: close enough, no real file nests 500 deep).
+ */
+export function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if (c === ']' || c === '}') {
+      if (depth > 0) depth--;
+    } else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === "'") {
+      // '' inside is a quote: the loop ends on it and the next turn reopens the string.
+      for (i++; i < text.length && text[i] !== "'"; i++);
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    }
+  }
+  return undefined;
+}
