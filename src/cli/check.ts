@@ -4,6 +4,7 @@ import { type CheckResult, resultKey } from '../core/check.js';
 import { runRound } from '../core/runner.js';
 import { EXIT_CODE, worst } from '../core/status.js';
 import { selfResult } from '../daemon/self.js';
+import { describeUnresolved, unresolvedNotifierSecrets } from '../notify/preflight.js';
 import { dockerApprovalStore } from '../store/docker-approvals.js';
 import type { Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
@@ -49,6 +50,11 @@ export function checkCommand(globals: () => GlobalOptions): Command {
     )
     .action(async (hosts: string[], opts: CheckOptions) => {
       const ctx = await loadContext(globals());
+      // `check` sends nothing, so a missing notifier secret only warns here; `serve` refuses to start.
+      for (const u of unresolvedNotifierSecrets(ctx.config.notifiers))
+        process.stderr.write(
+          `ronde: warning: ${describeUnresolved(u)} (ronde serve would refuse to start)\n`,
+        );
       process.exitCode = await runCheck(ctx, hosts, opts);
     });
 }

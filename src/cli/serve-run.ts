@@ -4,8 +4,10 @@ import { Announcer } from '../daemon/announcer.js';
 import { Daemon } from '../daemon/daemon.js';
 import { Heartbeat } from '../daemon/heartbeat.js';
 import { buildNotifiers } from '../notify/index.js';
+import { describeUnresolved, unresolvedNotifierSecrets } from '../notify/preflight.js';
 import { createApp, listen } from '../web/server.js';
 import { type GlobalOptions, loadContext } from './context.js';
+import { CliError, EX_CONFIG } from './errors.js';
 import { parseListen, type ServeOptions } from './serve.js';
 
 /** `ronde serve`'s body, loaded only when the daemon starts (it pulls in pino, Hono, the outbox…). */
@@ -13,6 +15,14 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   const { host, port } = parseListen(opts.listen);
   const log = pino({ level: opts.logLevel, base: { app: 'ronde' } });
   const ctx = await loadContext(globals());
+  // A reference that does not resolve now would fail every send in silence: refuse to start (78).
+  const unresolved = unresolvedNotifierSecrets(ctx.config.notifiers);
+  if (unresolved.length > 0)
+    throw new CliError(
+      `${unresolved.map(describeUnresolved).join('\n')}\n` +
+        'ronde serve does not start with a notifier that cannot send: set the variable or file, then start again.',
+      EX_CONFIG,
+    );
   const store = await ctx.openStore();
   const announcer = new Announcer({
     config: ctx.config,
