@@ -16,6 +16,7 @@ import { hostsCommand } from './hosts.js';
 import { initCommand } from './init.js';
 import { nameBook } from './names.js';
 import { notifyCommand } from './notify.js';
+import { outboxCommand } from './outbox.js';
 import { routinesCommand } from './routines.js';
 import { serveCommand } from './serve.js';
 import { usersCommand } from './users.js';
@@ -61,6 +62,7 @@ function program(): Command {
     notifyCommand({ loadNotifiers: async () => buildNotifiers((await loadContext(globals())).config) }),
   );
   root.addCommand(usersCommand(routineDeps));
+  root.addCommand(outboxCommand(routineDeps));
   root.addCommand(dockerCommand(globals));
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));

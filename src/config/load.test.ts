@@ -233,7 +233,13 @@ checks:
       notifiers: [],
       routes: [],
       releases: [],
-      notify: { damping: 2, remindEveryDays: 3, digest: { weekday: 1, hour: 9 }, failingAfter: 3 },
+      notify: {
+        damping: 2,
+        remindEveryDays: 3,
+        digest: { weekday: 1, hour: 9 },
+        failingAfter: 3,
+        maxAttempts: 10,
+      },
       web: { session_ttl: 604800, cookie_secure: true, public_metrics: false },
     });
     expect(effectiveChecks(empty, registry).map((c) => c.name)).toEqual(['apt.pending']);

@@ -13,6 +13,7 @@ describe('notify: settings', () => {
       remindEveryDays: 3,
       digest: { weekday: 1, hour: 9 },
       failingAfter: 3,
+      maxAttempts: 10,
     });
   });
 

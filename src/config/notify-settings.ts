@@ -86,6 +86,15 @@ export const notifySettingsSchema = z
       .describe(
         'Where problem posts link each kind’s page: `DOCS_URL/checks/KIND.md`, e.g. your fork’s `https://git.example.org/ronde/-/blob/main/docs/` (default: the docs installed with ronde, as a path).',
       ),
+    max_attempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(10)
+      .describe(
+        'A message that keeps failing (timeouts, 5xx) is given up after this many attempts (10: about 3 h of back-off); it then shows in `ronde outbox` and makes `ronde.self` CRIT.',
+      ),
   })
   .strict()
   .describe('How the daemon announces: damping, reminders, the weekly digest, quiet hours.');
@@ -110,6 +119,8 @@ export interface NotifySettings {
   failingAfter: number;
   /** Base URL of the docs folder; undefined: the installed docs, as a path. */
   docsUrl?: string;
+  /** Attempts after which a transiently failing message is given up (`failed`). */
+  maxAttempts: number;
 }
 
 export interface HeartbeatSettings {
@@ -125,6 +136,7 @@ export function toNotifySettings(raw: z.output<typeof notifySettingsSchema>): No
     remindEveryDays: raw.remind_every / DAY_SEC,
     digest: raw.digest,
     failingAfter: raw.failing_after,
+    maxAttempts: raw.max_attempts,
   };
   if (raw.quiet_hours) out.quietHours = raw.quiet_hours;
   if (raw.docs_url) out.docsUrl = raw.docs_url;

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import type { CheckResult } from '../core/check.js';
@@ -6,6 +6,7 @@ import type { Registry } from '../core/registry.js';
 import { recordDaemonRound } from '../notify/announce.js';
 import { checkHelp } from '../notify/help.js';
 import { deliver, pruneOutbox } from '../notify/outbox.js';
+import { requeueSecretFailures } from '../notify/outbox-admin.js';
 import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../notify/reminders.js';
 import type { Notifier } from '../notify/types.js';
 import { checkReleases } from '../releases/bot.js';
@@ -62,6 +63,14 @@ export class Announcer {
   async start(): Promise<void> {
     const released = await releaseOrphanClaims(this.#o.store, this.worker, this.#now());
     if (released > 0) this.#o.log.info({ released }, 'outbox claims of a previous run released');
+    // serve starts only when every notifier secret resolves: what failed for a missing one can go now.
+    const requeued = await requeueSecretFailures(
+      this.#o.store,
+      { by: 'ronde', osUser: osUser() },
+      this.#now(),
+    );
+    if (requeued.length > 0)
+      this.#o.log.info({ ids: requeued }, 'messages that failed on a missing secret are queued again');
   }
 
   /**
@@ -158,6 +167,23 @@ export class Announcer {
         worker: this.worker,
         signal,
         now: () => this.#now(),
+        maxAttempts: config.notify.maxAttempts,
+        // Each failure on its own line, with the notifier and the receiver's answer (never a secret).
+        onFailure: (f) =>
+          log.warn(
+            {
+              notifier: f.notifier,
+              id: f.id,
+              event: f.event,
+              attempts: f.attempts,
+              error: f.error,
+              outcome: f.outcome,
+              ...(f.failure ? { failure: f.failure } : {}),
+            },
+            f.outcome === 'failed'
+              ? `notification to ${f.notifier} failed for good (\`ronde outbox\`): ${f.error}`
+              : `notification to ${f.notifier} failed, will retry: ${f.error}`,
+          ),
       });
       if (report.sent + report.retried + report.failed > 0) log.info(report, 'notifications delivered');
       // More may be due right away (a full batch): do not wait for the next slot.
@@ -227,6 +253,14 @@ export async function releaseOrphanClaims(
     }
     return n;
   });
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return String(process.getuid?.() ?? 'unknown');
+  }
 }
 
 function pidAlive(pid: number): boolean {

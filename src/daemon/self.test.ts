@@ -38,6 +38,16 @@ describe('ronde.self', () => {
     expect(out.reasons).toEqual(['notifier chat failed 3 times in a row: mattermost "chat": HTTP 503']);
   });
 
+  it('is CRIT while a message has failed for good, naming it and what to do', () => {
+    const oldestFailed = { id: 12, notifier: 'chat', lastError: 'webhook "chat": HTTP 404' };
+    const out = judgeSelf(facts({ failed: 2, oldestFailed }));
+    expect(out.status).toBe('CRIT');
+    expect(out.summary).toBe(
+      '2 message(s) failed and will not be sent (#12 to chat: webhook "chat": HTTP 404): see `ronde outbox`, then retry or drop',
+    );
+    expect(judgeSelf(facts({ failed: 0, oldestFailed: null })).status).toBe('OK');
+  });
+
   it('warns when a message has waited more than an hour', () => {
     expect(judgeSelf(facts({ pending: 4, oldestPendingSec: 3599 })).status).toBe('OK');
     const out = judgeSelf(facts({ pending: 4, oldestPendingSec: 2 * 3600 }));

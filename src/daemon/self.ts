@@ -32,6 +32,8 @@ export interface SelfFacts {
   lastDaemonRoundAt: Date | null;
   pending: number;
   failed: number;
+  /** The oldest failed message (retries exhausted or refused): CRIT until someone retries or drops it. */
+  oldestFailed?: { id: number; notifier: string; lastError: string | null } | null;
   oldestPendingSec: number | null;
   failing: { notifier: string; consecutiveFailures: number; lastError: string | null }[];
   /** Failures in a row that count as a broken notifier. */
@@ -65,6 +67,7 @@ export async function selfFacts(
     pending: stats.pending + stats.sending,
     failed: stats.failed,
     oldestPendingSec: stats.oldestPendingSec,
+    oldestFailed: stats.oldestFailed,
     failing: stats.notifiers
       .filter((n) => names.includes(n.notifier) && n.consecutiveFailures > 0)
       .map((n) => ({
@@ -81,6 +84,14 @@ export async function selfFacts(
 /** Pure: the verdict on the facts. */
 export function judgeSelf(f: SelfFacts): CheckOutcome {
   const reasons: { status: Status; text: string }[] = [];
+  if (f.failed > 0) {
+    const o = f.oldestFailed;
+    const which = o ? ` (#${o.id} to ${o.notifier}${o.lastError ? `: ${o.lastError}` : ''})` : '';
+    reasons.push({
+      status: 'CRIT',
+      text: `${f.failed} message(s) failed and will not be sent${which}: see \`ronde outbox\`, then retry or drop`,
+    });
+  }
   for (const n of f.failing)
     if (n.consecutiveFailures >= f.failingAfter)
       reasons.push({

@@ -14,13 +14,17 @@ import { type Message, type Notifier, NotifyError } from './types.js';
  * receiver's acceptance and our commit re-sends it later with the same key.
  */
 
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
+/** Why a message is `failed`: refused, a secret that did not resolve, or transient failures given up on. */
+export type FailureKind = 'permanent' | 'secret' | 'exhausted';
 
 /** A claim older than this is presumed dead (its sender crashed) and may be taken over. */
 export const LEASE_MS = 5 * 60_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 3_600_000;
 const MAX_ERROR = 1000;
+/** Transient failures are retried this many attempts in all (about 3 h of back-off), then the message fails. */
+export const DEFAULT_MAX_ATTEMPTS = 10;
 
 export interface Routing {
   routes?: readonly Route[];
@@ -152,6 +156,22 @@ export interface DeliverOptions {
   signal?: AbortSignal;
   /** At most this many messages in one call (default 100). */
   max?: number;
+  /** Attempts after which a transient failure is given up (`failed`, 'exhausted'). Default 10. */
+  maxAttempts?: number;
+  /** Told of every failed send (the daemon logs it at warn level with the notifier and the error). */
+  onFailure?: (f: SendFailure) => void;
+}
+
+/** One send that did not succeed. `error` never holds a secret (NotifyError messages are scrubbed). */
+export interface SendFailure {
+  id: number;
+  notifier: string;
+  event: string;
+  attempts: number;
+  error: string;
+  /** `retried`: pending again with back-off; `failed`: kept for a person (`ronde outbox`). */
+  outcome: 'retried' | 'failed';
+  failure?: FailureKind;
 }
 
 export interface DeliverReport {
@@ -189,8 +209,20 @@ export async function deliver(
       await release(store, claimed, opts.worker, now());
       break;
     }
-    const outcome = await settle(store, claimed, opts.worker, now(), error);
-    report[outcome]++;
+    const settled = await settle(store, claimed, opts.worker, now(), error, opts.maxAttempts);
+    report[settled.outcome]++;
+    if (settled.outcome !== 'sent') {
+      const f: SendFailure = {
+        id: claimed.id,
+        notifier: claimed.notifier,
+        event: claimed.message.event,
+        attempts: claimed.attempts,
+        error: errorText(error),
+        outcome: settled.outcome,
+      };
+      if (settled.failure) f.failure = settled.failure;
+      opts.onFailure?.(f);
+    }
   }
   return report;
 }
@@ -212,18 +244,26 @@ async function settle(
   worker: string,
   now: Date,
   error: unknown,
-): Promise<keyof DeliverReport> {
+  maxAttempts = DEFAULT_MAX_ATTEMPTS,
+): Promise<{ outcome: keyof DeliverReport; failure?: FailureKind }> {
   const t = now.getTime();
-  const permanent = error instanceof NotifyError && error.permanent;
-  const outcome: keyof DeliverReport = error === undefined ? 'sent' : permanent ? 'failed' : 'retried';
-  const message = error === undefined ? null : errorText(error);
+  const failure = failureKind(error, c.attempts, maxAttempts);
+  const outcome: keyof DeliverReport = error === undefined ? 'sent' : failure ? 'failed' : 'retried';
+  const message =
+    error === undefined
+      ? null
+      : failure === 'exhausted'
+        ? `gave up after ${c.attempts} attempts: ${errorText(error)}`
+        : errorText(error);
   await store.conn.write(async (trx) => {
     // Only while the claim is still ours: a sender past its lease may have been replaced.
     const mine = trx.updateTable('outbox').where('id', '=', c.id).where('claimed_by', '=', worker);
     if (outcome === 'sent') {
       await mine.set({ state: 'sent', sent_at: t, last_error: null, claimed_at: null }).execute();
     } else if (outcome === 'failed') {
-      await mine.set({ state: 'failed', last_error: message, claimed_at: null }).execute();
+      await mine
+        .set({ state: 'failed', last_error: message, claimed_at: null, failure: failure ?? null })
+        .execute();
     } else {
       const retryAfter = error instanceof NotifyError ? error.retryAfterSec : undefined;
       const next = t + backoffMs(c.attempts, retryAfter);
@@ -249,7 +289,15 @@ async function settle(
       )
       .execute();
   });
-  return outcome;
+  return failure ? { outcome, failure } : { outcome };
+}
+
+/** Why this error ends the message's tries, or undefined when it is worth another one. */
+function failureKind(error: unknown, attempts: number, maxAttempts: number): FailureKind | undefined {
+  if (error === undefined) return undefined;
+  if (error instanceof NotifyError && error.secretRef !== undefined) return 'secret';
+  if (error instanceof NotifyError && error.permanent) return 'permanent';
+  return attempts >= maxAttempts ? 'exhausted' : undefined;
 }
 
 function errorText(error: unknown): string {
@@ -271,6 +319,8 @@ export interface OutboxStats {
   failed: number;
   /** Age of the oldest message not yet sent (pending or sending), seconds; null when none. */
   oldestPendingSec: number | null;
+  /** The oldest failed message, for `ronde.self` to name: a person has to retry or drop it. */
+  oldestFailed: { id: number; notifier: string; lastError: string | null } | null;
   notifiers: NotifierStats[];
 }
 
@@ -293,12 +343,25 @@ export async function outboxStats(store: Pick<Store, 'conn'>, now: Date = new Da
     .map((c) => Number(c.oldest))
     .reduce<number | null>((a, b) => (a === null ? b : Math.min(a, b)), null);
   const health = await db.selectFrom('notifier_health').selectAll().orderBy('notifier').execute();
+  const failedRow =
+    n('failed') === 0
+      ? undefined
+      : await db
+          .selectFrom('outbox')
+          .select(['id', 'notifier', 'last_error'])
+          .where('state', '=', 'failed')
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst();
   const date = (v: number | string | null) => (v === null ? null : new Date(Number(v)));
   return {
     pending: n('pending'),
     sending: n('sending'),
     failed: n('failed'),
     oldestPendingSec: oldest === null ? null : Math.max(0, Math.round((now.getTime() - oldest) / 1000)),
+    oldestFailed: failedRow
+      ? { id: Number(failedRow.id), notifier: failedRow.notifier, lastError: failedRow.last_error }
+      : null,
     notifiers: health.map((h) => ({
       notifier: h.notifier,
       consecutiveFailures: Number(h.consecutive_failures),

@@ -1,4 +1,4 @@
-import { resolveSecrets } from '../config/secrets.js';
+import { resolveSecrets, SecretError } from '../config/secrets.js';
 
 /** Events a notifier can be sent. Routes match them with globs (`check.*`). */
 export const EVENTS = [
@@ -55,13 +55,19 @@ export class NotifyError extends Error {
   /** HTTP status, or SMTP reply code for e-mail. */
   readonly status?: number;
   readonly retryAfterSec?: number;
+  /** The secret reference that could not be resolved (`${env:X}`): the send failed before reaching anyone. */
+  readonly secretRef?: string;
 
-  constructor(message: string, opts: { permanent: boolean; status?: number; retryAfterSec?: number }) {
+  constructor(
+    message: string,
+    opts: { permanent: boolean; status?: number; retryAfterSec?: number; secretRef?: string },
+  ) {
     super(message);
     this.name = 'NotifyError';
     this.permanent = opts.permanent;
     if (opts.status !== undefined) this.status = opts.status;
     if (opts.retryAfterSec !== undefined) this.retryAfterSec = opts.retryAfterSec;
+    if (opts.secretRef !== undefined) this.secretRef = opts.secretRef;
   }
 }
 
@@ -96,6 +102,10 @@ export function revealSecret(value: string, env: NodeJS.ProcessEnv, label: strin
     return resolveSecrets(value, env).reveal();
   } catch (err) {
     // SecretError names the reference, never a value.
-    throw new NotifyError(`${label}: ${(err as Error).message}`, { permanent: true });
+    const ref = err instanceof SecretError ? err.reference : '';
+    throw new NotifyError(`${label}: ${(err as Error).message}`, {
+      permanent: true,
+      secretRef: ref || '(malformed reference)',
+    });
   }
 }

@@ -5,6 +5,7 @@ import { routinesMigration } from './migrations/0002-routines.js';
 import { outboxMigration } from './migrations/0003-outbox.js';
 import { dockerMigration } from './migrations/0004-docker.js';
 import { releasesMigration } from './migrations/0005-releases.js';
+import { outboxActionsMigration } from './migrations/0006-outbox-actions.js';
 import { webMigration } from './migrations/0007-web.js';
 import type { Database } from './schema.js';
 
@@ -22,6 +23,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003-outbox': outboxMigration(dialect),
     '0004-docker': dockerMigration(dialect),
     '0005-releases': releasesMigration(dialect),
+    '0006-outbox-actions': outboxActionsMigration(dialect),
     '0007-web': webMigration(dialect),
   };
 }

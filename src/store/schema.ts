@@ -97,7 +97,7 @@ export interface OutboxTable {
   /** JSON of the notify `Message`. */
   payload: string;
   created_at: number | string;
-  /** 'pending' | 'sending' | 'sent' | 'failed'. */
+  /** 'pending' | 'sending' | 'sent' | 'failed' | 'dropped'. */
   state: string;
   attempts: number;
   next_attempt_at: number | string;
@@ -105,6 +105,25 @@ export interface OutboxTable {
   claimed_at: number | string | null;
   last_error: string | null;
   sent_at: number | string | null;
+  /** Why a `failed` message failed: 'permanent' | 'secret' | 'exhausted' (migration 0006). */
+  failure: string | null;
+}
+
+/** The audit trail of `ronde outbox retry|drop` and of re-queues at start (migration 0006). */
+export interface OutboxActionTable {
+  id: Generated<number>;
+  outbox_id: number | string;
+  key: string;
+  notifier: string;
+  event: string;
+  /** 'retry' | 'drop' | 'requeue'. */
+  action: string;
+  by: string;
+  os_user: string;
+  at: number | string;
+  reason: string | null;
+  state_before: string;
+  last_error: string | null;
 }
 
 /** Once-only events already handled (a reminder of a due date, a week's digest). */
@@ -227,6 +246,7 @@ export interface Database {
   status_changes: StatusChangeTable;
   announced: AnnouncedTable;
   outbox: OutboxTable;
+  outbox_actions: OutboxActionTable;
   notify_marks: NotifyMarkTable;
   notifier_health: NotifierHealthTable;
   docker_approvals: DockerApprovalTable;

@@ -31,6 +31,8 @@ export interface HttpCapture {
   requests: CapturedRequest[];
   /** Answers for the next requests, one each, in order; then the default again. */
   script(...replies: Reply[]): void;
+  /** The answer to every request no script covers (initially 200 `ok`): a receiver that is down, then fixed. */
+  answerByDefault(reply: Reply): void;
   /** Record but do not answer requests until `release()` (crash tests). */
   hold(): void;
   /** Stop holding: answer the held requests (with their scripted replies) and the next ones. */
@@ -46,6 +48,7 @@ export interface HttpCapture {
 export async function startHttpCapture(): Promise<HttpCapture> {
   const requests: CapturedRequest[] = [];
   const queue: Reply[] = [];
+  let fallback: Reply = {};
   const held: Array<() => void> = [];
   const waiters: Array<() => void> = [];
   let holding = false;
@@ -87,7 +90,7 @@ export async function startHttpCapture(): Promise<HttpCapture> {
       pending++;
       for (const w of waiters.splice(0)) w();
       // The reply is chosen on arrival, so a script applies in request order even when held.
-      const reply = queue.shift() ?? {};
+      const reply = queue.shift() ?? fallback;
       if (holding) held.push(() => answer(res, reply));
       else answer(res, reply);
     });
@@ -103,6 +106,9 @@ export async function startHttpCapture(): Promise<HttpCapture> {
     requests,
     script: (...replies) => {
       queue.push(...replies);
+    },
+    answerByDefault: (reply) => {
+      fallback = reply;
     },
     hold: () => {
       holding = true;

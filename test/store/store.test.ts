@@ -31,6 +31,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
       '0003-outbox',
       '0004-docker',
       '0005-releases',
+      '0006-outbox-actions',
       '0007-web',
     ]);
   });

@@ -1,0 +1,229 @@
+import { userInfo } from 'node:os';
+import { Command } from 'commander';
+import type { Config } from '../config/schema.js';
+import {
+  type ActionOutcome,
+  type Actor,
+  dropMessages,
+  listOutbox,
+  type OutboxEntry,
+  outboxActions,
+  retryMessages,
+} from '../notify/outbox-admin.js';
+import { boardTimeZone } from '../routines/board.js';
+import type { Store } from '../store/types.js';
+import { CliError, EX_USAGE } from './errors.js';
+import { localDateTime } from './routines.js';
+
+export const OUTBOX_OUTPUT_VERSION = 1;
+
+export interface OutboxDeps {
+  context(): Promise<{ config: Config; openStore(): Promise<Store> }>;
+  now?(): Date;
+  write?(text: string): void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/* The user-facing text of this command, in one place (for the catalogues of issue 16 part 5). */
+const TEXT = {
+  empty: 'Nothing waiting: every message was sent.\n',
+  times: (tz: string) => `Times in ${tz}.`,
+  lastError: (e: string) => `    last error: ${e}`,
+  nextTry: (at: string) => `    next try: ${at}`,
+  hint: 'Retry: ronde outbox retry ID (or --all)   Give up: ronde outbox drop ID --reason TEXT',
+  retried: (id: number, before: string) => `#${id}: queued again (was ${before})`,
+  dropped: (id: number) => `#${id}: dropped`,
+  refused: (id: number, why: string) => `#${id}: not changed: ${why}`,
+  daemonSends: 'ronde serve sends it at its next delivery (within 15 s), with the same idempotency key.',
+  noneFailed: 'No failed message to retry.\n',
+  idsOrAll: 'give message ids (as `ronde outbox` lists them) or --all',
+  badId: (s: string) => `"${s}" is not a message id: expected a number such as 12 (see \`ronde outbox\`)`,
+  noActions: 'No retry or drop recorded.\n',
+} as const;
+
+export function outboxCommand(deps: OutboxDeps): Command {
+  const cmd = new Command('outbox')
+    .summary('messages not sent yet: list, retry, drop')
+    .description(
+      'Lists the notifications that are not sent: pending (waiting for a retry after a temporary ' +
+        'failure), sending, and failed (refused by the receiver, a secret that did not resolve, or ' +
+        'retries given up after notify.max_attempts), each with its last error. A failed message ' +
+        'makes ronde.self CRIT until someone retries or drops it. See docs/notifications.md.',
+    )
+    .option('--all', 'also list sent and dropped messages', false)
+    .option('--json', 'print a JSON document { version, messages }', false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ronde outbox\n  ronde outbox retry 12\n  ronde outbox retry --all ' +
+        '  ronde outbox drop 12 --reason "the hook was deleted; told the team by hand"\n  ronde outbox log',
+    )
+    .action(async (opts: { all: boolean; json: boolean }) => {
+      await withStore(deps, async (store, tz) => {
+        const entries = await listOutbox(store, { all: opts.all });
+        if (opts.json) {
+          write(
+            deps,
+            `${JSON.stringify({ version: OUTBOX_OUTPUT_VERSION, messages: entries.map(entryJson) }, null, 2)}\n`,
+          );
+          return;
+        }
+        write(deps, entries.length === 0 ? TEXT.empty : renderOutbox(entries, tz, now(deps)));
+      });
+    });
+  cmd
+    .command('retry')
+    .summary('queue failed messages again (same idempotency key)')
+    .description(
+      'Puts failed messages back in the queue, due now, with a fresh count of attempts; a pending one ' +
+        'waiting out its back-off becomes due now. The daemon sends them at its next delivery, with ' +
+        'the same idempotency key. Recorded with who and when (ronde outbox log).',
+    )
+    .argument('[ids...]', 'message ids, as `ronde outbox` lists them')
+    .option('--all', 'every failed message', false)
+    .option('--by <name>', 'who (default: $RONDE_USER, $SUDO_USER, $USER)')
+    .action(async (ids: string[], own: { all: boolean; by?: string }, self: Command) => {
+      // `outbox retry --all`: commander hands --all to `outbox`, which has one too; both mean it here.
+      const opts = { ...own, all: own.all || Boolean(self.parent?.opts<{ all?: boolean }>().all) };
+      if (!opts.all && ids.length === 0) throw new CliError(TEXT.idsOrAll, EX_USAGE);
+      if (opts.all && ids.length > 0) throw new CliError('give message ids or --all, not both', EX_USAGE);
+      const parsed = opts.all ? 'all-failed' : parseIds(ids);
+      await withStore(deps, async (store) => {
+        const out = await retryMessages(store, parsed, actor(deps, opts.by), now(deps));
+        if (out.length === 0) write(deps, TEXT.noneFailed);
+        else report(deps, out, (o) => TEXT.retried(o.id, o.stateBefore), TEXT.daemonSends);
+      });
+    });
+  cmd
+    .command('drop')
+    .summary('give messages up for good, saying why (audited)')
+    .description(
+      'Gives failed or pending messages up: they are never sent, ronde.self stops counting them, and ' +
+        'who, when and why are recorded in the store (ronde outbox log).',
+    )
+    .argument('<ids...>', 'message ids, as `ronde outbox` lists them')
+    .requiredOption('--reason <text>', 'why it is given up (kept in the audit trail)')
+    .option('--by <name>', 'who (default: $RONDE_USER, $SUDO_USER, $USER)')
+    .action(async (ids: string[], opts: { reason: string; by?: string }) => {
+      if (opts.reason.trim() === '') throw new CliError('--reason must say why', EX_USAGE);
+      const parsed = parseIds(ids);
+      await withStore(deps, async (store) => {
+        const out = await dropMessages(store, parsed, actor(deps, opts.by), opts.reason.trim(), now(deps));
+        report(deps, out, (o) => TEXT.dropped(o.id));
+      });
+    });
+  cmd
+    .command('log')
+    .summary('who retried or dropped which message, when and why')
+    .argument('[id]', 'only this message')
+    .action(async (id: string | undefined) => {
+      const one = id === undefined ? undefined : parseIds([id])[0];
+      await withStore(deps, async (store, tz) => {
+        const actions = await outboxActions(store, one);
+        if (actions.length === 0) return write(deps, TEXT.noActions);
+        const lines = actions.map(
+          (a) =>
+            `${localDateTime(a.at, tz)}  #${a.outboxId}  ${a.action} by ${a.by} (OS user ${a.osUser}), was ${a.stateBefore}` +
+            `${a.reason ? ` — ${a.reason}` : ''}${a.lastError ? `\n    last error then: ${a.lastError}` : ''}`,
+        );
+        write(deps, `${TEXT.times(tz)}\n${lines.join('\n')}\n`);
+      });
+    });
+  return cmd;
+}
+
+/** One line per message, its error beneath: what a person needs to decide retry or drop. */
+export function renderOutbox(entries: readonly OutboxEntry[], tz: string, now: Date): string {
+  const header = ['ID', 'STATE', 'NOTIFIER', 'EVENT', 'TRIES', 'CREATED', 'TITLE'];
+  const rows = entries.map((e) => [
+    `#${e.id}`,
+    e.state === 'failed' && e.failure ? `failed (${e.failure})` : e.state,
+    e.notifier,
+    e.event,
+    String(e.attempts),
+    localDateTime(e.createdAt, tz),
+    e.title,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [TEXT.times(tz), line(header)];
+  for (const [i, e] of entries.entries()) {
+    out.push(line(rows[i]!));
+    if (e.lastError && e.state !== 'sent') out.push(TEXT.lastError(e.lastError));
+    if (e.state === 'pending' && e.nextAttemptAt > now)
+      out.push(TEXT.nextTry(localDateTime(e.nextAttemptAt, tz)));
+  }
+  if (entries.some((e) => e.state === 'failed' || e.state === 'pending')) out.push('', TEXT.hint);
+  return `${out.join('\n')}\n`;
+}
+
+function entryJson(e: OutboxEntry) {
+  return {
+    id: e.id,
+    key: e.key,
+    notifier: e.notifier,
+    event: e.event,
+    title: e.title,
+    state: e.state,
+    failure: e.failure,
+    attempts: e.attempts,
+    createdAt: e.createdAt.toISOString(),
+    nextAttemptAt: e.nextAttemptAt.toISOString(),
+    lastError: e.lastError,
+  };
+}
+
+function report(
+  deps: OutboxDeps,
+  out: readonly ActionOutcome[],
+  ok: (o: Extract<ActionOutcome, { done: true }>) => string,
+  after?: string,
+): void {
+  const lines = out.map((o) => (o.done ? ok(o) : TEXT.refused(o.id, o.why)));
+  if (after && out.some((o) => o.done)) lines.push(after);
+  write(deps, `${lines.join('\n')}\n`);
+  // Something asked for could not be done: say so in the exit code too.
+  if (out.some((o) => !o.done)) process.exitCode = 1;
+}
+
+export function parseIds(ids: readonly string[]): number[] {
+  return ids.map((s) => {
+    const n = Number(s.replace(/^#/, ''));
+    if (!Number.isSafeInteger(n) || n <= 0) throw new CliError(TEXT.badId(s), EX_USAGE);
+    return n;
+  });
+}
+
+/** Who acts: --by, else $RONDE_USER, $SUDO_USER, $USER; and the Unix account behind it. */
+function actor(deps: OutboxDeps, by: string | undefined): Actor {
+  const env = deps.env ?? process.env;
+  let os: string;
+  try {
+    os = userInfo().username;
+  } catch {
+    os = env.USER ?? `uid ${process.getuid?.() ?? '?'}`;
+  }
+  const who = [by, env.RONDE_USER, env.SUDO_USER, env.USER].find((v) => v !== undefined && v.trim() !== '');
+  return { by: who?.trim() ?? os, osUser: os };
+}
+
+function now(deps: OutboxDeps): Date {
+  return deps.now?.() ?? new Date();
+}
+
+function write(deps: OutboxDeps, text: string): void {
+  (deps.write ?? ((s: string) => process.stdout.write(s)))(text);
+}
+
+async function withStore(deps: OutboxDeps, body: (store: Store, tz: string) => Promise<void>): Promise<void> {
+  const { config, openStore } = await deps.context();
+  const store = await openStore();
+  try {
+    await body(store, boardTimeZone(config));
+  } finally {
+    await store.close();
+  }
+}
