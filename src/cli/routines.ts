@@ -31,10 +31,11 @@ export function routinesCommand(deps: RoutinesDeps): Command {
   const cmd = new Command('routines')
     .summary('show the routines: overdue first, who did each last and when')
     .description(
-      'One line per routine, overdue first: its state (OVERDUE n d, DUE, DUE SOON,\n' +
-        'OK), who signed it off last and when, the next due date, and the worst\n' +
-        'status of its linked checks. A routine never signed off is due from the\n' +
-        'moment ronde first saw it in the configuration.',
+      'One line per routine, overdue first: its state (OVERDUE n d, DUE, DUE SOON, OK), who should ' +
+        'take it (WHO: the assignee, or `bob?` — the fair suggestion the reminders make for a due or ' +
+        'overdue routine), who signed it off last and when, the next due date, and the worst status ' +
+        'of its linked checks. A routine never signed off is due from the moment ronde first saw it ' +
+        'in the configuration.',
     )
     .option('--json', 'print a JSON document { version, routines }', false)
     .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
@@ -171,13 +172,20 @@ function checksText(e: BoardEntry): string {
     : `${status}: ${bad} of ${results.length} not OK${missing}`;
 }
 
+/** The assignee, or for a due or overdue routine who the reminders suggest (`bob?`). */
+function personText(e: Pick<BoardEntry, 'person'>): string {
+  if (!e.person) return '';
+  return e.person.assigned ? e.person.member.name : `${e.person.member.name}?`;
+}
+
 /** One line per routine, columns padded to their widest cell. */
 export function renderBoard(entries: readonly BoardEntry[], now: Date, tz: string, color = false): string {
-  const header = ['STATUS', 'ROUTINE', 'TITLE', 'LAST DONE', 'NEXT DUE', 'CHECKS'];
+  const header = ['STATUS', 'ROUTINE', 'TITLE', 'WHO', 'LAST DONE', 'NEXT DUE', 'CHECKS'];
   const rows = entries.map((e) => [
     statusText(e),
     e.routine.id,
     e.routine.title,
+    personText(e),
     e.lastDone ? `${ago(e.lastDone.at, now)} by ${e.lastDone.by}` : 'never',
     localDate(e.state.nextDue, tz),
     checksText(e),
@@ -221,6 +229,8 @@ export function renderShow(e: BoardEntry, now: Date, tz: string, color = false):
     `  cadence    ${cadenceText(r)}${r.done_when ? ', completes itself when its checks are OK' : ''}`,
   );
   if (r.assignee) out.push(`  assignee   ${r.assignee}`);
+  else if (e.person)
+    out.push(`  suggested  ${e.person.member.name} (fewest routines lately; see docs/routines.md)`);
   out.push(
     e.lastDone
       ? `  last done  ${localDateTime(e.lastDone.at, tz)} (${ago(e.lastDone.at, now)}) by ${e.lastDone.by}`
@@ -271,6 +281,8 @@ export function entryJson(e: BoardEntry) {
     title: r.title,
     cadence: r.every !== undefined ? { every: r.every } : { cron: r.cron },
     assignee: r.assignee ?? null,
+    /** Who the reminders name: the assignee, or the fair suggestion for a due or overdue routine. */
+    person: e.person ? { name: e.person.member.name, assigned: e.person.assigned } : null,
     status: e.state.status,
     overdueDays: e.state.overdueDays ?? null,
     nextDue: e.state.nextDue.toISOString(),

@@ -21,6 +21,7 @@ export const en = {
   'change.was': (p: { status: string }) => `(was ${p.status})`,
   'problem.help': (p: { docs: string }) => `What to do: ${p.docs}`,
   'problem.routine': (p: { routines: string }) => `Routine: ${p.routines}`,
+  'problem.mention': (p: { who: string }) => `For: ${p.who}`,
   'recovery.title.one': (p: { target: string; check: string }) => `${p.target}: ${p.check} is OK again`,
   'recovery.title.many': (p: { target: string; n: number }) =>
     `${p.target}: ${count('en', p.n, 'check', 'checks')} OK again`,
@@ -43,7 +44,8 @@ export const en = {
 
   // Routine reminders.
   'routine.assigned': (p: { who: string }) => `Assigned to ${p.who}.`,
-  'routine.suggested': (p: { who: string }) => `Suggested: ${p.who} (has not taken a routine for longest).`,
+  'routine.suggested': (p: { who: string }) =>
+    `Suggested: ${p.who} (next in the fair rotation: fewest routines lately).`,
   'routine.lastDone': (p: { at: string; by: string }) => `Last done ${p.at} by ${p.by}.`,
   'routine.neverDone': 'Never done yet.',
   'routine.whenDone': (p: { id: string }) => `When done: \`ronde done ${p.id} --by NAME\``,
@@ -52,6 +54,20 @@ export const en = {
   'overdue.title': (p: { title: string; days: number }) => `Overdue by ${days('en', p.days)}: ${p.title}`,
   'overdue.text': (p: { title: string; date: string; days: number }) =>
     `${p.title} was due on ${p.date}, ${days('en', p.days)} ago.`,
+
+  // One reminder post for all the routines of a run (src/notify/format.ts remindersMessage).
+  'reminders.title': (p: { overdue: number; due: number }) =>
+    `Routines: ${[p.overdue > 0 ? `${p.overdue} overdue` : '', p.due > 0 ? `${p.due} due today` : ''].filter(Boolean).join(', ')}`,
+  'reminders.overdue': '**Overdue**',
+  'reminders.due': '**Due today**',
+  'reminders.line.overdue': (p: { date: string; days: number }) => `due ${p.date}, ${days('en', p.days)} ago`,
+  'reminders.line.due': 'due today',
+  'reminders.assigned': (p: { who: string }) => `${p.who} (assigned)`,
+  'reminders.suggested': (p: { who: string }) => `suggested: ${p.who}`,
+  'reminders.lastDone': (p: { at: string; by: string }) => `last done ${p.at} by ${p.by}`,
+  'reminders.neverDone': 'never done yet',
+  'reminders.footer':
+    'Suggestions spread the routines over the team (fewest done lately first). When done: `ronde done ID --by NAME`; the checklist: `ronde routines show ID`.',
 
   // Weekly digest.
   'digest.title': (p: { week: string }) => `Weekly digest ${p.week}`,

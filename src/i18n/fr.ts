@@ -16,6 +16,7 @@ export const fr: Catalogue = {
   'change.was': (p) => `(était ${p.status})`,
   'problem.help': (p) => `Que faire : ${p.docs}`,
   'problem.routine': (p) => `Routine : ${p.routines}`,
+  'problem.mention': (p) => `Pour : ${p.who}`,
   'recovery.title.one': (p) => `${p.target} : ${p.check} est de nouveau OK`,
   'recovery.title.many': (p) =>
     `${p.target} : ${count('fr', p.n, 'vérification', 'vérifications')} de nouveau OK`,
@@ -36,7 +37,8 @@ export const fr: Catalogue = {
   'summary.dueNever': 'à faire (jamais faite)',
 
   'routine.assigned': (p) => `Assignée à ${p.who}.`,
-  'routine.suggested': (p) => `Suggestion : ${p.who} (sans routine depuis le plus longtemps).`,
+  'routine.suggested': (p) =>
+    `Suggestion : ${p.who} (au tour de rôle : le moins de routines ces derniers temps).`,
   'routine.lastDone': (p) => `Dernière fois le ${p.at} par ${p.by}.`,
   'routine.neverDone': 'Jamais faite.',
   'routine.whenDone': (p) => `Une fois fait : \`ronde done ${p.id} --by NOM\``,
@@ -44,6 +46,19 @@ export const fr: Catalogue = {
   'due.text': (p) => `${p.title} est à faire aujourd’hui (${p.date}).`,
   'overdue.title': (p) => `En retard de ${days('fr', p.days)} : ${p.title}`,
   'overdue.text': (p) => `${p.title} était à faire le ${p.date}, il y a ${days('fr', p.days)}.`,
+
+  'reminders.title': (p) =>
+    `Routines : ${[p.overdue > 0 ? `${p.overdue} en retard` : '', p.due > 0 ? `${p.due} à faire aujourd’hui` : ''].filter(Boolean).join(', ')}`,
+  'reminders.overdue': '**En retard**',
+  'reminders.due': '**À faire aujourd’hui**',
+  'reminders.line.overdue': (p) => `à faire le ${p.date}, il y a ${days('fr', p.days)}`,
+  'reminders.line.due': 'à faire aujourd’hui',
+  'reminders.assigned': (p) => `${p.who} (assignée)`,
+  'reminders.suggested': (p) => `suggestion : ${p.who}`,
+  'reminders.lastDone': (p) => `dernière fois le ${p.at} par ${p.by}`,
+  'reminders.neverDone': 'jamais faite',
+  'reminders.footer':
+    'Les suggestions répartissent les routines dans l’équipe (qui en a fait le moins ces derniers temps d’abord). Une fois fait : `ronde done ID --by NOM` ; la liste des étapes : `ronde routines show ID`.',
 
   'digest.title': (p) => `Bilan de la semaine ${p.week}`,
   'digest.overdue': '**Routines en retard :**',

@@ -26,7 +26,11 @@ export interface AnnounceOptions extends Routing {
   /** The team's language (`language:`); default en. */
   lang?: Lang;
   /** What to do about a check (its docs page) and the routines it backs (see help.ts). */
-  help?: (r: { check: string; kind: string; target: string }) => Pick<CheckChange, 'docs' | 'routines'>;
+  help?: (r: {
+    check: string;
+    kind: string;
+    target: string;
+  }) => Pick<CheckChange, 'docs' | 'routines' | 'mention'>;
 }
 
 export interface Announcement {

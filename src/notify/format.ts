@@ -19,6 +19,8 @@ export interface CheckChange {
   docs?: string;
   /** Routines whose `checks:` link this check on this host: the human duty it backs. */
   routines?: readonly { id: string; title: string }[];
+  /** Who is called on CRIT: the linked routines' assignees, else the members on duty (help.ts). */
+  mention?: readonly TeamMember[];
 }
 
 /**
@@ -58,6 +60,8 @@ export function docsLink(kind: string, docsUrl?: string): string {
 /** "What to do" and "Routine" under a problem line, when known. */
 function helpLines(lang: Lang, c: CheckChange): string[] {
   const out: string[] = [];
+  if (c.to === 'CRIT' && c.mention && c.mention.length > 0)
+    out.push(`  ${t(lang, 'problem.mention', { who: c.mention.map(who).join(', ') })}`);
   if (c.docs) out.push(`  ${t(lang, 'problem.help', { docs: c.docs })}`);
   if (c.routines && c.routines.length > 0)
     out.push(
@@ -213,6 +217,39 @@ export function routineOverdueMessage(lang: Lang, r: RoutineInfo): Draft {
     title: t(lang, 'overdue.title', { title: r.title, days }),
     text: `${t(lang, 'overdue.text', { title: md(r.title), date: r.dueDate, days })}\n\n${routineBody(lang, r)}`,
     severity: 'warning',
+  };
+}
+
+/**
+ * The routines of one reminder run in one message: overdue first (longest
+ * overdue on top), then due today, one line each with who should take it.
+ * Checklists stay in `ronde routines show ID`: twelve of them would bury the list.
+ */
+export function remindersMessage(lang: Lang, list: readonly RoutineInfo[]): Draft {
+  const overdue = list.filter((r) => r.overdueDays !== undefined);
+  const due = list.filter((r) => r.overdueDays === undefined);
+  const line = (r: RoutineInfo) => {
+    const when =
+      r.overdueDays === undefined
+        ? t(lang, 'reminders.line.due')
+        : t(lang, 'reminders.line.overdue', { date: r.dueDate, days: r.overdueDays });
+    const person = r.person
+      ? ` — ${t(lang, r.person.assigned ? 'reminders.assigned' : 'reminders.suggested', { who: who(r.person.member) })}`
+      : '';
+    const last = r.lastDone
+      ? t(lang, 'reminders.lastDone', { at: r.lastDone.at, by: md(r.lastDone.by) })
+      : t(lang, 'reminders.neverDone');
+    return `- **${md(r.title)}** (${code(r.id)}) — ${when}${person} — ${last}`;
+  };
+  const sections: string[] = [];
+  if (overdue.length > 0) sections.push(`${t(lang, 'reminders.overdue')}\n${overdue.map(line).join('\n')}`);
+  if (due.length > 0) sections.push(`${t(lang, 'reminders.due')}\n${due.map(line).join('\n')}`);
+  sections.push(t(lang, 'reminders.footer'));
+  return {
+    event: overdue.length > 0 ? 'routine.overdue' : 'routine.due',
+    title: t(lang, 'reminders.title', { overdue: overdue.length, due: due.length }),
+    text: sections.join('\n\n'),
+    severity: overdue.length > 0 ? 'warning' : 'info',
   };
 }
 

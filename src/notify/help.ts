@@ -9,17 +9,28 @@ import { type CheckChange, docsLink } from './format.js';
  * host (the human duty the check backs), matched as the routines board does.
  */
 export function checkHelp(
-  config: Pick<Config, 'routines' | 'hosts' | 'notify'>,
-): (r: { check: string; kind: string; target: string }) => Pick<CheckChange, 'docs' | 'routines'> {
+  config: Pick<Config, 'routines' | 'hosts' | 'notify'> & Partial<Pick<Config, 'team'>>,
+): (r: {
+  check: string;
+  kind: string;
+  target: string;
+}) => Pick<CheckChange, 'docs' | 'routines' | 'mention'> {
   const hostTags = new Map(config.hosts.map((h) => [h.name, h.tags]));
+  const team = config.team ?? [];
+  const onDuty = team.filter((m) => m.on_duty);
   return (r) => {
     const probe = { ...r, status: 'OK' } as CurrentState;
-    const routines = config.routines
-      .filter((routine) => linkedResults(routine.checks, [probe], hostTags).results.length > 0)
-      .map((routine) => ({ id: routine.id, title: routine.title }));
+    const linked = config.routines.filter(
+      (routine) => linkedResults(routine.checks, [probe], hostTags).results.length > 0,
+    );
+    const routines = linked.map((routine) => ({ id: routine.id, title: routine.title }));
+    // Who is called when it is CRIT: the people the backing routines are given to, else whoever is on duty.
+    const assignees = team.filter((m) => linked.some((routine) => routine.assignee === m.name));
+    const mention = assignees.length > 0 ? assignees : onDuty;
     return {
       docs: docsLink(r.kind, config.notify.docsUrl),
       ...(routines.length > 0 ? { routines } : {}),
+      ...(mention.length > 0 ? { mention } : {}),
     };
   };
 }

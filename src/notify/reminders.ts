@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isStatus } from '../core/status.js';
 import { type Lang, date as localDate, t } from '../i18n/index.js';
+import { needingSomeone } from '../routines/board.js';
 import { toLocal } from '../routines/cadence.js';
 import { listSignoffs } from '../routines/repo.js';
 import type { Routine, Team, TeamMember } from '../routines/schema.js';
-import { effectiveSignoffs, routineState, type Signoff, whoIsNext } from '../routines/state.js';
+import { effectiveSignoffs, routineState, type Signoff } from '../routines/state.js';
+import { suggestPeople } from '../routines/suggest.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import {
@@ -13,10 +16,13 @@ import {
   digestMessage,
   md,
   type RoutineInfo,
+  remindersMessage,
   routineDueMessage,
   routineOverdueMessage,
 } from './format.js';
 import { enqueue, type Routing } from './outbox.js';
+import { route } from './schema.js';
+import type { NotifyEvent } from './types.js';
 
 /*
  * Routine reminders and the weekly digest. Each has an identity that names
@@ -73,19 +79,67 @@ export async function evaluateRoutines(
     const occasions = await plan(trx, config, signoffs, seen, now);
     const first = await mark(trx, FIRST_RUN, now);
     const report: RemindersReport = { enqueued: 0, occasions: [] };
+    const fresh: Occasion[] = [];
     for (const o of occasions) {
       if (!(await mark(trx, o.identity, now))) continue;
       report.occasions.push(o.identity);
-      if (!first) report.enqueued += await enqueue(trx, o.identity, o.draft, config, now);
+      fresh.push(o);
     }
     if (first) report.occasions = [];
+    else report.enqueued = await enqueueGrouped(trx, fresh, config, now);
     return report;
   });
 }
 
 interface Occasion {
   identity: string;
-  draft: Draft;
+  event: NotifyEvent;
+  /** A routine's reminder (grouped with the others of this run), or a message of its own (the digest). */
+  routine?: RoutineInfo;
+  draft?: Draft;
+}
+
+/**
+ * One message per notifier for all the routine reminders of this run
+ * (overdue first), so twelve due routines are one post, not twelve; a
+ * notifier gets the reminders its routes take. A lone reminder keeps its
+ * full form (checklist included) and its own identity.
+ */
+async function enqueueGrouped(
+  trx: Kysely<Database>,
+  fresh: readonly Occasion[],
+  config: RemindersConfig,
+  now: Date,
+): Promise<number> {
+  const lang = config.language ?? 'en';
+  let inserted = 0;
+  const reminders = new Map<string, Occasion[]>();
+  for (const o of fresh) {
+    if (o.draft) {
+      inserted += await enqueue(trx, o.identity, o.draft, config, now);
+      continue;
+    }
+    for (const n of route(o.event, config.routes, config.notifierNames))
+      reminders.set(n, [...(reminders.get(n) ?? []), o]);
+  }
+  for (const [notifier, list] of reminders) {
+    const only = list.length === 1 ? list[0]! : undefined;
+    const identity = only
+      ? only.identity
+      : `reminders:${createHash('sha256')
+          .update(list.map((o) => o.identity).join('\n'))
+          .digest('hex')}`;
+    const draft = only
+      ? only.event === 'routine.due'
+        ? routineDueMessage(lang, only.routine!)
+        : routineOverdueMessage(lang, only.routine!)
+      : remindersMessage(
+          lang,
+          list.map((o) => o.routine!),
+        );
+    inserted += await enqueue(trx, identity, draft, { notifierNames: [notifier] }, now);
+  }
+  return inserted;
 }
 
 async function plan(
@@ -96,26 +150,32 @@ async function plan(
   now: Date,
 ): Promise<Occasion[]> {
   const tz = config.timezone;
-  const lang = config.language ?? 'en';
   const every = Math.max(1, config.remindEveryDays ?? 3);
+  const states = config.routines.map((routine) => ({
+    routine,
+    state: routineState(routine, signoffs, now, tz, { configuredAt: seen.get(routine.id) ?? now }),
+  }));
+  // The order and the suggestions are the board's (`ronde routines` names the same people).
+  const needing = needingSomeone(states);
+  const people = suggestPeople(needing, config.team, signoffs, now);
   const out: Occasion[] = [];
   const overdue: RoutineInfo[] = [];
-  for (const routine of config.routines) {
-    const state = routineState(routine, signoffs, now, tz, { configuredAt: seen.get(routine.id) ?? now });
-    if (state.status !== 'due' && state.status !== 'overdue') continue;
+  for (const routine of needing) {
+    const state = states.find((s) => s.routine === routine)!.state;
     const info: RoutineInfo = {
       id: routine.id,
       title: routine.title,
       checklist: routine.checklist,
       dueDate: localDate(state.nextDue, tz),
     };
-    const person = personFor(routine, config.team, signoffs);
+    const person = people.get(routine.id);
     if (person) info.person = person;
     if (state.lastDone) info.lastDone = { by: state.lastDone.by, at: localDate(state.lastDone.at, tz) };
     if (state.status === 'due') {
       out.push({
         identity: `routine.due:${routine.id}:${info.dueDate}`,
-        draft: routineDueMessage(lang, info),
+        event: 'routine.due',
+        routine: info,
       });
     } else {
       info.overdueDays = state.overdueDays ?? 1;
@@ -123,13 +183,16 @@ async function plan(
       const index = Math.floor((info.overdueDays - 1) / every);
       out.push({
         identity: `routine.overdue:${routine.id}:${info.dueDate}:${index}`,
-        draft: routineOverdueMessage(lang, info),
+        event: 'routine.overdue',
+        routine: info,
       });
     }
   }
   const week = digestWeek(config, now);
-  if (week)
-    out.push({ identity: `digest:${week}`, draft: await digest(trx, config, signoffs, overdue, week, now) });
+  if (week) {
+    const draft = await digest(trx, config, signoffs, overdue, week, now);
+    out.push({ identity: `digest:${week}`, event: 'digest', draft });
+  }
   return out;
 }
 
@@ -166,18 +229,6 @@ export async function routinesSummary(
       lines.push(`- ${title} — ${t(lang, state.lastDone ? 'summary.dueToday' : 'summary.dueNever')}`);
   }
   return lines.length > 0 ? `${t(lang, 'summary.routines')}\n${lines.join('\n')}` : undefined;
-}
-
-/** The assignee, else the fair "who's next". */
-function personFor(
-  routine: Routine,
-  team: Team,
-  signoffs: readonly Signoff[],
-): RoutineInfo['person'] | undefined {
-  const assigned = routine.assignee && team.find((m) => m.name === routine.assignee);
-  if (assigned) return { member: assigned, assigned: true };
-  const next = whoIsNext(team, signoffs);
-  return next ? { member: next, assigned: false } : undefined;
 }
 
 async function digest(

@@ -3,8 +3,9 @@ import { resultKey } from '../core/check.js';
 import { type Status, worst } from '../core/status.js';
 import type { CurrentState, Store } from '../store/types.js';
 import { listSignoffs, markSeen, type StoredSignoff } from './repo.js';
-import type { Routine } from './schema.js';
+import type { Routine, Team } from './schema.js';
 import { effectiveSignoffs, type RoutineState, type RoutineStatus, routineState } from './state.js';
+import { type Suggestion, suggestPeople } from './suggest.js';
 
 /** The state of every routine, as the CLI, the dashboard and reminders show it. */
 export interface BoardEntry {
@@ -17,6 +18,8 @@ export interface BoardEntry {
   /** This routine's log, in the order it was written. */
   log: StoredSignoff[];
   linked: LinkedSummary;
+  /** Who should do it: the assignee, or for a due or overdue routine the fair suggestion (suggest.ts). */
+  person?: Suggestion;
 }
 
 export interface LinkedSummary {
@@ -41,6 +44,8 @@ export interface BoardInput {
   hostTags: ReadonlyMap<string, readonly string[]>;
   now: Date;
   tz: string;
+  /** For the suggestions; none without a team. */
+  team?: Team;
 }
 
 const ORDER: Readonly<Record<RoutineStatus, number>> = { overdue: 0, due: 1, due_soon: 2, ok: 3 };
@@ -62,13 +67,39 @@ export function buildBoard(input: BoardInput): BoardEntry[] {
     if (last) entry.lastDone = last;
     return entry;
   });
-  return entries.sort(
-    (a, b) =>
-      ORDER[a.state.status] - ORDER[b.state.status] ||
-      (b.state.overdueDays ?? 0) - (a.state.overdueDays ?? 0) ||
-      a.state.nextDue.getTime() - b.state.nextDue.getTime() ||
-      a.routine.id.localeCompare(b.routine.id),
+  entries.sort(boardOrder);
+  const team = input.team ?? [];
+  const people = suggestPeople(needingSomeone(entries), team, input.signoffs, input.now);
+  for (const e of entries) {
+    const assignee = team.find((m) => m.name === e.routine.assignee);
+    const person = people.get(e.routine.id) ?? (assignee ? { member: assignee, assigned: true } : undefined);
+    if (person) e.person = person;
+  }
+  return entries;
+}
+
+/** Overdue first (longest overdue on top), then due, due soon, ok; then by due date, then id. */
+export function boardOrder(
+  a: Pick<BoardEntry, 'routine' | 'state'>,
+  b: Pick<BoardEntry, 'routine' | 'state'>,
+): number {
+  return (
+    ORDER[a.state.status] - ORDER[b.state.status] ||
+    (b.state.overdueDays ?? 0) - (a.state.overdueDays ?? 0) ||
+    a.state.nextDue.getTime() - b.state.nextDue.getTime() ||
+    a.routine.id.localeCompare(b.routine.id)
   );
+}
+
+/**
+ * The routines someone should take now (due or overdue), in board order: the
+ * reminders and the board suggest over this same list, so they name the same people.
+ */
+export function needingSomeone(entries: readonly Pick<BoardEntry, 'routine' | 'state'>[]): Routine[] {
+  return [...entries]
+    .filter((e) => e.state.status === 'due' || e.state.status === 'overdue')
+    .sort(boardOrder)
+    .map((e) => e.routine);
 }
 
 /** The sign-off in force the state counts from: latest by time, the later entry on a tie (as state.ts). */
@@ -133,7 +164,7 @@ export function boardTimeZone(config: Pick<Config, 'timezone'>): string {
  */
 export async function loadBoard(
   store: Store,
-  config: Pick<Config, 'routines' | 'hosts' | 'timezone'>,
+  config: Pick<Config, 'routines' | 'hosts' | 'timezone'> & Partial<Pick<Config, 'team'>>,
   now: Date,
 ): Promise<BoardEntry[]> {
   const seen = await markSeen(
@@ -150,5 +181,6 @@ export async function loadBoard(
     hostTags: new Map(config.hosts.map((h) => [h.name, h.tags])),
     now,
     tz: boardTimeZone(config),
+    team: config.team ?? [],
   });
 }

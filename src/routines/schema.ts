@@ -122,6 +122,12 @@ export const TeamMember = z
     name: z.string().min(1).describe('How the member signs off (`ronde done ID --by NAME`).'),
     mattermost: z.string().min(1).optional().describe('Mattermost username, without @, for mentions.'),
     email: z.email().optional().describe('Address for e-mail reminders.'),
+    on_duty: z
+      .boolean()
+      .optional()
+      .describe(
+        'On duty: @-mentioned on a CRIT problem whose check backs no assigned routine. Hand over by moving this line to the next member.',
+      ),
   })
   .strict();
 export type TeamMember = z.output<typeof TeamMember>;

@@ -144,6 +144,53 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('routine reminders 
     await store.close();
   });
 
+  it('a fresh install with 12 due routines: one post per reminder run, suggestions spread over the three', async () => {
+    const store = await openStore(await backend.fresh('twelve'));
+    const three = [{ name: 'alice', mattermost: 'alice' }, { name: 'bob' }, { name: 'carol' }];
+    const routines = Array.from({ length: 12 }, (_, i) =>
+      Routine.parse({
+        id: `r${String(i + 1).padStart(2, '0')}`,
+        title: `Routine ${i + 1}`,
+        every: '1mo',
+        checklist: ['step'],
+        ...(i === 0 ? { assignee: 'alice' } : {}),
+      }),
+    );
+    const cfg = config({ routines, team: three, notifierNames: ['chat', 'mail'] });
+    // Install day: recorded silently (the first-run summary speaks for them).
+    expect((await evaluateRoutines(store, cfg, paris(3, 10))).enqueued).toBe(0);
+    const posts: string[] = [];
+    for (let day = 3; day <= 9; day++)
+      for (const hour of [9, 12, 18]) {
+        const r = await evaluateRoutines(store, cfg, paris(day, hour));
+        if (r.enqueued > 0) posts.push(`${day} ${hour}h: ${r.enqueued}`);
+      }
+    // One message per notifier per run: day 4 (overdue), day 7 (reminded again after 3 days).
+    expect(posts).toEqual(['4 9h: 2', '7 9h: 2']);
+    const rows = (await outboxRows(store)).filter((r) => r.notifier === 'chat');
+    expect(rows).toHaveLength(2);
+    const first = rows[0]!.message;
+    expect(first).toMatchObject({
+      event: 'routine.overdue',
+      title: 'Routines: 12 overdue',
+      severity: 'warning',
+    });
+    const lines = first.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toHaveLength(12);
+    expect(lines[0]).toBe(
+      '- **Routine 1** (`r01`) — due 2025-03-03, 1 day ago — @alice (assigned) — never done yet',
+    );
+    const named = (who: string) => lines.filter((l) => l.includes(` — ${who} `)).length;
+    expect([
+      named('@alice (assigned)') + named('suggested: @alice'),
+      named('suggested: bob'),
+      named('suggested: carol'),
+    ]).toEqual([4, 4, 4]);
+    expect(rows[1]!.message.title).toBe('Routines: 12 overdue');
+    expect(rows[1]!.message.text).toContain('due 2025-03-03, 4 days ago');
+    await store.close();
+  });
+
   it('waits out quiet hours and tells afterwards', async () => {
     const store = await openStore(await backend.fresh('quiet'));
     const cfg = config({ quietHours: { from: 21, to: 8 } });

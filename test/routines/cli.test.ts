@@ -70,7 +70,10 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
 
     it('a routine never done is due from when it was first seen, then overdue by calendar days', async () => {
       const c = await cli();
-      expect(await c.run(['routines'])).toMatch(/^DUE +backups +Check the backups +never +2025-03-01 /m);
+      // Both due, nobody did any: spread in board order, alice first (team order), then bob.
+      const board = await c.run(['routines']);
+      expect(board).toMatch(/^DUE +backups +Check the backups +alice\? +never +2025-03-01 /m);
+      expect(board).toMatch(/^DUE +vm-updates +Update every VM +bob\? +never +2025-03-01 /m);
       c.clock.now = days(3);
       // Added to the config later: due from when ronde first saw it, not from the others' date.
       const more = config(`${YAML}  - { id: wiki, title: Wiki up to date, every: 1mo }\n`);
@@ -102,9 +105,10 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       expect(out).toContain('Next due: 2025-03-09 00:30 (Europe/Paris), now OK.');
       c.clock.now = new Date('2025-03-05T10:00:00Z');
       const board = (await c.run(['routines'])).split('\n');
-      expect(board[0]).toMatch(/^STATUS\s+ROUTINE\s+TITLE\s+LAST DONE\s+NEXT DUE\s+CHECKS$/);
+      expect(board[0]).toMatch(/^STATUS\s+ROUTINE\s+TITLE\s+WHO\s+LAST DONE\s+NEXT DUE\s+CHECKS$/);
+      // alice did a routine lately, bob none: the reminders suggest bob, and the board says so.
       expect(board[1]).toMatch(
-        /^OVERDUE 3 d\s+backups\s+Check the backups\s+never\s+2025-03-02\s+no result yet$/,
+        /^OVERDUE 3 d\s+backups\s+Check the backups\s+bob\?\s+never\s+2025-03-02\s+no result yet$/,
       );
       expect(board[2]).toMatch(/^OK\s+vm-updates\s+Update every VM\s+3 d ago by alice\s+2025-03-09/);
       const rows = await rawQuery(
