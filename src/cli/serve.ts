@@ -18,6 +18,12 @@ export function serveCommand(globals: () => GlobalOptions): Command {
     )
     .option('--listen <host:port>', 'HTTP address (loopback by default)', '127.0.0.1:9717')
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
+    .addHelpText(
+      'after',
+      '\nIt does not start (exit 78) when the configuration is invalid or a notifier\n' +
+        'secret (${env:…}, ${file:…}) does not resolve: the error names the reference.\n' +
+        'Messages that cannot be delivered: `ronde outbox` lists, retries, drops them.',
+    )
     .action(async (opts: ServeOptions) => {
       // Loaded on use: `ronde check` must not pay for the daemon's modules at start-up.
       const { runServe } = await import('./serve-run.js');
