@@ -56,8 +56,23 @@ export function splitImage(image: string): { repository: string; tag?: string; d
   return { repository: rest, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
 }
 
-/** `redis:7`, `user/app`, `reg.example.org:5000/g/app:1.2@sha256:…` → where and what. */
-export function parseImage(image: string): ImageRef {
+/**
+ * Docker's rule for plain HTTP: a registry on a loopback address (127.0.0.0/8,
+ * `localhost`, `[::1]`) or listed as insecure (`host` or `host:port`, like the
+ * daemon's `insecure-registries`) is asked over `http://`; any other over HTTPS.
+ */
+export function plainHttpRegistry(host: string, insecure: readonly string[] = []): boolean {
+  if (insecure.includes(host)) return true;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+  if (insecure.includes(name)) return true;
+  return name === 'localhost' || name === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+/**
+ * `redis:7`, `user/app`, `reg.example.org:5000/g/app:1.2@sha256:…` → where and what;
+ * `insecure`: registries asked over plain HTTP besides loopback ones (plainHttpRegistry).
+ */
+export function parseImage(image: string, insecure: readonly string[] = []): ImageRef {
   const { repository: rest, tag, digest } = splitImage(image);
   const [first, ...others] = rest.split('/');
   const isHost = others.length > 0 && (/[.:]/.test(first!) || first === 'localhost');
@@ -65,7 +80,7 @@ export function parseImage(image: string): ImageRef {
   let name = isHost ? others.join('/') : rest;
   const hub = host === 'docker.io' || host === 'index.docker.io';
   if (hub && !name.includes('/')) name = `library/${name}`;
-  const registry = hub ? DOCKER_HUB : `https://${host}`;
+  const registry = hub ? DOCKER_HUB : `${plainHttpRegistry(host, insecure) ? 'http' : 'https'}://${host}`;
   return { registry, name, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
 }
 

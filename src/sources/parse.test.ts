@@ -77,3 +77,27 @@ describe('header parsing', () => {
     );
   });
 });
+
+describe('image references', () => {
+  it('cuts repository, tag and digest as written, a port not taken for a tag', () => {
+    expect(parseImage('reg.example.org:5000/g/app:1.2@sha256:abc')).toEqual({
+      registry: 'https://reg.example.org:5000',
+      name: 'g/app',
+      tag: '1.2',
+      digest: 'sha256:abc',
+    });
+    expect(parseImage('redis')).toEqual({ registry: 'https://registry-1.docker.io', name: 'library/redis' });
+  });
+
+  it('asks loopback and listed insecure registries over http://, any other over HTTPS (Docker’s rule)', () => {
+    expect(parseImage('127.0.0.1:5000/team/app:1').registry).toBe('http://127.0.0.1:5000');
+    expect(parseImage('127.9.8.7/team/app').registry).toBe('http://127.9.8.7');
+    expect(parseImage('localhost:5000/app').registry).toBe('http://localhost:5000');
+    expect(parseImage('[::1]:5000/app').registry).toBe('http://[::1]:5000');
+    expect(parseImage('reg.lan:5000/app').registry).toBe('https://reg.lan:5000');
+    expect(parseImage('reg.lan:5000/app', ['reg.lan:5000']).registry).toBe('http://reg.lan:5000');
+    expect(parseImage('reg.lan:5000/app', ['reg.lan']).registry).toBe('http://reg.lan:5000');
+    expect(parseImage('reg.lan:5000/app', ['other.lan']).registry).toBe('https://reg.lan:5000');
+    expect(parseImage('128.0.0.1/app').registry).toBe('https://128.0.0.1');
+  });
+});

@@ -53,6 +53,12 @@ describe('docker.updates', () => {
     expect(out.summary).toBe(`${host}/team/app: 1.1.2 → 2.0.0 (major behind)`);
   });
 
+  it('a loopback registry is asked over http:// as Docker does, with no base_url repeated (issue 17)', async () => {
+    const out = await run({ running: [{ container: 'app-1', image: `${host}/team/app:1.1.2` }] });
+    expect(out.status).toBe('WARN');
+    expect(out.summary).toBe(`${host}/team/app: 1.1.2 → 2.0.0 (major behind)`);
+  });
+
   it('behind by a minor: OK with the lag shown; a level per service makes it WARN', async () => {
     const running = [{ container: 'm', image: `${host}/team/minor:3.4.0` }];
     const out = await run({ services: [svc('team/minor')], running });

@@ -85,7 +85,7 @@ describe('parseImage', () => {
       'reg.example.org:5000/team/app:1.2',
       { registry: 'https://reg.example.org:5000', name: 'team/app', tag: '1.2' },
     ],
-    ['localhost/app@sha256:ab', { registry: 'https://localhost', name: 'app', digest: 'sha256:ab' }],
+    ['localhost/app@sha256:ab', { registry: 'http://localhost', name: 'app', digest: 'sha256:ab' }],
     ['ghcr.io/owner/x:v1.0.0-debian', { registry: 'https://ghcr.io', name: 'owner/x', tag: 'v1.0.0-debian' }],
   ])('%s', (image, want) => {
     expect(parseImage(image)).toEqual(want);

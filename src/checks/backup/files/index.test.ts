@@ -86,6 +86,30 @@ describe('evaluateBackupFiles', () => {
     });
   });
 
+  it('gives a series whose newest file fails its integrity test that status (issue 17)', async () => {
+    const o = backupFiles.options.parse({ verify: 'auto', group_by: '^(?<db>[a-z]+)-' });
+    const t = NOW - 3600;
+    const find = out(
+      `${t}\t100\tshop-2.sql.gz\0${t - 86_400}\t100\tshop-1.sql.gz\0${t}\t100\twiki-2.sql.gz\0`,
+    );
+    const run = async (cmds: readonly { argv: readonly string[] }[]) =>
+      cmds.map((c) =>
+        c.argv.join(' ').includes('shop-2')
+          ? out('-- PostgreSQL database dump complete\n', { argv: c.argv })
+          : out('truncated', { argv: c.argv }),
+      );
+    const r = await evaluateBackupFiles([find, clock], o, run);
+    expect(r.status).toBe('CRIT');
+    const series = (r.details as { series: { group: string; status: string }[] }).series;
+    expect(series.map((s) => [s.group, s.status])).toEqual([
+      ['shop', 'OK'],
+      ['wiki', 'CRIT'],
+    ]);
+    expect(r.reasons).toEqual([
+      'wiki-2.sql.gz: no "dump complete" marker at the end: the dump stopped half-way',
+    ]);
+  });
+
   it('never throws and never says OK on garbage', async () => {
     const o = backupFiles.options.parse({ verify: 'auto', group_by: '^(.)' });
     await fc.assert(

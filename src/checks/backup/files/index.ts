@@ -83,11 +83,15 @@ export async function evaluateBackupFiles(
   for (const g of o.expected_groups)
     if (!scan.series.has(g)) problems.push({ status: 'CRIT', why: `${g}: no backup at all` });
   const verified = o.verify === 'none' ? [] : await verifyNewest(series, o, dir, run, previous);
-  for (const s of series) problems.push(...s.problems);
-  for (const v of verified) {
-    if (v.ok !== true)
-      problems.push({ status: v.ok === false ? 'CRIT' : 'UNKNOWN', why: `${v.name}: ${v.problem}` });
+  // A series is as bad as its newest file's integrity test: its status says so, not only the result's.
+  for (const s of series) {
+    const v = verified.find((x) => x.name === s.newest?.name);
+    if (!v || v.ok === true) continue;
+    const failed: Problem = { status: v.ok === false ? 'CRIT' : 'UNKNOWN', why: `${v.name}: ${v.problem}` };
+    s.problems.push(failed);
+    s.status = worst([s.status, failed.status]);
   }
+  for (const s of series) problems.push(...s.problems);
   const status = worst(problems.map((p) => p.status));
   const details = {
     path: o.path,

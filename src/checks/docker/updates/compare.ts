@@ -22,7 +22,7 @@ export async function compare(
   signal: AbortSignal,
 ): Promise<ImageFacts> {
   const first = group[0]!;
-  const ref = parseImage(first.image);
+  const ref = parseImage(first.image, o.insecure_registries);
   const tag = ref.tag ?? 'latest';
   const levels: Levels = { ...o.levels, ...svc?.levels };
   const facts: ImageFacts = {

@@ -94,6 +94,12 @@ export const Options = z
       .array(Running)
       .optional()
       .describe('The running images, instead of asking the Docker engine (hosts without API access).'),
+    insecure_registries: z
+      .array(z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/, 'host or host:port'))
+      .default([])
+      .describe(
+        'Registries asked over plain HTTP, `host` or `host:port`, as in the Docker daemon’s `insecure-registries`; loopback ones (127.0.0.0/8, `localhost`) always are, any other is asked over HTTPS.',
+      ),
     request_timeout: z
       .number()
       .positive()
