@@ -10,7 +10,7 @@ interface Texts {
   title: string;
   description: string;
   checklist: string[];
-  /** A comment above the routine: checks that will back it once they exist. */
+  /** A comment above the routine: kinds to configure and link, or checks that will back it once they exist. */
   future?: string;
 }
 
@@ -84,7 +84,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
   {
     id: 'service-versions',
     every: '1mo',
-    checks: [],
+    checks: ['docker.image_age'],
     en: {
       title: 'Compare service versions with upstream and rebuild images',
       description:
@@ -96,7 +96,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'In any case, build the new image and push it to the registry',
         'Restart the service',
       ],
-      future: 'future checks: running images, upstream releases, image age',
+      future: 'configure docker.updates (running images against upstream releases), then link it here',
     },
     fr: {
       title: 'Comparer les versions en production avec les nouvelles versions',
@@ -109,7 +109,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Dans tous les cas, construire la nouvelle image et la pousser sur le registre',
         'Relancer le service',
       ],
-      future: 'checks à venir : images en production, versions amont, âge des images',
+      future: 'configurer docker.updates (images en production face aux versions amont), puis la relier ici',
     },
   },
   {
@@ -120,7 +120,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
       title: 'Check the mail server is not blacklisted',
       description: 'The mail server is a delicate service: a blacklisting is best found early.',
       checklist: ['Look the mail server’s IP addresses and domain up in the usual blacklists'],
-      future: 'future checks: DNSBL/DBL lookups, SPF/DKIM/DMARC/PTR',
+      future:
+        'configure mail.dnsbl with the server’s addresses, then link it here; future checks: SPF/DKIM/DMARC/PTR',
     },
     fr: {
       title: 'Vérifier que le serveur mail n’est pas sur liste noire',
@@ -129,7 +130,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
       checklist: [
         'Chercher les adresses IP et le domaine du serveur mail dans les listes noires habituelles',
       ],
-      future: 'checks à venir : listes DNSBL/DBL, SPF/DKIM/DMARC/PTR',
+      future:
+        'configurer mail.dnsbl avec les adresses du serveur, puis la relier ici ; checks à venir : SPF/DKIM/DMARC/PTR',
     },
   },
   {
@@ -170,7 +172,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Proxmox VM backups: look at the dates and sizes in the backup folders',
         'Database dumps: look at the dates and sizes',
       ],
-      future: 'future checks: newest backup age and size per backup set, failed vzdump tasks',
+      future:
+        'configure backup.files, backup.borg, backup.restic or proxmox.backups per backup set, then link them here',
     },
     fr: {
       title: 'Vérifier les backups',
@@ -180,13 +183,14 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Backups des machines virtuelles (Proxmox) : regarder leur heure et leur taille dans les dossiers',
         'Backups des bases de données : regarder leur heure et leur taille',
       ],
-      future: 'checks à venir : âge et taille du dernier backup par jeu, tâches vzdump en échec',
+      future:
+        'configurer backup.files, backup.borg, backup.restic ou proxmox.backups par jeu de sauvegardes, puis les relier ici',
     },
   },
   {
     id: 'docker-cleanup',
     every: '1mo',
-    checks: ['system.disk', 'system.units'],
+    checks: ['docker.disk', 'system.disk', 'system.units'],
     en: {
       title: 'Clean up unused Docker resources',
       description: 'Docker takes space. Clean carefully on production machines.',
@@ -194,7 +198,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Clean unused Docker resources as the wiki explains',
         'Check that everything that should be running is running',
       ],
-      future: 'future checks: Docker disk usage and reclaimable space, expected services up',
+      future:
+        'configure docker.services (or run `ronde docker approve HOST`), then link it: expected services up',
     },
     fr: {
       title: 'Nettoyer les ressources Docker inutilisées',
@@ -203,7 +208,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Nettoyer les ressources inutilisées comme l’explique le wiki',
         'Bien vérifier que tout ce qui doit être allumé est allumé',
       ],
-      future: 'checks à venir : place prise par Docker et récupérable, services attendus en marche',
+      future:
+        'configurer docker.services (ou lancer `ronde docker approve HÔTE`), puis la relier : services attendus en marche',
     },
   },
   {
@@ -218,7 +224,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Check the expiry dates of the certificates',
         'Check the service graphs are from yesterday',
       ],
-      future: 'future checks: TLS endpoints (STARTTLS too), artefact freshness',
+      future:
+        'freshness.file and freshness.url check artefacts once configured; future checks: TLS endpoints (STARTTLS too)',
     },
     fr: {
       title: 'Vérifier les certificats',
@@ -228,7 +235,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Vérifier la date d’expiration des certificats',
         'Regarder la date des graphes des services',
       ],
-      future: 'checks à venir : points d’accès TLS (STARTTLS compris), fraîcheur des artefacts',
+      future:
+        'freshness.file et freshness.url vérifient les artefacts une fois configurées ; checks à venir : points d’accès TLS (STARTTLS compris)',
     },
   },
   {

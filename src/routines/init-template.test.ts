@@ -9,7 +9,15 @@ import { parseConfig } from '../config/load.js';
 import { renderStarterConfig } from './init-template.js';
 import { Routines, Team } from './schema.js';
 
-const KINDS_TODAY = ['apt.pending', 'system.reboot', 'system.disk', 'system.units', 'tls.files'];
+const KINDS_TODAY = [
+  'apt.pending',
+  'system.reboot',
+  'system.disk',
+  'system.units',
+  'tls.files',
+  'docker.disk',
+  'docker.image_age',
+];
 
 /** The commented `team:` example, uncommented: what a user gets by removing the `# `. */
 function uncommentedTeam(text: string): unknown {

@@ -47,7 +47,7 @@ hosts:
   #   ssh: { user: ronde }
 
 # No \`checks:\` key: the zero-config checks (apt.pending, system.reboot, system.disk,
-# system.units, tls.files) run on every host. To choose them yourself, keep at least
+# system.units, tls.files, docker.disk, docker.image_age) run on every host. To choose them yourself, keep at least
 # those the routines below link (\`ronde config validate\` names any link left dangling):
 __CHECKS__
 # The people who share the routines; ronde suggests who is next (the one idle for longest).
@@ -71,7 +71,7 @@ hosts:
   #   ssh: { user: ronde }
 
 # Pas de clé \`checks:\` : les vérifications par défaut (apt.pending, system.reboot, system.disk,
-# system.units, tls.files) tournent sur chaque hôte. Pour les choisir soi-même, garder au moins
+# system.units, tls.files, docker.disk, docker.image_age) tournent sur chaque hôte. Pour les choisir soi-même, garder au moins
 # celles que relient les routines ci-dessous (\`ronde config validate\` signale tout lien orphelin) :
 __CHECKS__
 # Les membres qui se partagent les routines ; ronde propose qui est le suivant (celui qui n'a rien fait depuis le plus longtemps).
