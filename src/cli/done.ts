@@ -5,6 +5,7 @@ import { suggest as closest } from '../core/suggest.js';
 import { boardTimeZone, loadBoard } from '../routines/board.js';
 import { appendDone, markSeen, NothingToUndo, type StoredSignoff, undoLatest } from '../routines/repo.js';
 import type { Team } from '../routines/schema.js';
+import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
 import {
@@ -69,14 +70,21 @@ export function doneCommand(deps: SignoffDeps): Command {
       await withStore(openStore, async (store) => {
         // Seen before the sign-off: the history keeps when it was configured.
         await markSeen(store.conn, [id], now);
-        const recorded = await appendDone(store.conn, {
-          routine: id,
-          at: now,
-          by,
-          osUser: osUser(deps),
-          note,
-          items,
-        });
+        const os = osUser(deps);
+        const recorded = await appendDone(
+          store.conn,
+          { routine: id, at: now, by, osUser: os, note, items },
+          (trx, s) =>
+            appendAudit(trx, {
+              at: now,
+              actor: os,
+              action: 'signoff',
+              subject: id,
+              detail: { signoff: s.id, by, note, items },
+              address: 'local',
+              channel: 'cli',
+            }),
+        );
         const entry = (await loadBoard(store, config, now)).find((e) => e.routine.id === id)!;
         const write = deps.write ?? ((s: string) => process.stdout.write(s));
         if (opts.json) {

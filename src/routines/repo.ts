@@ -73,9 +73,20 @@ export async function listSignoffs(db: Kysely<Database>, routine?: string): Prom
   return (await q.execute()).map(fromRow);
 }
 
-/** Appends a `done` entry and gives it back as stored. */
-export async function appendDone(conn: Conn, s: NewSignoff): Promise<StoredSignoff> {
-  return conn.write((trx) => insert(trx, { ...s, kind: 'done', undoes: null }));
+/**
+ * Appends a `done` entry and gives it back as stored; `alongside` runs in the
+ * same transaction (the audit entry of a sign-off from the page or the chat).
+ */
+export async function appendDone(
+  conn: Conn,
+  s: NewSignoff,
+  alongside?: (trx: Kysely<Database>, stored: StoredSignoff) => Promise<void>,
+): Promise<StoredSignoff> {
+  return conn.write(async (trx) => {
+    const stored = await insert(trx, { ...s, kind: 'done', undoes: null });
+    await alongside?.(trx, stored);
+    return stored;
+  });
 }
 
 /**

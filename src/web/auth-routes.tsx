@@ -6,6 +6,7 @@ import { getUser, passwordHash } from '../auth/users.js';
 import { appendAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
 import { need, SESSION_COOKIE, sameSecret } from './guard.js';
+import { pageView } from './page-view.js';
 import { LoginPage } from './pages/login.js';
 
 /** The login form's double-submit token: a cookie the form must echo (there is no session yet). */
@@ -29,7 +30,7 @@ export function authRoutes(app: Hono<WebEnv>): void {
       path: '/login',
       maxAge: 3600,
     });
-    return c.html(<LoginPage csrf={token} next={safeNext(c.req.query('next'))} />);
+    return c.html(<LoginPage v={pageView(c)} csrf={token} next={safeNext(c.req.query('next'))} />);
   });
 
   app.post('/login', async (c) => {
@@ -51,10 +52,11 @@ export function authRoutes(app: Hono<WebEnv>): void {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return c.html(
         <LoginPage
+          v={pageView(c)}
           csrf={cookie}
           next={next}
           name={name}
-          error="Too many failed logins: wait a few minutes."
+          error={pageView(c).w('login.limited')}
         />,
         429,
       );
@@ -77,7 +79,16 @@ export function authRoutes(app: Hono<WebEnv>): void {
         }),
       );
       deps.log?.warn({ user: name, address }, 'failed login');
-      return c.html(<LoginPage csrf={cookie} next={next} name={name} error="Wrong user or password." />, 401);
+      return c.html(
+        <LoginPage
+          v={pageView(c)}
+          csrf={cookie}
+          next={next}
+          name={name}
+          error={pageView(c).w('login.wrong')}
+        />,
+        401,
+      );
     }
     limiter.succeed(keys);
     const ttlMs = deps.config.web.session_ttl * 1000;

@@ -1,16 +1,129 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { appendDone, markSeen } from '../routines/repo.js';
+import { appendAudit, listAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
+import { loadCheck, loadHome, loadHost, memberOf } from './data.js';
 import { need } from './guard.js';
+import { pageView } from './page-view.js';
+import { AuditPage } from './pages/audit.js';
+import { HomePage } from './pages/home.js';
+import { CheckPage, HostPage } from './pages/host.js';
 import { Layout } from './pages/layout.js';
+import { RoutinePage } from './pages/routine.js';
 
 /** The pages (server-rendered); each names the least role it needs. */
 export function pageRoutes(app: Hono<WebEnv>): void {
-  app.get('/', need('viewer'), (c) => {
-    const session = c.get('session')!;
+  app.get('/', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const home = await loadHome(deps.store, deps.config, deps.daemon, v.now);
     return c.html(
-      <Layout title="Home" session={session}>
-        <h1>ronde</h1>
+      <Layout v={v} title="ronde" session={session}>
+        <HomePage v={v} home={home} />
       </Layout>,
     );
   });
+
+  app.get('/hosts/:host', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const host = await loadHost(deps.store, deps.config, c.req.param('host'), v.now);
+    if (!host.known) return c.text('no such host', 404);
+    return c.html(
+      <Layout v={v} title={host.host} session={session}>
+        <HostPage v={v} host={host} />
+      </Layout>,
+    );
+  });
+
+  app.get('/hosts/:host/checks/:check', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const view = await loadCheck(deps.store, deps.config, c.req.param('host'), c.req.param('check'), v.now);
+    if (!view) return c.text('no such check on this host', 404);
+    return c.html(
+      <Layout v={v} title={`${view.state.target} · ${view.state.check}`} session={session}>
+        <CheckPage v={v} view={view} />
+      </Layout>,
+    );
+  });
+
+  app.get('/routines/:id', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const row = (await loadHome(deps.store, deps.config, deps.daemon, v.now)).board.find(
+      (e) => e.routine.id === c.req.param('id'),
+    );
+    if (!row) return c.text('no such routine', 404);
+    const done = c.req.query('done');
+    return c.html(
+      <Layout v={v} title={row.routine.title} session={session}>
+        <RoutinePage
+          v={v}
+          row={row}
+          session={session}
+          {...(done && /^\d+$/.test(done) ? { message: v.w('routine.recorded', { id: done }) } : {})}
+        />
+      </Layout>,
+    );
+  });
+
+  app.post('/routines/:id/done', need('operator'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const id = c.req.param('id');
+    const routine = deps.config.routines.find((r) => r.id === id);
+    if (!routine) return c.text('no such routine', 404);
+    const body = await c.req.parseBody({ all: true });
+    const note = (typeof body.note === 'string' ? body.note : '').trim().slice(0, 2000);
+    const raw = Array.isArray(body.item) ? body.item : body.item === undefined ? [] : [body.item];
+    const items = [...new Set(raw.map(Number))]
+      .filter((n) => Number.isInteger(n) && n >= 1 && n <= routine.checklist.length)
+      .sort((a, b) => a - b);
+    const by = memberOf(deps.config, session.user.name);
+    const refuse = async (error: string) => {
+      const row = (await loadHome(deps.store, deps.config, deps.daemon, v.now)).board.find(
+        (e) => e.routine.id === id,
+      )!;
+      return c.html(
+        <Layout v={v} title={routine.title} session={session}>
+          <RoutinePage v={v} row={row} session={session} error={error} />
+        </Layout>,
+        422,
+      );
+    };
+    if (!by) return refuse(v.w('routine.notMember', { user: session.user.name }));
+    if (note === '' && items.length === 0) return refuse(v.w('routine.needNote'));
+    const address = c.get('address');
+    await markSeen(deps.store.conn, [id], v.now);
+    const stored = await appendDone(
+      deps.store.conn,
+      { routine: id, at: v.now, by, osUser: `web user ${session.user.name}`, note, items, source: 'web' },
+      (trx, s) =>
+        appendAudit(trx, {
+          at: v.now,
+          actor: session.user.name,
+          action: 'signoff',
+          subject: id,
+          detail: { signoff: s.id, by, note, items },
+          address,
+          channel: 'web',
+        }),
+    );
+    return c.redirect(`/routines/${encodeURIComponent(id)}?done=${stored.id}`, 303);
+  });
+
+  app.get('/audit', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const before = c.req.query('before');
+    const limit = 100;
+    const entries = await listAudit(deps.store.conn.db, {
+      limit: limit + 1,
+      ...(before && /^\d+$/.test(before) ? { before: Number(before) } : {}),
+    });
+    return c.html(
+      <Layout v={v} title={v.w('audit.title')} session={session}>
+        <AuditPage v={v} entries={entries.slice(0, limit)} more={entries.length > limit} />
+      </Layout>,
+    );
+  });
+}
+
+function ctx(c: Context<WebEnv>) {
+  return { deps: c.get('deps'), v: pageView(c), session: c.get('session')! };
 }

@@ -27,6 +27,22 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/login', least: 'public' },
   { method: 'GET', pattern: '/', least: 'viewer' },
   { method: 'POST', pattern: '/logout', least: 'viewer', form: {}, ends: true },
+  { method: 'GET', pattern: '/hosts/:host', path: '/hosts/web1', least: 'viewer' },
+  {
+    method: 'GET',
+    pattern: '/hosts/:host/checks/:check',
+    path: '/hosts/web1/checks/system.disk',
+    least: 'viewer',
+  },
+  { method: 'GET', pattern: '/routines/:id', path: '/routines/backups', least: 'viewer' },
+  {
+    method: 'POST',
+    pattern: '/routines/:id/done',
+    path: '/routines/backups/done',
+    least: 'operator',
+    form: { note: 'restored one dump' },
+  },
+  { method: 'GET', pattern: '/audit', least: 'viewer' },
 ];
 
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];
@@ -35,6 +51,7 @@ const RANK = { viewer: 0, operator: 1, admin: 2 } as const;
 let kit: Kit;
 beforeAll(async () => {
   kit = await webKit();
+  await kit.results(kit.now.t, [['web1', 'system.disk', 'OK']]);
 });
 afterAll(() => kit.close());
 

@@ -6,6 +6,7 @@ import { createSession } from '../auth/sessions.js';
 import { addUser, type User } from '../auth/users.js';
 import { registry } from '../checks/index.js';
 import { parseConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
 import type { CheckResult } from '../core/check.js';
 import type { Status } from '../core/status.js';
 import { openStore } from '../store/db.js';
@@ -47,6 +48,9 @@ export const PASSWORD = 'correct horse battery';
 
 export interface Kit {
   store: Store;
+  config: Config;
+  /** The SQLite file, for a CLI command on the same store. */
+  path: string;
   app: ReturnType<typeof createApp>;
   now: { t: Date };
   /** Session cookie and CSRF token per role. */
@@ -82,7 +86,8 @@ export interface Kit {
 export async function webKit(yaml = KIT_YAML, extra = ''): Promise<Kit> {
   const dir = mkdtempSync(join(tmpdir(), 'ronde-web-'));
   const config = parseConfig(yaml + extra, 'ronde.yaml', registry, {});
-  const store = await openStore({ kind: 'sqlite', path: join(dir, 'ronde.db') });
+  const path = join(dir, 'ronde.db');
+  const store = await openStore({ kind: 'sqlite', path });
   const now = { t: new Date('2026-03-02T09:00:00Z') };
   const app = createApp({
     daemon: { healthy: () => true, status: () => ({ rounds: 1 }) },
@@ -108,6 +113,8 @@ export async function webKit(yaml = KIT_YAML, extra = ''): Promise<Kit> {
   }
   const kit: Kit = {
     store,
+    config,
+    path,
     app,
     now,
     as,

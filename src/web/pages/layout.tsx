@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../../auth/sessions.js';
+import type { View } from '../words.js';
 
 /*
  * One small stylesheet, inline: no build step, no second request, readable on
@@ -20,10 +21,11 @@ label{display:block;margin:.5em 0 .2em}.err{color:var(--crit)}.ok{color:var(--ok
 @media (max-width:40em){td,th{padding:.25em .3em}.hide-s{display:none}}
 `;
 
-export function Layout(props: { title: string; session?: Session | undefined; children?: Child }) {
+export function Layout(props: { v: View; title: string; session?: Session | undefined; children?: Child }) {
   const s = props.session;
+  const { v } = props;
   return (
-    <html lang="en">
+    <html lang={v.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -37,8 +39,8 @@ export function Layout(props: { title: string; session?: Session | undefined; ch
           </strong>
           {s && (
             <nav>
-              <a href="/">Home</a>
-              <a href="/audit">Audit</a>
+              <a href="/">{v.w('nav.home')}</a>
+              <a href="/audit">{v.w('nav.audit')}</a>
             </nav>
           )}
           {s && (
@@ -48,7 +50,7 @@ export function Layout(props: { title: string; session?: Session | undefined; ch
               </span>
               <form class="inline" method="post" action="/logout">
                 <input type="hidden" name="_csrf" value={s.csrf} />
-                <button type="submit">Log out</button>
+                <button type="submit">{v.w('nav.logout')}</button>
               </form>
             </span>
           )}

@@ -1,19 +1,21 @@
+import type { View } from '../words.js';
 import { Layout } from './layout.js';
 
-export function LoginPage(props: { csrf: string; next: string; error?: string; name?: string }) {
+export function LoginPage(props: { v: View; csrf: string; next: string; error?: string; name?: string }) {
+  const { v } = props;
   return (
-    <Layout title="Log in">
-      <h1>Log in</h1>
+    <Layout v={v} title={v.w('login.title')}>
+      <h1>{v.w('login.title')}</h1>
       {props.error && <p class="err">{props.error}</p>}
       <form method="post" action="/login">
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="next" value={props.next} />
-        <label for="user">User</label>
+        <label for="user">{v.w('login.user')}</label>
         <input id="user" name="user" autocomplete="username" required value={props.name ?? ''} />
-        <label for="password">Password</label>
+        <label for="password">{v.w('login.password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <p>
-          <button type="submit">Log in</button>
+          <button type="submit">{v.w('login.submit')}</button>
         </p>
       </form>
       <p class="mut">

@@ -1,0 +1,94 @@
+import { count, days } from './format.js';
+
+/*
+ * The words of the team's page (src/web/pages), in English. It defines the
+ * keys and their parameters (`PageWords`); web-fr.ts has the same (the
+ * compiler and web-words.test.ts check). Values are plain text: the pages escape them.
+ */
+export const webEn = {
+  'nav.home': 'Home',
+  'nav.audit': 'Audit',
+  'nav.logout': 'Log out',
+  'nav.language': 'Language',
+  'login.title': 'Log in',
+  'login.user': 'User',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.wrong': 'Wrong user or password.',
+  'login.limited': 'Too many failed logins: wait a few minutes.',
+  'login.noAccount': 'No account? An admin creates one on the monitoring host:',
+
+  'home.routines': 'Routines',
+  'home.noRoutines': 'No routine configured (routines: in ronde.yaml).',
+  'home.problems': 'Problems',
+  'home.noProblems': 'Every check is OK.',
+  'home.covered': 'Acknowledged, silenced or in maintenance',
+  'home.changes': 'Recent changes',
+  'home.noChanges': 'No change recorded yet.',
+  'home.self': 'ronde itself',
+  'home.lastRound': 'Last round',
+  'home.never': 'never',
+  'home.outbox': (p: { pending: number; failed: number }) =>
+    `Outbox: ${count('en', p.pending, 'message on the way', 'messages on the way')}, ${p.failed} failed`,
+  'home.loopStuck': 'The daemon loop is stuck (see /healthz).',
+
+  'routine.overdue': (p: { n: number }) => `OVERDUE ${days('en', p.n)}`,
+  'routine.due': 'DUE',
+  'routine.due_soon': 'DUE SOON',
+  'routine.ok': 'OK',
+  'routine.lastDone': (p: { who: string; when: string }) => `done by ${p.who}, ${p.when}`,
+  'routine.neverDone': 'never signed off',
+  'routine.nextDue': (p: { when: string }) => `next due ${p.when}`,
+  'routine.assigned': (p: { who: string }) => `assigned to ${p.who}`,
+  'routine.suggested': (p: { who: string }) => `suggested: ${p.who}`,
+  'routine.checklist': 'Checklist',
+  'routine.linked': 'Linked checks',
+  'routine.unmatched': (p: { selectors: string }) => `No result yet for: ${p.selectors}`,
+  'routine.history': 'Sign-off history',
+  'routine.noHistory': 'Never signed off.',
+  'routine.signoff': 'Sign off',
+  'routine.note': 'What was done',
+  'routine.submit': 'Record the sign-off',
+  'routine.undo': (p: { id: string }) => `undo of #${p.id}`,
+  'routine.recorded': (p: { id: string }) => `Recorded #${p.id}.`,
+  'routine.needNote': 'Say what was done, or tick checklist items.',
+  'routine.notMember': (p: { user: string }) =>
+    `${p.user} is not a member of team: in ronde.yaml, so cannot sign off.`,
+  'routine.readOnly': 'Signing off needs the operator role.',
+
+  'check.status': 'Status',
+  'check.since': (p: { when: string }) => `since ${p.when}`,
+  'check.timeline': 'Last 30 days',
+  'check.chart': (p: { name: string }) => `Trend: ${p.name}`,
+  'check.recent': 'Latest results',
+  'check.changes': 'Changes',
+  'host.checks': 'Checks',
+  'host.unknown': 'No result for this host.',
+  'host.tags': (p: { tags: string }) => `tags: ${p.tags}`,
+
+  'cover.ack': (p: { by: string; reason: string }) => `acknowledged by ${p.by}: ${p.reason}`,
+  'cover.silence': (p: { by: string; reason: string }) => `silenced by ${p.by}: ${p.reason}`,
+  'cover.maintenance': (p: { by: string; reason: string }) => `maintenance by ${p.by}: ${p.reason}`,
+  'cover.until': (p: { when: string }) => `until ${p.when}`,
+  'cover.untilRecovery': 'until it recovers',
+
+  'audit.title': 'Audit log',
+  'audit.when': 'When',
+  'audit.who': 'Who',
+  'audit.what': 'What',
+  'audit.subject': 'About',
+  'audit.from': 'From',
+  'audit.older': 'Older entries',
+
+  'col.status': 'Status',
+  'col.check': 'Check',
+  'col.summary': 'Summary',
+  'col.since': 'Since',
+  'col.when': 'When',
+  'col.host': 'Host',
+  'col.change': 'Change',
+  'col.by': 'By',
+  'col.note': 'Note',
+};
+
+export type PageWords = typeof webEn;

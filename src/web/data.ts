@@ -1,0 +1,226 @@
+import type { Config } from '../config/schema.js';
+import type { Status } from '../core/status.js';
+import { severity } from '../core/status.js';
+import { type Cover, coversOf } from '../notify/covers.js';
+import { activeCovers } from '../notify/covers-repo.js';
+import { outboxStats } from '../notify/outbox.js';
+import { type BoardEntry, boardTimeZone, loadBoard } from '../routines/board.js';
+import { listSignoffs } from '../routines/repo.js';
+import type { TeamMember } from '../routines/schema.js';
+import { whoIsNext } from '../routines/state.js';
+import type { CurrentState, StatusChange, Store } from '../store/types.js';
+import type { Point, Segment } from './pages/charts.js';
+import { metricOf } from './pages/charts.js';
+
+/*
+ * What the pages and the API show, read from the store in one place so both
+ * say the same. Covers (acknowledgements, silences, maintenance) are shown
+ * beside a state, never instead of it.
+ */
+
+/** ronde's own check (daemon/self.ts), shown in its own section, not among the fleet's problems. */
+const SELF_CHECK = 'ronde.self';
+const SELF_TARGET = 'ronde';
+
+export interface Problem extends CurrentState {
+  covers: Cover[];
+}
+
+export interface HostProblems {
+  host: string;
+  /** Not covered by anything: what needs someone. */
+  open: Problem[];
+  /** Acknowledged, silenced or in maintenance: shown apart, never hidden. */
+  covered: Problem[];
+}
+
+export interface BoardRow extends BoardEntry {
+  /** The assignee, else the fair suggestion (who signed off least recently). */
+  next?: { member: TeamMember; assigned: boolean };
+}
+
+export interface SelfHealth {
+  state?: CurrentState;
+  daemon: object;
+  healthy: boolean;
+  pending: number;
+  failed: number;
+}
+
+export interface Home {
+  tz: string;
+  board: BoardRow[];
+  problems: HostProblems[];
+  changes: StatusChange[];
+  self: SelfHealth;
+}
+
+export function hostTags(config: Pick<Config, 'hosts'>): Map<string, readonly string[]> {
+  return new Map(config.hosts.map((h) => [h.name, h.tags]));
+}
+
+const isProblem = (s: CurrentState) => s.status !== 'OK' && !s.notApplicable && s.check !== SELF_CHECK;
+
+export async function loadHome(
+  store: Store,
+  config: Config,
+  daemon: { healthy(): boolean; status(): object },
+  now: Date,
+): Promise<Home> {
+  const [board, states, covers, changes, signoffs, outbox] = await Promise.all([
+    loadBoard(store, config, now),
+    store.latestResults(),
+    activeCovers(store.conn.db, now),
+    store.history({ limit: 15 }),
+    listSignoffs(store.conn.db),
+    outboxStats(store, now),
+  ]);
+  const tags = hostTags(config);
+  const byHost = new Map<string, HostProblems>();
+  for (const s of states.filter(isProblem).sort(bySeverity)) {
+    const entry = byHost.get(s.target) ?? { host: s.target, open: [], covered: [] };
+    const p: Problem = { ...s, covers: coversOf(covers, s, tags) };
+    (p.covers.length > 0 ? entry.covered : entry.open).push(p);
+    byHost.set(s.target, entry);
+  }
+  const fair = whoIsNext(config.team, signoffs);
+  return {
+    tz: boardTimeZone(config),
+    board: board.map((e) => withNext(e, config, fair)),
+    problems: [...byHost.values()].sort(
+      (a, b) => b.open.length - a.open.length || a.host.localeCompare(b.host),
+    ),
+    changes,
+    self: {
+      ...(states.find((s) => s.check === SELF_CHECK && s.target === SELF_TARGET)
+        ? { state: states.find((s) => s.check === SELF_CHECK && s.target === SELF_TARGET)! }
+        : {}),
+      daemon: daemon.status(),
+      healthy: daemon.healthy(),
+      pending: outbox.pending + outbox.sending,
+      failed: outbox.failed,
+    },
+  };
+}
+
+function withNext(e: BoardEntry, config: Config, fair: TeamMember | undefined): BoardRow {
+  const assigned = e.routine.assignee ? config.team.find((m) => m.name === e.routine.assignee) : undefined;
+  if (assigned) return { ...e, next: { member: assigned, assigned: true } };
+  return fair ? { ...e, next: { member: fair, assigned: false } } : e;
+}
+
+function bySeverity(a: CurrentState, b: CurrentState): number {
+  return severity(b.status) - severity(a.status) || a.check.localeCompare(b.check);
+}
+
+export interface HostView {
+  host: string;
+  known: boolean;
+  tags: readonly string[];
+  checks: Problem[];
+  changes: StatusChange[];
+}
+
+export async function loadHost(store: Store, config: Config, host: string, now: Date): Promise<HostView> {
+  const [states, covers, changes] = await Promise.all([
+    store.latestResults(),
+    activeCovers(store.conn.db, now),
+    store.history({ target: host, limit: 20 }),
+  ]);
+  const tags = hostTags(config);
+  const checks = states
+    .filter((s) => s.target === host)
+    .sort(bySeverity)
+    .map((s) => ({ ...s, covers: coversOf(covers, s, tags) }));
+  return {
+    host,
+    known: checks.length > 0 || config.hosts.some((h) => h.name === host),
+    tags: tags.get(host) ?? [],
+    checks,
+    changes,
+  };
+}
+
+export interface CheckView {
+  state: Problem;
+  changes: StatusChange[];
+  /** Status over the last 30 days. */
+  timeline: { from: number; to: number; segments: Segment[] };
+  /** The kind's number over the recent results, oldest first; empty when it has none. */
+  metric: { name: string; unit: string; points: Point[] } | null;
+  recent: { at: Date; status: Status; summary: string }[];
+}
+
+const TIMELINE_MS = 30 * 86_400_000;
+const CHART_RESULTS = 500;
+
+export async function loadCheck(
+  store: Store,
+  config: Config,
+  host: string,
+  check: string,
+  now: Date,
+): Promise<CheckView | undefined> {
+  const state = (await store.latestResults()).find((s) => s.target === host && s.check === check);
+  if (!state) return undefined;
+  const covers = coversOf(await activeCovers(store.conn.db, now), state, hostTags(config));
+  const from = now.getTime() - TIMELINE_MS;
+  const changes = await store.history({ target: host, check, limit: 500 });
+  const rows = await store.conn.db
+    .selectFrom('results')
+    .select(['started_at', 'status', 'summary', 'data', 'kind'])
+    .where('target', '=', host)
+    .where('check_name', '=', check)
+    .orderBy('id', 'desc')
+    .limit(CHART_RESULTS)
+    .execute();
+  let metric: CheckView['metric'] = null;
+  const points: Point[] = [];
+  for (const r of [...rows].reverse()) {
+    const m = metricOf(r.kind, detailsOf(r.data));
+    if (!m) continue;
+    metric ??= { name: m.name, unit: m.unit, points };
+    points.push({ t: Number(r.started_at), v: m.v });
+  }
+  return {
+    state: { ...state, covers },
+    changes: changes.slice(0, 30),
+    timeline: { from, to: now.getTime(), segments: segments(changes, from, now.getTime()) },
+    metric,
+    recent: rows.slice(0, 20).map((r) => ({
+      at: new Date(Number(r.started_at)),
+      status: r.status as Status,
+      summary: r.summary,
+    })),
+  };
+}
+
+/** Status spans from the changes (newest first), clipped to [from, to]. */
+export function segments(changes: readonly StatusChange[], from: number, to: number): Segment[] {
+  const asc = [...changes].reverse();
+  const out: Segment[] = [];
+  for (const [i, c] of asc.entries()) {
+    const start = c.at.getTime();
+    const end = asc[i + 1]?.at.getTime() ?? to;
+    if (end <= from || start >= to) continue;
+    out.push({ from: Math.max(start, from), to: Math.min(end, to), status: c.to });
+  }
+  return out;
+}
+
+function detailsOf(data: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(data) as { details?: Record<string, unknown> };
+    return v?.details;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The team member a page user signs off as: same name or Mattermost username; the user's name without a team. */
+export function memberOf(config: Pick<Config, 'team'>, user: string): string | undefined {
+  if (config.team.length === 0) return user;
+  const lower = user.toLowerCase();
+  return config.team.find((m) => m.name.toLowerCase() === lower || m.mattermost?.toLowerCase() === lower)
+    ?.name;
+}
