@@ -8,6 +8,7 @@ import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
 import { configCommand, schemaCommand } from './config.js';
 import { loadContext } from './context.js';
+import { ackCommand, maintenanceCommand, silenceCommand } from './covers.js';
 import { dockerCommand } from './docker.js';
 import { doneCommand, undoCommand } from './done.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
@@ -61,6 +62,9 @@ function program(): Command {
   root.addCommand(
     notifyCommand({ loadNotifiers: async () => buildNotifiers((await loadContext(globals())).config) }),
   );
+  root.addCommand(ackCommand(routineDeps));
+  root.addCommand(silenceCommand(routineDeps));
+  root.addCommand(maintenanceCommand(routineDeps));
   root.addCommand(usersCommand(routineDeps));
   root.addCommand(outboxCommand(routineDeps));
   root.addCommand(dockerCommand(globals));

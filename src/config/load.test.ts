@@ -233,6 +233,7 @@ checks:
       notifiers: [],
       routes: [],
       releases: [],
+      maintenance: [],
       notify: {
         damping: 2,
         remindEveryDays: 3,

@@ -211,6 +211,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     notifiers: raw.notifiers,
     routes: raw.routes,
     releases: raw.releases,
+    maintenance: raw.maintenance,
     notify: toNotifySettings(raw.notify),
     web: raw.web,
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Registry } from '../core/registry.js';
 import { secretString } from '../core/secret-ref.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
-import { Notifiers, Routes } from '../notify/schema.js';
+import { MaintenanceWindows, Notifiers, Routes } from '../notify/schema.js';
 import { Releases } from '../releases/schema.js';
 import { Routines, Team } from '../routines/schema.js';
 import { type WebSettings, webSettingsSchema } from '../web/config.js';
@@ -163,6 +163,9 @@ export const configSchema = z
     notifiers: Notifiers.default([]),
     routes: Routes.default([]),
     releases: Releases.default([]),
+    maintenance: MaintenanceWindows.describe(
+      'Recurring maintenance windows: no message for what they cover while open (docs/web.md).',
+    ),
     notify: notifySettingsSchema.prefault({}),
     heartbeat: heartbeatSchema.optional(),
     web: webSettingsSchema.prefault({}),
@@ -231,6 +234,8 @@ export interface Config {
   routes: Routes;
   /** The release bot's watch list (src/releases/schema.ts). */
   releases: Releases;
+  /** Recurring maintenance windows (src/notify/schema.ts). */
+  maintenance: MaintenanceWindows;
   /** Announcement and reminder knobs (src/config/notify-settings.ts). */
   notify: NotifySettings;
   /** The daemon's dead-man switch; `url` stays a reference until each ping. */

@@ -104,6 +104,11 @@ export class Announcer {
       help: checkHelp(config),
       routes: config.routes,
       notifierNames: config.notifiers.map((n) => n.name),
+      hold: {
+        hostTags: new Map(config.hosts.map((h) => [h.name, h.tags])),
+        windows: config.maintenance,
+        timezone: boardTimeZone(config),
+      },
       ...(summaryExtra ? { summaryExtra } : {}),
     });
     if (announcements > 0) {

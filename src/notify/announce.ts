@@ -6,6 +6,7 @@ import { saveRound } from '../store/save.js';
 import type { Database } from '../store/schema.js';
 import type { RoundInput, Store } from '../store/types.js';
 import { type CheckChange, type CheckLine, type Draft, summaryMessage } from './format.js';
+import { type HoldOptions, holdBack } from './hold.js';
 import { type ChangeEvent, hostMessage } from './host-message.js';
 import { enqueue, type Routing } from './outbox.js';
 import { route } from './schema.js';
@@ -31,6 +32,8 @@ export interface AnnounceOptions extends Routing {
     kind: string;
     target: string;
   }) => Pick<CheckChange, 'docs' | 'routines' | 'mention'>;
+  /** What acknowledgements, silences and maintenance windows need to know (hold.ts). */
+  hold?: Pick<HoldOptions, 'hostTags' | 'windows' | 'timezone'>;
 }
 
 export interface Announcement {
@@ -195,8 +198,23 @@ async function announceInTransaction(
         ...(verdict.event === 'check.problem' ? opts.help?.(r) : {}),
       });
   }
+  // Covered changes are recorded as suppressed and not counted as told (see hold.ts).
+  const { send, held } = await holdBack(trx, changes, usable, {
+    ...opts,
+    hostTags: opts.hold?.hostTags ?? new Map(),
+    ...(opts.hold?.windows ? { windows: opts.hold.windows } : {}),
+    ...(opts.hold?.timezone ? { timezone: opts.hold.timezone } : {}),
+  });
+  for (const { change } of held)
+    await upsert(
+      trx,
+      change.check,
+      change.target,
+      { announced: change.from, candidate: change.to, count: opts.damping ?? 2 },
+      t,
+    );
   let n = 0;
-  for (const a of groupChanges(changes, roundId, opts, opts.lang))
+  for (const a of groupChanges(send, roundId, opts, opts.lang))
     n += await enqueue(trx, a.identity, a.draft, { notifierNames: a.notifiers }, opts.now);
   return n;
 }

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
 import { secretString as SecretString, secretHttpUrl } from '../core/secret-ref.js';
@@ -168,3 +169,38 @@ export function route(
     if (r.events.some((g) => globToRegExp(g).test(event))) for (const n of r.notifiers) chosen.add(n);
   return notifierNames.filter((n) => chosen.has(n));
 }
+
+function validCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `maintenance:` — recurring windows (a cron and a duration) that hold back what they cover. */
+export const MaintenanceWindow = z
+  .object({
+    name: Name.describe('Unique name, shown on the page and in the outbox as the reason.'),
+    cron: z
+      .string()
+      .min(1)
+      .refine(validCron, { error: 'expected a cron pattern such as "0 3 * * sun" (MIN HOUR DOM MON DOW)' })
+      .describe('When each window opens: "MIN HOUR DOM MON DOW" in the configured timezone.'),
+    duration: durationSchema.describe('How long each window lasts (`2h`, `30m`).'),
+    host: z.string().min(1).optional().describe('Cover this host only.'),
+    tag: z.string().min(1).optional().describe('Cover the hosts with this tag.'),
+    kind: z.string().min(1).optional().describe('Cover this check kind only.'),
+    check: z.string().min(1).optional().describe('Cover this check name only.'),
+    reason: z.string().default('').describe('Why (shown with the window).'),
+  })
+  .strict()
+  .refine((w) => w.host || w.tag || w.kind || w.check, {
+    error: 'a window covers something: give host, tag, kind or check',
+  })
+  .describe('A recurring maintenance window: no message for what it covers while it is open.');
+
+export const MaintenanceWindows = z.array(MaintenanceWindow).default([]);
+export type MaintenanceWindow = z.output<typeof MaintenanceWindow>;
+export type MaintenanceWindows = z.output<typeof MaintenanceWindows>;

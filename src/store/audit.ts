@@ -7,7 +7,7 @@ import type { Database } from './schema.js';
  * refuses UPDATE and DELETE (migration 0007), so entries are only ever added.
  */
 
-export type AuditChannel = 'web' | 'api' | 'cli' | 'chat';
+export type AuditChannel = 'web' | 'api' | 'cli' | 'chat' | 'daemon';
 
 export interface AuditInput {
   at: Date;

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { allows } from '../auth/roles.js';
 import { appendDone, markSeen } from '../routines/repo.js';
 import { appendAudit, listAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
@@ -6,6 +7,7 @@ import { loadCheck, loadHome, loadHost, memberOf } from './data.js';
 import { need } from './guard.js';
 import { pageView } from './page-view.js';
 import { AuditPage } from './pages/audit.js';
+import { AckForm, SpanForm } from './pages/cover-forms.js';
 import { HomePage } from './pages/home.js';
 import { CheckPage, HostPage } from './pages/host.js';
 import { Layout } from './pages/layout.js';
@@ -29,7 +31,12 @@ export function pageRoutes(app: Hono<WebEnv>): void {
     if (!host.known) return c.text('no such host', 404);
     return c.html(
       <Layout v={v} title={host.host} session={session}>
-        <HostPage v={v} host={host} />
+        <HostPage v={v} host={host}>
+          {c.req.query('error') && <p class="err">{c.req.query('error')}</p>}
+          {allows(session.user.role, 'operator') && (
+            <SpanForm v={v} session={session} type="maintenance" selector={`host=${host.host}`} />
+          )}
+        </HostPage>
       </Layout>,
     );
   });
@@ -40,7 +47,18 @@ export function pageRoutes(app: Hono<WebEnv>): void {
     if (!view) return c.text('no such check on this host', 404);
     return c.html(
       <Layout v={v} title={`${view.state.target} · ${view.state.check}`} session={session}>
-        <CheckPage v={v} view={view} />
+        <CheckPage v={v} view={view}>
+          {c.req.query('error') && <p class="err">{c.req.query('error')}</p>}
+          {allows(session.user.role, 'operator') && view.state.status !== 'OK' && (
+            <AckForm
+              v={v}
+              session={session}
+              host={view.state.target}
+              check={view.state.check}
+              acked={view.state.covers.some((x) => x.type === 'ack')}
+            />
+          )}
+        </CheckPage>
       </Layout>,
     );
   });

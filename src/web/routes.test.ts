@@ -43,6 +43,41 @@ const ROUTES: Route[] = [
     form: { note: 'restored one dump' },
   },
   { method: 'GET', pattern: '/audit', least: 'viewer' },
+  {
+    method: 'POST',
+    pattern: '/hosts/:host/checks/:check/ack',
+    path: '/hosts/web1/checks/system.disk/ack',
+    least: 'operator',
+    form: { reason: 'disk ordered' },
+  },
+  {
+    method: 'POST',
+    pattern: '/hosts/:host/checks/:check/unack',
+    path: '/hosts/web1/checks/system.disk/unack',
+    least: 'operator',
+    form: {},
+  },
+  { method: 'GET', pattern: '/silences', least: 'viewer' },
+  {
+    method: 'POST',
+    pattern: '/silences',
+    least: 'operator',
+    form: { selector: 'host=web1', reason: 'noisy', for: '1h' },
+  },
+  { method: 'POST', pattern: '/silences/:id/end', path: '/silences/1/end', least: 'operator', form: {} },
+  {
+    method: 'POST',
+    pattern: '/maintenance',
+    least: 'operator',
+    form: { selector: 'host=db1', reason: 'reboot', for: '1h' },
+  },
+  {
+    method: 'POST',
+    pattern: '/maintenance/:id/end',
+    path: '/maintenance/2/end',
+    least: 'operator',
+    form: {},
+  },
 ];
 
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];
@@ -51,7 +86,7 @@ const RANK = { viewer: 0, operator: 1, admin: 2 } as const;
 let kit: Kit;
 beforeAll(async () => {
   kit = await webKit();
-  await kit.results(kit.now.t, [['web1', 'system.disk', 'OK']]);
+  await kit.results(kit.now.t, [['web1', 'system.disk', 'CRIT']]);
 });
 afterAll(() => kit.close());
 

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LoginLimiter } from '../auth/ratelimit.js';
 import { authRoutes } from './auth-routes.js';
 import type { WebDeps, WebEnv } from './context.js';
+import { coverRoutes } from './cover-routes.js';
 import { clientAddress, csrfGate, sessionGate } from './guard.js';
 import { pageRoutes } from './page-routes.js';
 
@@ -44,6 +45,7 @@ export function createApp(deps: WebDeps): Hono<WebEnv> {
   app.use('*', csrfGate());
   authRoutes(app);
   pageRoutes(app);
+  coverRoutes(app);
   app.notFound((c) => c.text('not found', 404));
   app.onError((err, c) => {
     deps.log?.error({ err: err.message, path: c.req.path }, 'web request failed');

@@ -40,6 +40,7 @@ export function Layout(props: { v: View; title: string; session?: Session | unde
           {s && (
             <nav>
               <a href="/">{v.w('nav.home')}</a>
+              <a href="/silences">{v.w('nav.silences')}</a>
               <a href="/audit">{v.w('nav.audit')}</a>
             </nav>
           )}
