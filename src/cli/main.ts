@@ -4,6 +4,7 @@ import { registry } from '../checks/index.js';
 import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { buildNotifiers } from '../notify/index.js';
+import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
 import { configCommand, schemaCommand } from './config.js';
@@ -67,6 +68,7 @@ function program(): Command {
   root.addCommand(maintenanceCommand(routineDeps));
   root.addCommand(usersCommand(routineDeps));
   root.addCommand(outboxCommand(routineDeps));
+  root.addCommand(auditCommand(routineDeps));
   root.addCommand(dockerCommand(globals));
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));

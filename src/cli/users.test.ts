@@ -78,3 +78,21 @@ it('refuses a short password, a duplicate, an unknown role or user', async () =>
   );
   await expect(run(['passwd', 'nobody'])).rejects.toThrow(/no user "nobody"/);
 });
+
+it('ronde audit lists the log newest first, filtered', async () => {
+  await run(['add', 'alice', '--role', 'admin']);
+  await run(['add', 'bob']);
+  let out = '';
+  const { auditCommand } = await import('./audit.js');
+  await auditCommand({
+    context: async () => ({
+      config,
+      openStore: () => openStore({ kind: 'sqlite', path: join(dir, 'r.db') }),
+    }),
+    write: (s) => (out += s),
+  }).parseAsync(['--action', 'user.add', '-n', '1'], { from: 'user' });
+  expect(out).toMatch(
+    /^2026-03-02 09:00 UTC {2}root \(sudo from alice\) {2}user\.add {2}bob {2}\(cli local\)/,
+  );
+  expect(out.trim().split('\n')).toHaveLength(1);
+});

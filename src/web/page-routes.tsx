@@ -1,9 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { allows } from '../auth/roles.js';
-import { appendDone, markSeen } from '../routines/repo.js';
-import { appendAudit, listAudit } from '../store/audit.js';
+import { listAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
-import { loadCheck, loadHome, loadHost, memberOf } from './data.js';
+import { loadCheck, loadHome, loadHost } from './data.js';
 import { need } from './guard.js';
 import { pageView } from './page-view.js';
 import { AuditPage } from './pages/audit.js';
@@ -12,6 +11,7 @@ import { HomePage } from './pages/home.js';
 import { CheckPage, HostPage } from './pages/host.js';
 import { Layout } from './pages/layout.js';
 import { RoutinePage } from './pages/routine.js';
+import { isRefusal, signOff } from './signoff.js';
 
 /** The pages (server-rendered); each names the least role it needs. */
 export function pageRoutes(app: Hono<WebEnv>): void {
@@ -85,45 +85,34 @@ export function pageRoutes(app: Hono<WebEnv>): void {
   app.post('/routines/:id/done', need('operator'), async (c) => {
     const { deps, v, session } = ctx(c);
     const id = c.req.param('id');
-    const routine = deps.config.routines.find((r) => r.id === id);
-    if (!routine) return c.text('no such routine', 404);
     const body = await c.req.parseBody({ all: true });
-    const note = (typeof body.note === 'string' ? body.note : '').trim().slice(0, 2000);
     const raw = Array.isArray(body.item) ? body.item : body.item === undefined ? [] : [body.item];
-    const items = [...new Set(raw.map(Number))]
-      .filter((n) => Number.isInteger(n) && n >= 1 && n <= routine.checklist.length)
-      .sort((a, b) => a - b);
-    const by = memberOf(deps.config, session.user.name);
-    const refuse = async (error: string) => {
-      const row = (await loadHome(deps.store, deps.config, deps.daemon, v.now)).board.find(
-        (e) => e.routine.id === id,
-      )!;
-      return c.html(
-        <Layout v={v} title={routine.title} session={session}>
-          <RoutinePage v={v} row={row} session={session} error={error} />
-        </Layout>,
-        422,
-      );
-    };
-    if (!by) return refuse(v.w('routine.notMember', { user: session.user.name }));
-    if (note === '' && items.length === 0) return refuse(v.w('routine.needNote'));
-    const address = c.get('address');
-    await markSeen(deps.store.conn, [id], v.now);
-    const stored = await appendDone(
-      deps.store.conn,
-      { routine: id, at: v.now, by, osUser: `web user ${session.user.name}`, note, items, source: 'web' },
-      (trx, s) =>
-        appendAudit(trx, {
-          at: v.now,
-          actor: session.user.name,
-          action: 'signoff',
-          subject: id,
-          detail: { signoff: s.id, by, note, items },
-          address,
-          channel: 'web',
-        }),
+    const out = await signOff(deps.store, deps.config, {
+      routine: id,
+      user: session.user.name,
+      note: typeof body.note === 'string' ? body.note : '',
+      items: raw.filter((x): x is string => typeof x === 'string'),
+      address: c.get('address'),
+      channel: 'web',
+      now: v.now,
+    });
+    if (!isRefusal(out)) return c.redirect(`/routines/${encodeURIComponent(id)}?done=${out.id}`, 303);
+    if (out.kind === 'unknown') return c.text('no such routine', 404);
+    const error =
+      out.kind === 'notMember'
+        ? v.w('routine.notMember', { user: out.user })
+        : out.kind === 'empty'
+          ? v.w('routine.needNote')
+          : `item ${out.item}: 1–${out.count}`;
+    const row = (await loadHome(deps.store, deps.config, deps.daemon, v.now)).board.find(
+      (e) => e.routine.id === id,
+    )!;
+    return c.html(
+      <Layout v={v} title={row.routine.title} session={session}>
+        <RoutinePage v={v} row={row} session={session} error={error} />
+      </Layout>,
+      422,
     );
-    return c.redirect(`/routines/${encodeURIComponent(id)}?done=${stored.id}`, 303);
   });
 
   app.get('/audit', need('viewer'), async (c) => {

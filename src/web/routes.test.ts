@@ -78,6 +78,60 @@ const ROUTES: Route[] = [
     least: 'operator',
     form: {},
   },
+  { method: 'GET', pattern: '/metrics', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/session', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/routines', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/routines/:id', path: '/api/v1/routines/backups', least: 'viewer' },
+  {
+    method: 'POST',
+    pattern: '/api/v1/routines/:id/done',
+    path: '/api/v1/routines/backups/done',
+    least: 'operator',
+    json: { note: 'api' },
+  },
+  { method: 'GET', pattern: '/api/v1/problems', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/changes', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/hosts/:host', path: '/api/v1/hosts/web1', least: 'viewer' },
+  {
+    method: 'GET',
+    pattern: '/api/v1/hosts/:host/checks/:check',
+    path: '/api/v1/hosts/web1/checks/system.disk',
+    least: 'viewer',
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/hosts/:host/checks/:check/ack',
+    path: '/api/v1/hosts/web1/checks/system.disk/ack',
+    least: 'operator',
+    json: { reason: 'known' },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/hosts/:host/checks/:check/unack',
+    path: '/api/v1/hosts/web1/checks/system.disk/unack',
+    least: 'operator',
+  },
+  { method: 'GET', pattern: '/api/v1/silences', least: 'viewer' },
+  {
+    method: 'POST',
+    pattern: '/api/v1/silences',
+    least: 'operator',
+    json: { selector: 'host=web1', reason: 'x', for: '1h' },
+  },
+  { method: 'POST', pattern: '/api/v1/silences/:id/end', path: '/api/v1/silences/9/end', least: 'operator' },
+  {
+    method: 'POST',
+    pattern: '/api/v1/maintenance',
+    least: 'operator',
+    json: { selector: 'host=web1', reason: 'x', for: '1h' },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/maintenance/:id/end',
+    path: '/api/v1/maintenance/9/end',
+    least: 'operator',
+  },
+  { method: 'GET', pattern: '/api/v1/audit', least: 'viewer' },
 ];
 
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];
@@ -110,7 +164,7 @@ it('the table names every route the app registers', () => {
 describe.each(ROUTES.filter((r) => r.least !== 'public'))('$method $pattern', (r) => {
   it('refuses a request without a session', async () => {
     const res = await send(r);
-    if (r.method === 'GET' && !r.pattern.startsWith('/api/')) {
+    if (r.method === 'GET' && !r.pattern.startsWith('/api/') && r.pattern !== '/metrics') {
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toMatch(/^\/login\?next=/);
     } else expect(res.status).toBe(401);

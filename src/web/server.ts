@@ -2,10 +2,12 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { LoginLimiter } from '../auth/ratelimit.js';
+import { apiRoutes } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
 import type { WebDeps, WebEnv } from './context.js';
 import { coverRoutes } from './cover-routes.js';
 import { clientAddress, csrfGate, sessionGate } from './guard.js';
+import { metricsRoutes } from './metrics.js';
 import { pageRoutes } from './page-routes.js';
 
 export type { HealthSource, WebDeps } from './context.js';
@@ -46,6 +48,8 @@ export function createApp(deps: WebDeps): Hono<WebEnv> {
   authRoutes(app);
   pageRoutes(app);
   coverRoutes(app);
+  apiRoutes(app);
+  metricsRoutes(app);
   app.notFound((c) => c.text('not found', 404));
   app.onError((err, c) => {
     deps.log?.error({ err: err.message, path: c.req.path }, 'web request failed');

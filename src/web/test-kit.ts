@@ -154,10 +154,7 @@ export async function webKit(yaml = KIT_YAML, extra = ''): Promise<Kit> {
         evidence: [],
         ...(details ? { details } : {}),
       }));
-      await store.saveRound(
-        { startedAt: at, finishedAt: at, trigger: 'daemon', interrupted: false },
-        results,
-      );
+      await store.saveRound({ startedAt: at, finishedAt: at, trigger: 'cli', interrupted: false }, results);
     },
     async close() {
       await store.close();
