@@ -93,6 +93,19 @@ export const webEn = {
   'action.done': 'Done.',
   'nav.silences': 'Silences',
 
+  'chat.usage':
+    'Usage: `/ronde done ROUTINE [note]` · `/ronde ack HOST CHECK reason` · `/ronde status [HOST]`',
+  'chat.notMember': (p: { user: string }) =>
+    `@${p.user} is not in team: of ronde.yaml (by its mattermost: username), so ronde cannot act for you.`,
+  'chat.needRole': (p: { role: string }) => `This needs the ${p.role} role in ronde (\`ronde users role\`).`,
+  'chat.signedOff': (p: { who: string; title: string; note: string }) =>
+    `${p.who} signed off **${p.title}**${p.note ? `: ${p.note}` : ''}`,
+  'chat.unknownRoutine': (p: { id: string; ids: string }) => `No routine "${p.id}". Routines: ${p.ids}`,
+  'chat.acked': (p: { who: string; host: string; check: string; reason: string }) =>
+    `${p.who} acknowledged ${p.host} ${p.check}: ${p.reason}`,
+  'chat.allOk': 'Every check is OK.',
+  'chat.problems': (p: { n: number }) => `${count('en', p.n, 'problem', 'problems')}:`,
+
   'audit.title': 'Audit log',
   'audit.when': 'When',
   'audit.who': 'Who',

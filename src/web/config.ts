@@ -1,10 +1,26 @@
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
+import { secretRefProblem } from '../config/secrets.js';
 
 /*
  * The `web:` section of ronde.yaml: how the team's page and the API are
  * served. Defined here and imported by config/schema.ts (no import cycle).
  */
+const SecretString = z.string().superRefine((s, ctx) => {
+  const problem = secretRefProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const mattermostCommandSchema = z
+  .object({
+    tokens: z
+      .array(SecretString)
+      .min(1)
+      .describe('The token Mattermost shows for each slash command; a credential: `${env:MM_SLASH_TOKEN}`.'),
+  })
+  .strict()
+  .describe('The `/ronde` slash command of Mattermost, answered at POST /chat/mattermost (docs/chat.md).');
+
 export const webSettingsSchema = z
   .object({
     session_ttl: durationSchema
@@ -18,6 +34,7 @@ export const webSettingsSchema = z
       .boolean()
       .default(false)
       .describe('Serve GET /metrics without a session, for a Prometheus scraper (default false).'),
+    mattermost: mattermostCommandSchema.optional(),
   })
   .strict()
   .describe('The team’s page and JSON API served by `ronde serve` (see docs/web.md).');

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { allows } from '../auth/roles.js';
+import { setLanguage } from '../auth/users.js';
 import { listAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
 import { loadCheck, loadHome, loadHost } from './data.js';
@@ -113,6 +114,16 @@ export function pageRoutes(app: Hono<WebEnv>): void {
       </Layout>,
       422,
     );
+  });
+
+  app.post('/language', need('viewer'), async (c) => {
+    const { deps, session } = ctx(c);
+    const body = await c.req.parseBody();
+    const lang = body.lang === 'fr' || body.lang === 'en' ? body.lang : null;
+    await setLanguage(deps.store.conn, session.user.name, lang);
+    const back = c.req.header('referer');
+    const path = back ? new URL(back, 'http://x').pathname : '/';
+    return c.redirect(path.startsWith('/') && !path.startsWith('//') ? path : '/', 303);
   });
 
   app.get('/audit', need('viewer'), async (c) => {

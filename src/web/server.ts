@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LoginLimiter } from '../auth/ratelimit.js';
 import { apiRoutes } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { chatRoutes } from './chat.js';
 import type { WebDeps, WebEnv } from './context.js';
 import { coverRoutes } from './cover-routes.js';
 import { clientAddress, csrfGate, sessionGate } from './guard.js';
@@ -50,6 +51,7 @@ export function createApp(deps: WebDeps): Hono<WebEnv> {
   coverRoutes(app);
   apiRoutes(app);
   metricsRoutes(app);
+  chatRoutes(app);
   app.notFound((c) => c.text('not found', 404));
   app.onError((err, c) => {
     deps.log?.error({ err: err.message, path: c.req.path }, 'web request failed');

@@ -1,10 +1,11 @@
 import { dateTime, duration, type Lang } from '../i18n/index.js';
 import { type PageWords, webEn } from '../i18n/web-en.js';
+import { webFr } from '../i18n/web-fr.js';
 
 export type WordKey = keyof PageWords;
 type Params<K extends WordKey> = PageWords[K] extends (p: infer P) => string ? [params: P] : [];
 
-const CATALOGUES: Record<Lang, PageWords> = { en: webEn, fr: webEn };
+const CATALOGUES: Record<Lang, PageWords> = { en: webEn, fr: webFr };
 
 /** What every page needs to speak: its words, the time zone, the clock. */
 export interface View {

@@ -49,6 +49,18 @@ export function Layout(props: { v: View; title: string; session?: Session | unde
               <span class="mut">
                 {s.user.name} ({s.user.role})
               </span>
+              <form class="inline" method="post" action="/language">
+                <input type="hidden" name="_csrf" value={s.csrf} />
+                <select name="lang" aria-label={v.w('nav.language')}>
+                  <option value="en" selected={v.lang === 'en'}>
+                    English
+                  </option>
+                  <option value="fr" selected={v.lang === 'fr'}>
+                    Français
+                  </option>
+                </select>
+                <button type="submit">{v.w('nav.language')}</button>
+              </form>
               <form class="inline" method="post" action="/logout">
                 <input type="hidden" name="_csrf" value={s.csrf} />
                 <button type="submit">{v.w('nav.logout')}</button>
