@@ -21,6 +21,27 @@ export const mattermostCommandSchema = z
   .strict()
   .describe('The `/ronde` slash command of Mattermost, answered at POST /chat/mattermost (docs/chat.md).');
 
+export const trustedProxySchema = z
+  .object({
+    header: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default('X-Forwarded-User')
+      .describe('Header in which the proxy names the logged-in user (default X-Forwarded-User).'),
+    addresses: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe(
+        'Addresses of the reverse proxies allowed to name the user; from anywhere else the header is ignored.',
+      ),
+    default_role: z
+      .enum(['viewer', 'operator', 'admin'])
+      .default('viewer')
+      .describe('Role of a user first seen through the proxy (change it with `ronde users role`).'),
+  })
+  .strict()
+  .describe('Trust a reverse proxy (SSO) to name the user in a header. Off unless set.');
+
 export const webSettingsSchema = z
   .object({
     session_ttl: durationSchema
@@ -35,6 +56,7 @@ export const webSettingsSchema = z
       .default(false)
       .describe('Serve GET /metrics without a session, for a Prometheus scraper (default false).'),
     mattermost: mattermostCommandSchema.optional(),
+    trusted_proxy: trustedProxySchema.optional(),
   })
   .strict()
   .describe('The team’s page and JSON API served by `ronde serve` (see docs/web.md).');

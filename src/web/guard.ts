@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { allows, type Role } from '../auth/roles.js';
 import { findSession } from '../auth/sessions.js';
 import type { WebEnv } from './context.js';
+import { forwardedAddress, proxySession } from './proxy.js';
 
 /*
  * Who may reach what. Every path needs a live session except the few listed
@@ -35,7 +36,8 @@ export function sessionGate(): MiddlewareHandler<WebEnv> {
     const deps = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
     const now = deps.now?.() ?? new Date();
-    const session = token ? await findSession(deps.store.conn.db, token, now) : undefined;
+    const found = token ? await findSession(deps.store.conn.db, token, now) : undefined;
+    const session = await proxySession(c, found);
     c.set('session', session);
     if (session || isPublic(c.req.method, c.req.path, deps.config.web.public_metrics)) return next();
     if (wantsJson(c)) return c.json({ error: 'not logged in' }, 401);
@@ -90,7 +92,7 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The client's address (the socket's peer). */
+/** The client's address: the socket's peer, or what a trusted proxy forwards. */
 export function clientAddress(c: Context<WebEnv>): string {
-  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return forwardedAddress(c, c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
 }
