@@ -14,7 +14,8 @@ import { type Message, type Notifier, NotifyError } from './types.js';
  * receiver's acceptance and our commit re-sends it later with the same key.
  */
 
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
+/** `suppressed`: held back by an acknowledgement, silence or maintenance window (notify/hold.ts), never sent. */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped' | 'suppressed';
 /** Why a message is `failed`: refused, a secret that did not resolve, or transient failures given up on. */
 export type FailureKind = 'permanent' | 'secret' | 'exhausted';
 
