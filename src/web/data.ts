@@ -121,9 +121,32 @@ export interface HostView {
   changes: StatusChange[];
 }
 
+/** The current states of one host (one check), read by index rather than the whole fleet's. */
+async function statesOf(store: Store, target: string, check?: string): Promise<CurrentState[]> {
+  let q = store.conn.db
+    .selectFrom('check_state')
+    .leftJoin('results', 'results.id', 'check_state.last_result_id')
+    .selectAll('check_state')
+    .select('results.not_applicable')
+    .where('check_state.target', '=', target);
+  if (check !== undefined) q = q.where('check_state.check_name', '=', check);
+  return (await q.orderBy('check_state.check_name').execute()).map((r) => ({
+    check: r.check_name,
+    kind: r.kind,
+    target: r.target,
+    status: r.status as Status,
+    since: new Date(Number(r.since)),
+    consecutive: Number(r.consecutive),
+    summary: r.summary,
+    lastAt: new Date(Number(r.last_at)),
+    lastResultId: Number(r.last_result_id),
+    ...(Number(r.not_applicable) === 1 ? { notApplicable: true } : {}),
+  }));
+}
+
 export async function loadHost(store: Store, config: Config, host: string, now: Date): Promise<HostView> {
   const [states, covers, changes] = await Promise.all([
-    store.latestResults(),
+    statesOf(store, host),
     activeCovers(store.conn.db, now),
     store.history({ target: host, limit: 20 }),
   ]);
@@ -161,7 +184,7 @@ export async function loadCheck(
   check: string,
   now: Date,
 ): Promise<CheckView | undefined> {
-  const state = (await store.latestResults()).find((s) => s.target === host && s.check === check);
+  const [state] = await statesOf(store, host, check);
   if (!state) return undefined;
   const covers = coversOf(await activeCovers(store.conn.db, now), state, hostTags(config));
   const from = now.getTime() - TIMELINE_MS;
