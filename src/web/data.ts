@@ -4,8 +4,8 @@ import { severity } from '../core/status.js';
 import { type Cover, coversOf } from '../notify/covers.js';
 import { activeCovers } from '../notify/covers-repo.js';
 import { outboxStats } from '../notify/outbox.js';
-import { type BoardEntry, boardTimeZone, loadBoard } from '../routines/board.js';
-import { listSignoffs } from '../routines/repo.js';
+import { type BoardEntry, boardTimeZone, buildBoard } from '../routines/board.js';
+import { listSignoffs, markSeen } from '../routines/repo.js';
 import type { TeamMember } from '../routines/schema.js';
 import { whoIsNext } from '../routines/state.js';
 import type { CurrentState, StatusChange, Store } from '../store/types.js';
@@ -67,8 +67,13 @@ export async function loadHome(
   daemon: { healthy(): boolean; status(): object },
   now: Date,
 ): Promise<Home> {
-  const [board, states, covers, changes, signoffs, outbox] = await Promise.all([
-    loadBoard(store, config, now),
+  // One read of each table: the board is built from the same states and sign-offs (loadBoard would read them again).
+  const seen = await markSeen(
+    store.conn,
+    config.routines.map((r) => r.id),
+    now,
+  );
+  const [states, covers, changes, signoffs, outbox] = await Promise.all([
     store.latestResults(),
     activeCovers(store.conn.db, now),
     store.history({ limit: 15 }),
@@ -76,6 +81,15 @@ export async function loadHome(
     outboxStats(store, now),
   ]);
   const tags = hostTags(config);
+  const board = buildBoard({
+    routines: config.routines,
+    signoffs,
+    seen,
+    results: states,
+    hostTags: tags,
+    now,
+    tz: boardTimeZone(config),
+  });
   const byHost = new Map<string, HostProblems>();
   for (const s of states.filter(isProblem).sort(bySeverity)) {
     const entry = byHost.get(s.target) ?? { host: s.target, open: [], covered: [] };
