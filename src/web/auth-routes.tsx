@@ -21,7 +21,10 @@ function safeNext(next: unknown): string {
 
 export function authRoutes(app: Hono<WebEnv>): void {
   app.get('/login', (c) => {
-    const token = newToken();
+    // Reused while it lasts: a second GET (a favicon request redirected here, another tab)
+    // must not replace the token of a form already shown.
+    const existing = getCookie(c, LOGIN_COOKIE);
+    const token = existing && /^[\w-]{43}$/.test(existing) ? existing : newToken();
     const secure = c.get('deps').config.web.cookie_secure;
     setCookie(c, LOGIN_COOKIE, token, {
       httpOnly: true,

@@ -37,6 +37,20 @@ it('logs in with a password and sets a Secure, HttpOnly, SameSite session cookie
   expect(entry).toMatchObject({ actor: 'operator', action: 'login', address: '127.0.0.1', channel: 'web' });
 });
 
+it('keeps the login form’s token when the login page is fetched again (a favicon, a second tab)', async () => {
+  const first = await kit.req('GET', '/login');
+  const cookie = cookieOf(first, 'ronde_login')!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1]!;
+  const again = await kit.req('GET', '/login?next=%2Ffavicon.ico', { cookie });
+  expect(/name="_csrf" value="([^"]+)"/.exec(await again.text())![1]).toBe(csrf);
+  const res = await kit.req('POST', '/login', {
+    cookie,
+    csrf: false,
+    form: { _csrf: csrf, user: 'operator', password: PASSWORD, next: '/' },
+  });
+  expect(res.status).toBe(303);
+});
+
 it('refuses a login without the form’s token (no cross-site login)', async () => {
   const res = await kit.req('POST', '/login', { form: { user: 'operator', password: PASSWORD, _csrf: 'x' } });
   expect(res.status).toBe(403);
