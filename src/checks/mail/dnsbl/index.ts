@@ -2,12 +2,11 @@ import { DnsError, formatServer } from '../../../clients/dns/client.js';
 import { makeClient, resolverServers } from '../../../clients/dns/resolver.js';
 import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { unknown } from '../../../core/outcome.js';
 import { zoneSpec } from './classify.js';
 import { judgeLookups } from './judge.js';
 import { lookupAll, reusable } from './lookup.js';
 import { type DnsblOptions, Options } from './options.js';
-
-const unknown = (why: string): CheckOutcome => ({ status: 'UNKNOWN', summary: why, reasons: [why] });
 
 export async function evaluateDnsbl(
   ctx: Pick<CheckContext<DnsblOptions>, 'options' | 'now' | 'signal' | 'previous'>,
