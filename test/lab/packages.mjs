@@ -19,4 +19,14 @@ export const LAB_PACKAGES = [
   'restic', // backup.restic against real repositories (restic 0.14)
   'knot', // Knot DNS: signed/unsigned zones and DNSBL zones, the resolver of the DNS kinds' tests
   'knot-dnsutils', // kdig and keymgr: the lab's readiness probe, DS records, an independent view
+  'postfix', // SMTP STARTTLS for tls.endpoint (the lab runs it with its own config dir; see LAB_DEBCONF)
+  'dovecot-imapd', // IMAP STARTTLS and IMAPS for tls.endpoint
+  'dovecot-pop3d', // POP3 STLS for tls.endpoint
 ];
+
+/**
+ * debconf answers given before installing, so that installing the lab's packages
+ * asks nothing and configures nothing on the host: postfix stays "No configuration"
+ * (no /etc/postfix/main.cf, no mail system started); the lab runs its own instance.
+ */
+export const LAB_DEBCONF = ['postfix postfix/main_mailer_type select No configuration'];
