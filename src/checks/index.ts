@@ -14,6 +14,7 @@ import { proxmoxBackups } from './proxmox/backups/index.js';
 import { systemDisk } from './system/disk/index.js';
 import { systemReboot } from './system/reboot/index.js';
 import { systemUnits } from './system/units/index.js';
+import { tlsEndpoint } from './tls/endpoint/index.js';
 import { tlsFiles } from './tls/files/index.js';
 
 /** The one place every check kind is registered. A test compares it with the tree: src/checks/<domain>/<kind>.ts or <kind>/index.ts. */
@@ -34,3 +35,4 @@ registry.register(dockerImageAge);
 registry.register(backupBorg);
 registry.register(backupRestic);
 registry.register(mailDnsbl);
+registry.register(tlsEndpoint);

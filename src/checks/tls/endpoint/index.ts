@@ -1,0 +1,65 @@
+import { ProbeError, probeTls } from '../../../clients/tls/probe.js';
+import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { changes, type EndpointFacts, judgeEndpoint, outcome } from './judge.js';
+import { type Endpoint, endpoints, Options, type TlsEndpointOptions } from './options.js';
+
+async function probeOne(
+  ep: Endpoint,
+  o: TlsEndpointOptions,
+  now: () => Date,
+  signal: AbortSignal,
+): Promise<EndpointFacts> {
+  try {
+    const probe = await probeTls({
+      host: ep.connect,
+      port: ep.port,
+      servername: ep.expect,
+      starttls: ep.starttls,
+      ...(o.ca_file ? { caFile: o.ca_file } : {}),
+      timeoutMs: o.timeout * 1000,
+      signal,
+    });
+    return judgeEndpoint(ep, probe, o, now());
+  } catch (e) {
+    const base = { endpoint: ep.id, starttls: ep.starttls };
+    if (e instanceof ProbeError && e.notOffered)
+      return { ...base, status: 'CRIT', problems: [{ status: 'CRIT', why: `${ep.id}: ${e.message}` }] };
+    const what =
+      e instanceof ProbeError ? `${e.stage} failed: ${e.message}` : `cannot probe: ${(e as Error).message}`;
+    // A handshake refused is what clients see too: CRIT. Not reaching the service: UNKNOWN.
+    const status = e instanceof ProbeError && e.stage === 'handshake' ? 'CRIT' : 'UNKNOWN';
+    return { ...base, status, problems: [{ status, why: `${ep.id}: ${what}` }] };
+  }
+}
+
+export async function evaluateTlsEndpoint(
+  ctx: Pick<CheckContext<TlsEndpointOptions>, 'options' | 'now' | 'signal' | 'previous'>,
+): Promise<CheckOutcome> {
+  const o = ctx.options;
+  const facts = await Promise.all(endpoints(o).map((ep) => probeOne(ep, o, () => ctx.now, ctx.signal)));
+  return outcome(facts, changes(facts, ctx.previous?.details));
+}
+
+export const tlsEndpoint = defineCheck({
+  id: 'tls.endpoint',
+  title: 'TLS certificate of a service (HTTPS, SMTP, IMAP, POP3, LDAP, PostgreSQL)',
+  options: Options,
+  zeroConfig: false,
+  timeoutSec: 60,
+  // Probed from ronde's machine, as a client would: nothing runs on the target.
+  commands: () => [],
+  evaluate: (ctx) => evaluateTlsEndpoint(ctx),
+  docs: {
+    observes:
+      'The certificate a service really presents, over implicit TLS or after STARTTLS (SMTP, IMAP, POP3, LDAP, PostgreSQL), with SNI: days left, chain trusted, name matching, weak key or signature, and a changed certificate since the last run. A renewed file that the daemon never reloaded shows here, not in tls.files.',
+    privileges: 'None: a TCP connection from the machine running ronde to the service.',
+    statuses: {
+      OK: 'every endpoint presents a trusted certificate for its name with at least warn_days left',
+      WARN: 'fewer than warn_days left, a weak key (RSA < min_rsa_bits, DSA) or a weak signature (MD5, SHA-1)',
+      CRIT: 'fewer than crit_days left or expired, an untrusted chain, a name mismatch, STARTTLS no longer offered, or the handshake fails',
+      UNKNOWN: 'the service cannot be reached (refused, timeout), or no endpoint is given',
+    },
+    example:
+      'checks:\n  - kind: tls.endpoint\n    on: local\n    options:\n      endpoints: ["mail.example.org:25", "mail.example.org:993", "ldap.example.org:389"]\n',
+  },
+});
