@@ -45,21 +45,9 @@ export const tlsEndpoint = defineCheck({
   title: 'TLS certificate of a service (HTTPS, SMTP, IMAP, POP3, LDAP, PostgreSQL)',
   options: Options,
   zeroConfig: false,
+  required: ['endpoints'],
   timeoutSec: 60,
   // Probed from ronde's machine, as a client would: nothing runs on the target.
   commands: () => [],
   evaluate: (ctx) => evaluateTlsEndpoint(ctx),
-  docs: {
-    observes:
-      'The certificate a service really presents, over implicit TLS or after STARTTLS (SMTP, IMAP, POP3, LDAP, PostgreSQL), with SNI: days left, chain trusted, name matching, weak key or signature, and a changed certificate since the last run. A renewed file that the daemon never reloaded shows here, not in tls.files.',
-    privileges: 'None: a TCP connection from the machine running ronde to the service.',
-    statuses: {
-      OK: 'every endpoint presents a trusted certificate for its name with at least warn_days left',
-      WARN: 'fewer than warn_days left, a weak key (RSA < min_rsa_bits, DSA) or a weak signature (MD5, SHA-1)',
-      CRIT: 'fewer than crit_days left or expired, an untrusted chain, a name mismatch, STARTTLS no longer offered, or the handshake fails',
-      UNKNOWN: 'the service cannot be reached (refused, timeout), or no endpoint is given',
-    },
-    example:
-      'checks:\n  - kind: tls.endpoint\n    on: local\n    options:\n      endpoints: ["mail.example.org:25", "mail.example.org:993", "ldap.example.org:389"]\n',
-  },
 });

@@ -8,7 +8,7 @@ const der = (name: string): Buffer =>
   new X509Certificate(
     readFileSync(new URL(`../../../../test/fixtures/tls/endpoint/${name}`, import.meta.url)),
   ).raw;
-const o = Options.parse({});
+const o = Options.parse({ endpoints: ['mail.lab.test:25'] });
 const ep = (expect = 'mail.lab.test', port = 25): Endpoint => ({
   id: `${expect}:${port}`,
   host: expect,

@@ -63,7 +63,7 @@ export const Options = z
           endpointObject,
         ]),
       )
-      .default([])
+      .min(1)
       .describe('Services to probe: `host:port`, or `{host, port, starttls, address, servername}`.'),
     warn_days: z.number().min(0).default(21).describe('WARN when the certificate has fewer days left.'),
     crit_days: z.number().min(0).default(7).describe('CRIT when fewer days are left (or expired).'),
