@@ -226,7 +226,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
         name: c.name ?? c.kind,
         on: c.on === undefined ? ['all'] : typeof c.on === 'string' ? [c.on] : c.on,
         options: kind.options.parse(c.options ?? {}),
-        interval: c.interval ?? d.interval,
+        interval: c.interval ?? kind.intervalSec ?? d.interval,
         timeout: c.timeout ?? kind.timeoutSec ?? d.timeout,
       };
       if (c.sudo !== undefined) inst.sudo = c.sudo;

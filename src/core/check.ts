@@ -71,6 +71,11 @@ export interface CheckKind<O = unknown> {
   required?: readonly string[];
   /** Default time limit, seconds. */
   timeoutSec?: number;
+  /**
+   * Default interval, seconds, when the config gives none: for kinds that are slow
+   * (zonemaster) or whose sources rate-limit. Otherwise `defaults.interval`.
+   */
+  intervalSec?: number;
   commands(options: O): CommandSpec[];
   /**
    * The files and directories whose change may change the answer (dpkg's

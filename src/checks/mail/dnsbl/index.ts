@@ -43,6 +43,9 @@ export const mailDnsbl = defineCheck({
   title: 'Mail server on DNS blocklists',
   options: Options,
   zeroConfig: false,
+  required: ['addresses|domains'],
+  // Lists rate-limit: hourly is what their usage policies expect of a mail server's check.
+  intervalSec: 3600,
   timeoutSec: 60,
   // Asked from ronde's machine, through the configured resolver: nothing runs on the target.
   commands: () => [],

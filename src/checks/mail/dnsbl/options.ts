@@ -63,5 +63,9 @@ export const Options = z
       ),
     timeout: durationSchema.prefault('5s').describe('Time limit of each DNS query.'),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.addresses.length + o.domains.length > 0, {
+    message: 'give the addresses (or the domains) to look up',
+    path: ['addresses'],
+  });
 export type DnsblOptions = z.output<typeof Options>;
