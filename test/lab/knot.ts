@@ -61,6 +61,7 @@ s1._domainkey TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPc
 mx A 127.0.53.26
 @ TXT "v=spf1 a mx include:a.bad.lab.test include:b.bad.lab.test include:c.bad.lab.test include:d.bad.lab.test include:e.bad.lab.test include:f.bad.lab.test include:g.bad.lab.test include:h.bad.lab.test include:i.bad.lab.test -all"
 @ TXT "v=spf1 -all"
+many TXT "v=spf1 a mx include:a.bad.lab.test include:b.bad.lab.test include:c.bad.lab.test include:d.bad.lab.test include:e.bad.lab.test include:f.bad.lab.test include:g.bad.lab.test include:h.bad.lab.test include:i.bad.lab.test -all"
 _dmarc TXT "v=DMARC1; p=none"
 s1._domainkey TXT "v=DKIM1; k=rsa; p="
 `,
