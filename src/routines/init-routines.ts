@@ -17,8 +17,13 @@ interface Texts {
 export interface StarterRoutine {
   id: string;
   every: string;
-  /** Only check kinds that exist today. */
+  /** Only check kinds that exist today and run without options (the starter config has no `checks:`). */
   checks: string[];
+  /**
+   * Kinds that back the routine once configured (they need names and addresses): the
+   * routine shows the `checks:` line to uncomment, the config's commented example has them.
+   */
+  toConfigure?: string[];
   en: Texts;
   fr: Texts;
 }
@@ -116,12 +121,13 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'mail-blacklists',
     every: '1w',
     checks: [],
+    toConfigure: ['mail.dnsbl', 'mail.dns'],
     en: {
       title: 'Check the mail server is not blacklisted',
       description: 'The mail server is a delicate service: a blacklisting is best found early.',
       checklist: ['Look the mail server’s IP addresses and domain up in the usual blacklists'],
       future:
-        'configure mail.dnsbl with the server’s addresses, then link it here; future checks: SPF/DKIM/DMARC/PTR',
+        'mail.dnsbl asks the blocklists (use your own resolver), mail.dns checks MX, PTR, SPF, DMARC, DKIM',
     },
     fr: {
       title: 'Vérifier que le serveur mail n’est pas sur liste noire',
@@ -131,7 +137,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Chercher les adresses IP et le domaine du serveur mail dans les listes noires habituelles',
       ],
       future:
-        'configurer mail.dnsbl avec les adresses du serveur, puis la relier ici ; checks à venir : SPF/DKIM/DMARC/PTR',
+        'mail.dnsbl interroge les listes noires (avec votre propre résolveur), mail.dns vérifie MX, PTR, SPF, DMARC, DKIM',
     },
   },
   {
@@ -216,6 +222,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'certificates',
     every: '1mo',
     checks: ['tls.files'],
+    toConfigure: ['tls.endpoint'],
     en: {
       title: 'Check the certificates',
       description:
@@ -225,7 +232,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Check the service graphs are from yesterday',
       ],
       future:
-        'freshness.file and freshness.url check artefacts once configured; future checks: TLS endpoints (STARTTLS too)',
+        'tls.endpoint reads the certificate each service presents (STARTTLS too); freshness.url dates the graphs',
     },
     fr: {
       title: 'Vérifier les certificats',
@@ -236,24 +243,27 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Regarder la date des graphes des services',
       ],
       future:
-        'freshness.file et freshness.url vérifient les artefacts une fois configurées ; checks à venir : points d’accès TLS (STARTTLS compris)',
+        'tls.endpoint lit le certificat que présente chaque service (STARTTLS compris) ; freshness.url date les graphes',
     },
   },
   {
     id: 'dns-zones',
     every: '1mo',
     checks: [],
+    toConfigure: ['dns.zonemaster', 'dns.dnssec'],
     en: {
       title: 'Check the DNS zones with Zonemaster',
       description: 'Run Zonemaster on each of our domains.',
       checklist: ['Run Zonemaster on each domain and read the warnings'],
-      future: 'future checks: zonemaster-cli per domain, DNSSEC signature expiry',
+      future:
+        'dns.zonemaster runs zonemaster-cli per domain (new findings first), dns.dnssec watches signature expiry and the DS',
     },
     fr: {
       title: 'Vérifier les zones DNS avec Zonemaster',
       description: 'Avec l’incroyable outil Zonemaster, comme expliqué sur le wiki.',
       checklist: ['Passer chaque domaine dans Zonemaster et lire les avertissements'],
-      future: 'checks à venir : zonemaster-cli par domaine, expiration des signatures DNSSEC',
+      future:
+        'dns.zonemaster passe zonemaster-cli sur chaque domaine (nouveautés en premier), dns.dnssec surveille l’expiration des signatures et le DS',
     },
   },
   {

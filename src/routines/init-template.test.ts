@@ -18,6 +18,8 @@ const KINDS_TODAY = [
   'docker.disk',
   'docker.image_age',
 ];
+/** Kinds the routines link once configured (they need names and addresses). */
+const KINDS_TO_CONFIGURE = ['mail.dnsbl', 'mail.dns', 'tls.endpoint', 'dns.zonemaster', 'dns.dnssec'];
 
 /** The commented `team:` example, uncommented: what a user gets by removing the `# `. */
 function uncommentedTeam(text: string): unknown {
@@ -83,9 +85,22 @@ describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
   });
 
   it('still loads with its commented checks: example uncommented', () => {
-    const uncommented = text.replace(/^# (checks:| {2}- kind: .*| {4}on: all)$/gm, '$1');
+    const uncommented = text.replace(/^# (checks:| {2}- kind: .*| {4}(on|options): .*)$/gm, '$1');
     const config = load(uncommented);
-    expect(config.checks?.map((c) => c.kind).sort()).toEqual([...KINDS_TODAY].sort());
+    expect(config.checks?.map((c) => c.kind).sort()).toEqual([...KINDS_TODAY, ...KINDS_TO_CONFIGURE].sort());
+  });
+
+  it('R4, R8 and R9 link the mail, TLS and DNS kinds once their links are uncommented too', () => {
+    const uncommented = text
+      .replace(/^# (checks:| {2}- kind: .*| {4}(on|options): .*)$/gm, '$1')
+      // The commented link replaces the active one above it, when there is one.
+      .replace(/^ {4}checks: .*\n((?: {4}# .*\n)+?) {4}# (checks: .*)$/gm, '$1    $2')
+      .replace(/^ {4}# (checks: \[.*\])$/gm, '    $1');
+    const config = load(uncommented);
+    const links = Object.fromEntries(config.routines.map((r) => [r.id, r.checks]));
+    expect(links['mail-blacklists']).toEqual(['mail.dnsbl', 'mail.dns']);
+    expect(links.certificates).toEqual(['tls.files', 'tls.endpoint']);
+    expect(links['dns-zones']).toEqual(['dns.zonemaster', 'dns.dnssec']);
   });
 });
 

@@ -101,6 +101,15 @@ function renderRoutine(r: StarterRoutine, lang: InitLang, first: boolean): strin
   for (const item of t.checklist) lines.push(`      - ${scalar(item)}`);
   if (r.checks.length > 0) lines.push(`    checks: [${r.checks.join(', ')}]`);
   if (t.future) lines.push(`    # ${t.future}`);
+  if (r.toConfigure?.length) {
+    const kinds = r.toConfigure.join(', ');
+    lines.push(
+      lang === 'fr'
+        ? `    # Une fois ${kinds} configurés dans checks: (exemple en haut), les relier :`
+        : `    # Once ${kinds} are configured in checks: (example at the top), link them:`,
+    );
+    lines.push(`    # checks: [${[...r.checks, ...r.toConfigure].join(', ')}]`);
+  }
   if (first)
     lines.push(
       lang === 'fr'
@@ -114,10 +123,31 @@ function renderRoutine(r: StarterRoutine, lang: InitLang, first: boolean): strin
  * The commented `checks:` example: exactly the kinds the starter routines
  * link, so uncommenting it never leaves a routine pointing at nothing.
  */
-function checksExample(): string {
+function checksExample(host: string): string {
   const linked = [...new Set(STARTER_ROUTINES.flatMap((r) => r.checks))];
-  return ['# checks:', ...linked.flatMap((k) => [`#   - kind: ${k}`, '#     on: all'])].join('\n') + '\n';
+  const configured = [...new Set(STARTER_ROUTINES.flatMap((r) => r.toConfigure ?? []))];
+  return (
+    [
+      '# checks:',
+      ...linked.flatMap((k) => [`#   - kind: ${k}`, '#     on: all']),
+      // Asked over the network from ronde's machine: on one host, not on every host.
+      ...configured.flatMap((k) => [
+        `#   - kind: ${k}`,
+        `#     on: ${host}`,
+        `#     options: ${EXAMPLE_OPTIONS[k] ?? '{}'}`,
+      ]),
+    ].join('\n') + '\n'
+  );
 }
+
+/** Example options of the kinds that need some (documentation addresses, RFC 5737 / 2606). */
+const EXAMPLE_OPTIONS: Record<string, string> = {
+  'mail.dnsbl': '{ addresses: ["192.0.2.25"], domains: [example.org], resolver: ["127.0.0.1"] }',
+  'mail.dns': '{ domains: [example.org], sending_ips: ["192.0.2.25"], dkim_selectors: [mail] }',
+  'tls.endpoint': '{ endpoints: ["mail.example.org:25", "mail.example.org:993"] }',
+  'dns.zonemaster': '{ domains: [example.org] }',
+  'dns.dnssec': '{ zones: [example.org] }',
+};
 
 /**
  * The starter `ronde.yaml` of `ronde init`, commented, in English or French.
@@ -126,6 +156,6 @@ function checksExample(): string {
 export function renderStarterConfig(lang: InitLang, hostName = 'local'): string {
   const name = /^[A-Za-z0-9._-]+$/.test(hostName) ? hostName : 'local';
   const routines = STARTER_ROUTINES.map((r, i) => renderRoutine(r, lang, i === 0)).join('\n\n');
-  const general = GENERAL[lang].replace('__HOST__', name).replace('__CHECKS__', checksExample());
+  const general = GENERAL[lang].replace('__HOST__', name).replace('__CHECKS__', checksExample(name));
   return `${HEADER[lang]}\n${general}\n${ROUTINES_INTRO[lang]}\nroutines:\n${routines}\n`;
 }
