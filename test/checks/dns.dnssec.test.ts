@@ -7,7 +7,7 @@ import { type KnotLab, startKnotLab } from '../lab/knot.js';
 // wrong DS for wrongds.lab.test at the parent, and an unsigned zone; it is the resolver.
 let lab: KnotLab;
 beforeAll(async () => {
-  lab = await startKnotLab();
+  lab = await startKnotLab('127.0.53.12');
 });
 afterAll(() => lab?.stop());
 

@@ -7,7 +7,7 @@ import { type KnotLab, startKnotLab } from '../lab/knot.js';
 // root hints name 127.0.53.1, IPv6 is off, so every query stays on loopback.
 let lab: KnotLab;
 beforeAll(async () => {
-  lab = await startKnotLab();
+  lab = await startKnotLab('127.0.53.14');
 });
 afterAll(() => lab?.stop());
 

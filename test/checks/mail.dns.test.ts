@@ -7,7 +7,7 @@ import { type KnotLab, startKnotLab } from '../lab/knot.js';
 // zone of 127.0.53.x; it is the resolver.
 let lab: KnotLab;
 beforeAll(async () => {
-  lab = await startKnotLab();
+  lab = await startKnotLab('127.0.53.13');
 });
 afterAll(() => lab?.stop());
 

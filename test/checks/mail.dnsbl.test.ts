@@ -9,7 +9,7 @@ import { type KnotLab, startKnotLab } from '../lab/knot.js';
 // resolver: nothing leaves loopback, nothing goes through the machine's resolver.
 let lab: KnotLab;
 beforeAll(async () => {
-  lab = await startKnotLab();
+  lab = await startKnotLab('127.0.53.11');
 });
 afterAll(() => lab?.stop());
 

@@ -21,6 +21,11 @@ import { join } from 'node:path';
  *   dbl.spamhaus.org.    a domain list: dbltest.com listed (127.0.1.2)
  *   labkey.zen.dq.spamhaus.net.  ZEN through DQS with the key `labkey`: 127.0.0.2 listed
  */
+/**
+ * Each test file gives its own address (127.0.53.N): vitest runs files in parallel, and two
+ * knotd on one address (UDP reuseport) would split the queries between instances whose
+ * DNSSEC keys differ.
+ */
 export const KNOT_ADDRESS = '127.0.53.1';
 export const KNOTD = '/usr/sbin/knotd';
 export const INSTALL_HINT = 'apt-get install -y knot knot-dnsutils';
@@ -43,7 +48,7 @@ const SIGNED = ['signed.lab.test', 'expiring.lab.test', 'wrongds.lab.test'] as c
 const soa = (zone: string, serial = 1) =>
   `$ORIGIN ${zone}.\n$TTL 300\n@ SOA ns1.lab.test. hostmaster.lab.test. ${serial} 3600 900 604800 300\n@ NS ns1.lab.test.\n`;
 
-const ZONES: Record<string, string> = {
+const zones = (KNOT_ADDRESS: string): Record<string, string> => ({
   '.': `$ORIGIN .\n$TTL 300\n. SOA ns1.lab.test. hostmaster.lab.test. 1 3600 900 604800 300\n. NS ns1.lab.test.\nlab.test. NS ns1.lab.test.\nns1.lab.test. A ${KNOT_ADDRESS}\nspamhaus.org. NS ns1.lab.test.\n53.0.127.in-addr.arpa. NS ns1.lab.test.\n`,
   'signed.lab.test': `${soa('signed.lab.test')}www A 127.0.53.80\n`,
   'expiring.lab.test': `${soa('expiring.lab.test')}www A 127.0.53.80\n`,
@@ -77,17 +82,17 @@ s1._domainkey TXT "v=DKIM1; k=rsa; p="
   // A Spamhaus DQS zone for the key `labkey` (the tests' DQS key).
   'labkey.zen.dq.spamhaus.net': `${soa('labkey.zen.dq.spamhaus.net')}2.0.0.127 A 127.0.0.2\n`,
   'dbl.spamhaus.org': `${soa('dbl.spamhaus.org')}dbltest.com A 127.0.1.2\ndbltest.com TXT "https://www.spamhaus.org/query/domain/dbltest.com"\n`,
-};
+});
 
-function labTest(ds: string): string {
+function labTest(KNOT_ADDRESS: string, ds: string): string {
   const deleg = ['signed', 'expiring', 'wrongds', 'unsigned', 'mail', 'bad']
     .map((z) => `${z} NS ns1.lab.test.\n`)
     .join('');
   return `${soa('lab.test', 2)}ns1 A ${KNOT_ADDRESS}\n${deleg}${ds}`;
 }
 
-function config(dir: string, port: number): string {
-  const zones = [...Object.keys(ZONES), 'lab.test']
+function config(KNOT_ADDRESS: string, dir: string, port: number): string {
+  const names = [...Object.keys(zones(KNOT_ADDRESS)), 'lab.test']
     .map((z) => {
       const policy = z === 'expiring.lab.test' ? 'short' : 'normal';
       const signing = (SIGNED as readonly string[]).includes(z)
@@ -122,7 +127,7 @@ template:
     zonefile-load: whole
     journal-content: none
 zone:
-${zones}
+${names}
 `;
 }
 
@@ -136,17 +141,18 @@ export function requireKnot(): void {
     );
 }
 
-export async function startKnotLab(): Promise<KnotLab> {
+export async function startKnotLab(address = KNOT_ADDRESS): Promise<KnotLab> {
+  const KNOT_ADDRESS = address;
   requireKnot();
   const port = 53;
   const dir = mkdtempSync(join(tmpdir(), 'ronde-knot-'));
   mkdirSync(join(dir, 'zones'));
   mkdirSync(join(dir, 'db'));
-  for (const [zone, text] of Object.entries(ZONES))
+  for (const [zone, text] of Object.entries(zones(KNOT_ADDRESS)))
     writeFileSync(join(dir, 'zones', `${zone === '.' ? 'root' : zone}.zone`), text);
-  writeFileSync(join(dir, 'zones', 'lab.test.zone'), labTest(''));
+  writeFileSync(join(dir, 'zones', 'lab.test.zone'), labTest(KNOT_ADDRESS, ''));
   const conf = join(dir, 'knot.conf');
-  writeFileSync(conf, config(dir, port));
+  writeFileSync(conf, config(KNOT_ADDRESS, dir, port));
   const hintsFile = join(dir, 'hints.zone');
   writeFileSync(hintsFile, `. 3600000 NS ns1.lab.test.\nns1.lab.test. 3600000 A ${KNOT_ADDRESS}\n`);
 
@@ -184,7 +190,10 @@ export async function startKnotLab(): Promise<KnotLab> {
     const wrong = ds('wrongds.lab.test').map((l) =>
       l.replace(/([0-9A-F])(\s*)$/i, (_m, c: string) => `${c === '0' ? '1' : '0'}`),
     );
-    writeFileSync(join(dir, 'zones', 'lab.test.zone'), labTest(`${[...real, ...wrong].join('\n')}\n`));
+    writeFileSync(
+      join(dir, 'zones', 'lab.test.zone'),
+      labTest(KNOT_ADDRESS, `${[...real, ...wrong].join('\n')}\n`),
+    );
     execFileSync('/usr/sbin/knotc', ['-s', join(dir, 'knot.sock'), 'zone-reload', 'lab.test.'], {
       stdio: 'pipe',
     });
