@@ -103,10 +103,11 @@ function renderRoutine(r: StarterRoutine, lang: InitLang, first: boolean): strin
   if (t.future) lines.push(`    # ${t.future}`);
   if (r.toConfigure?.length) {
     const kinds = r.toConfigure.join(', ');
+    const one = r.toConfigure.length === 1;
     lines.push(
       lang === 'fr'
-        ? `    # Une fois ${kinds} configurés dans checks: (exemple en haut), les relier :`
-        : `    # Once ${kinds} are configured in checks: (example at the top), link them:`,
+        ? `    # Une fois ${kinds} ${one ? 'configuré' : 'configurés'} dans checks: (exemple en haut), ${one ? 'le' : 'les'} relier :`
+        : `    # Once ${kinds} ${one ? 'is' : 'are'} configured in checks: (example at the top), link ${one ? 'it' : 'them'}:`,
     );
     lines.push(`    # checks: [${[...r.checks, ...r.toConfigure].join(', ')}]`);
   }
