@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { Registry } from '../core/registry.js';
 import { openStore } from '../store/db.js';
-import { databaseLocation, stateDirectory } from '../store/location.js';
+import { type DatabaseLocation, databaseLocation, stateDirectory } from '../store/location.js';
 import type { Store } from '../store/types.js';
 
 /** What every command needs: the configuration (or zero-config), the kinds, the store. */
@@ -15,6 +15,8 @@ export interface CliContext {
   /** ronde's own state directory (known_hosts…). */
   stateDir: string;
   openStore(): Promise<Store>;
+  /** Where the store is (secrets resolved): the daemon locks it. */
+  databaseLocation(): DatabaseLocation;
 }
 
 export interface GlobalOptions {
@@ -27,16 +29,18 @@ export async function loadContext(
 ): Promise<CliContext> {
   const loaded = await loadConfig({ path: opts.config, env, cwd: process.cwd(), registry });
   const { config } = loaded;
+  const location = () => {
+    const database = config.database?.url
+      ? { url: resolveSecrets(config.database.url, env).reveal() }
+      : config.database;
+    return databaseLocation({ configPath: loaded.path, database, env });
+  };
   return {
     configPath: loaded.path,
     config,
     registry,
     stateDir: stateDirectory(loaded.path, env),
-    openStore: () => {
-      const database = config.database?.url
-        ? { url: resolveSecrets(config.database.url, env).reveal() }
-        : config.database;
-      return openStore(databaseLocation({ configPath: loaded.path, database, env }));
-    },
+    openStore: () => openStore(location()),
+    databaseLocation: () => location(),
   };
 }

@@ -2,6 +2,8 @@
 export const EX_USAGE = 64;
 export const EX_CONFIG = 78;
 export const EX_SOFTWARE = 70;
+/** Try again later: e.g. another `ronde serve` holds the store. */
+export const EX_TEMPFAIL = 75;
 export const EX_INTERRUPTED = 130;
 
 /** An error meant for the user: printed as is, no stack trace, with its exit code. */

@@ -13,8 +13,11 @@ export function serveCommand(globals: () => GlobalOptions): Command {
     .description(
       'Runs every check at its interval (one batch per host, spread over the interval), saves every\n' +
         'round with what it announces, sends routine reminders and the outbox to the notifiers, pings the\n' +
-        'heartbeat URL, and serves GET /healthz. Logs are JSON lines on stdout (pino). SIGTERM or SIGINT\n' +
-        'stop it within 10 s; the results that are complete are saved. See docs/daemon.md.',
+        'heartbeat URL, and serves GET /healthz. Logs are JSON lines on stdout (pino). SIGHUP reloads the\n' +
+        'configuration (an invalid one is refused, logged, and the daemon goes on with the old one).\n' +
+        'SIGTERM or SIGINT stop it within 10 s; the results that are complete are saved. One daemon per\n' +
+        'store: a second one on the same database refuses to start (exit 75) and names the first.\n' +
+        'See docs/daemon.md.',
     )
     .option('--listen <host:port>', 'HTTP address (loopback by default)', '127.0.0.1:9717')
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')

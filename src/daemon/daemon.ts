@@ -131,7 +131,8 @@ export class Daemon {
     this.#wake?.();
     const all = Promise.allSettled([this.#loop, ...this.#inflight]);
     await Promise.race([all, new Promise((r) => setTimeout(r, graceMs).unref())]);
-    await this.#targets.close();
+    // A connection that will not close (a hung peer) must not hold the stop.
+    await Promise.race([this.#targets.close(), new Promise((r) => setTimeout(r, 1000).unref())]);
     this.#o.log.info({ rounds: this.#rounds }, 'ronde serve stopped');
   }
 

@@ -71,7 +71,12 @@ export function listen(app: Hono<WebEnv>, host: string, port: number): Promise<L
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       resolve({
         port: info.port,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        // Open keep-alive connections (a browser's) must not hold the stop: cut them.
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
       });
     });
     server.on('error', reject);

@@ -20,6 +20,8 @@ describe('deploy/ronde.service', () => {
 
   it('gives ronde the 10 s it needs to stop and the shared state directory', () => {
     expect(unit).toMatch(/^TimeoutStopSec=1[0-9]$/m);
+    // systemctl reload: SIGHUP re-reads the configuration (ronde serve handles it, see lifecycle.test.ts).
+    expect(unit).toMatch(/^ExecReload=\/bin\/kill -HUP \$MAINPID$/m);
     expect(unit).toMatch(/^StateDirectory=ronde$/m);
     expect(unit).toMatch(/^ExecStart=\S+ronde serve --config \/etc\/ronde\/ronde\.yaml$/m);
   });
