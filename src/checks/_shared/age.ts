@@ -1,4 +1,7 @@
 import { formatAge } from '../../config/duration.js';
+import type { CheckOutcome } from '../../core/check.js';
+import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 
 /** Helpers shared by the freshness and backup kinds: the host's clock, find's errors, an age's verdict. */
 
@@ -65,4 +68,20 @@ export function judgeAge(
   if (o.warn_age !== undefined && age > o.warn_age)
     return done('WARN', `${text} (warn after ${formatAge(o.warn_age)})`);
   return done('OK', text);
+}
+
+/**
+ * The outputs of `find` and `date +%s` run in one batch: find ran and the host's
+ * clock was read, or the UNKNOWN that says which did not.
+ */
+export function findAndClock(
+  outputs: readonly CommandResult[],
+): { find: CommandResult; now: number } | CheckOutcome {
+  const [find, date] = outputs;
+  if (!find || !date) return unknown('find or date did not run');
+  if (find.exitCode === EXIT_NOT_FOUND) return unknown('find not found on the target');
+  const now = parseEpoch(date.stdout);
+  if (now === null)
+    return unknown(`cannot read the host's clock (date +%s): ${date.stderr.trim() || date.stdout.trim()}`);
+  return { find, now };
 }

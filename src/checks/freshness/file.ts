@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
-import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
+import type { CommandResult } from '../../core/command.js';
 import { unknown } from '../../core/outcome.js';
-import { judgeAge, parseEpoch, parseFindErrors } from '../_shared/age.js';
+import { findAndClock, judgeAge, parseEpoch, parseFindErrors } from '../_shared/age.js';
 
 const Options = z
   .object({
@@ -27,12 +27,9 @@ export function evaluateFreshnessFile(
   outputs: readonly CommandResult[],
   o: FreshnessFileOptions,
 ): CheckOutcome {
-  const [find, date] = outputs;
-  if (!find || !date) return unknown('find or date did not run');
-  if (find.exitCode === EXIT_NOT_FOUND) return unknown('find not found on the target');
-  const now = parseEpoch(date.stdout);
-  if (now === null)
-    return unknown(`cannot read the host's clock (date +%s): ${date.stderr.trim() || date.stdout.trim()}`);
+  const ran = findAndClock(outputs);
+  if ('status' in ran) return ran;
+  const { find, now } = ran;
   const errors = parseFindErrors(find.stderr);
   if (errors.some((e) => e.kind === 'missing')) {
     const why = `no such file: ${o.path}`;

@@ -5,10 +5,9 @@ import { shQuote } from '../../../core/command.js';
 import { median } from '../../../core/median.js';
 import { hasSecretRef } from '../../../core/secret-ref.js';
 import type { Status } from '../../../core/status.js';
+import { ageRuleShape, type RuleValues, refineRules, sizeRuleShape } from './rules.js';
 
 /** Helpers shared by backup.borg and backup.restic: common options, size history, age and size rules. */
-
-const pct = z.number().min(0);
 
 /** A repository location goes on the command line (visible in `ps` and in the evidence): no secret in it. */
 export const repositoryString = z
@@ -45,17 +44,7 @@ export const repoOptionShape = {
   password_command: passwordCommand
     .optional()
     .describe('A command printing the passphrase, e.g. `pass show borg/web1`; never `echo …`.'),
-  cadence: durationSchema.prefault('1d').describe('How often a new backup is expected: `12h`, `1d`, `1w`…'),
-  warn_factor: z
-    .number()
-    .positive()
-    .default(1.5)
-    .describe('The newest backup older than this × cadence is WARN.'),
-  crit_factor: z
-    .number()
-    .positive()
-    .default(2)
-    .describe('The newest backup older than this × cadence is CRIT.'),
+  ...ageRuleShape,
   size_window: z
     .number()
     .int()
@@ -63,18 +52,7 @@ export const repoOptionShape = {
     .max(30)
     .default(7)
     .describe('The newest size is compared with the median of this many previous ones (kept across rounds).'),
-  shrink_warn_pct: pct
-    .max(100)
-    .default(20)
-    .describe('Newest this many percent smaller than the median: WARN.'),
-  shrink_crit_pct: pct
-    .max(100)
-    .default(50)
-    .describe('Newest this many percent smaller than the median: CRIT.'),
-  growth_warn_pct: pct.default(100).describe('Newest this many percent larger than the median: WARN.'),
-  growth_crit_pct: pct
-    .optional()
-    .describe('Newest this many percent larger than the median: CRIT (default: never).'),
+  ...sizeRuleShape,
   check: z
     .boolean()
     .default(false)
@@ -85,30 +63,14 @@ export const repoOptionShape = {
   sudo: z.boolean().default(false).describe('Run the tool through `sudo -n`.'),
 };
 
-type Common = {
-  password_file?: string | undefined;
-  password_command?: string | undefined;
-  warn_factor: number;
-  crit_factor: number;
-  shrink_warn_pct: number;
-  shrink_crit_pct: number;
-  growth_warn_pct: number;
-  growth_crit_pct?: number | undefined;
-};
+type Common = RuleValues & { password_file?: string | undefined; password_command?: string | undefined };
 
 /** The cross-field rules of the shared options, as zod refinements. */
 export function refineRepo<T extends Common>(schema: z.ZodType<T>) {
-  return schema
-    .refine((o) => o.warn_factor <= o.crit_factor, 'warn_factor must not exceed crit_factor')
-    .refine((o) => o.shrink_warn_pct <= o.shrink_crit_pct, 'shrink_warn_pct must not exceed shrink_crit_pct')
-    .refine(
-      (o) => o.growth_crit_pct === undefined || o.growth_warn_pct <= o.growth_crit_pct,
-      'growth_warn_pct must not exceed growth_crit_pct',
-    )
-    .refine(
-      (o) => !(o.password_file && o.password_command),
-      'give password_file or password_command, not both',
-    );
+  return refineRules(schema).refine(
+    (o) => !(o.password_file && o.password_command),
+    'give password_file or password_command, not both',
+  );
 }
 
 /** `cat 'FILE'` for the tools' password commands (both split it like a shell would). */

@@ -1,9 +1,8 @@
 import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
-import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../../core/command.js';
-import { unknown } from '../../../core/outcome.js';
+import type { CommandResult, CommandSpec } from '../../../core/command.js';
 import { type Status, worst } from '../../../core/status.js';
-import { parseEpoch, parseFindErrors } from '../../_shared/age.js';
+import { findAndClock, parseFindErrors } from '../../_shared/age.js';
 import { DETAILS_FILES, type FileFacts, judgeSeries, type SeriesFacts } from './judge.js';
 import { BackupFilesOptions } from './options.js';
 import { findArgv, scanFind } from './parse.js';
@@ -41,12 +40,9 @@ export async function evaluateBackupFiles(
   run: Run,
   previous: readonly Verified[] = [],
 ): Promise<CheckOutcome> {
-  const [find, date] = outputs;
-  if (!find || !date) return unknown('find or date did not run');
-  if (find.exitCode === EXIT_NOT_FOUND) return unknown('find not found on the target');
-  const now = parseEpoch(date.stdout);
-  if (now === null)
-    return unknown(`cannot read the host's clock (date +%s): ${date.stderr.trim() || date.stdout.trim()}`);
+  const ran = findAndClock(outputs);
+  if ('status' in ran) return ran;
+  const { find, now } = ran;
   const dir = o.path.replace(/(.)\/+$/, '$1');
   const problems: Problem[] = [];
   const errors = parseFindErrors(find.stderr);
