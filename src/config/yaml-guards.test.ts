@@ -51,13 +51,12 @@ const cpuSeconds = (f: () => void): number => {
 
 describe('YAML aliases under hostile input', () => {
   it('an alias bomb is one located problem, found at once', () => {
-    const t0 = Date.now();
-    const err = configError(aliasBomb());
-    expect(Date.now() - t0).toBeLessThan(5000);
-    expect(err.format()).toMatch(
+    let err: ConfigError | undefined;
+    expect(cpuSeconds(() => (err = configError(aliasBomb())))).toBeLessThan(5);
+    expect(err!.format()).toMatch(
       /^ronde\.yaml:9:\d+: aliases would add [\d,]+ values to the file, more than the 100,000 allowed \(an alias bomb\?\); the largest, \*h, stands for [\d,]+$/,
     );
-    expect(err.problems).toHaveLength(1);
+    expect(err!.problems).toHaveLength(1);
   });
 
   it('a bomb too deep for exact numbers is still refused', () => {
@@ -117,15 +116,15 @@ describe('validation of a huge file', () => {
     expect(lines[0]).toBe('ronde.yaml:2:3: defaults.key0: unknown key');
     expect(lines[49]).toBe('ronde.yaml:51:3: defaults.key49: unknown key');
     expect(lines[50]).toBe('… and 99950 more problems (not listed)');
-  }, 60_000);
+  }, 180_000); // wall time: CPU is what is asserted, and a loaded machine took 33 s
 
   it('grows linearly: ten times the keys cost about ten times the time, not a hundred', () => {
-    configError(unknownKeys(2000)); // warm up the JIT
-    const small = cpuSeconds(() => configError(unknownKeys(10_000)));
-    const large = cpuSeconds(() => configError(unknownKeys(100_000)));
+    configError(unknownKeys(1000)); // warm up the JIT
+    const small = cpuSeconds(() => configError(unknownKeys(5000)));
+    const large = cpuSeconds(() => configError(unknownKeys(50_000)));
     // Linear is ×10; the n² it replaces was ×100 and more. ×30 leaves room for GC noise.
     expect(large / small).toBeLessThan(30);
-  }, 60_000);
+  }, 180_000); // wall time: CPU is what is asserted, and a loaded machine took 33 s
 
   it('duplicate keys are still refused, each located, in linear time', () => {
     expect(configError('hosts: []\nteam: []\nhosts: []\n').format()).toBe(
@@ -138,7 +137,7 @@ describe('validation of a huge file', () => {
     let err: ConfigError | undefined;
     expect(cpuSeconds(() => (err = configError(dup)))).toBeLessThan(5);
     expect(err!.problems).toHaveLength(49_999);
-  }, 60_000);
+  }, 180_000); // wall time: CPU is what is asserted, and a loaded machine took 33 s
 
   it('one problem is listed alone, without a count', () => {
     expect(configError('defaults: { nope: 1 }\n').format()).toBe(
