@@ -1,5 +1,6 @@
 import type { CheckContext, CheckOutcome } from '../../core/check.js';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
+import { unknown } from '../../core/outcome.js';
 import type { TargetInfo, Transport } from '../../core/target.js';
 import { DEFAULT_SOCKET, DockerClient, DockerError, openDocker } from './client.js';
 import { type DockerConnectionOptions, toConnection } from './settings.js';
@@ -114,7 +115,7 @@ export function engineFailure(
     return { status: 'UNKNOWN', summary, reasons: [summary, why] };
   }
   const absent = err.failure === 'unreachable' && /ENOENT/.test(why) && !d.socket && !d.url;
-  return { status: 'UNKNOWN', summary: why, reasons: [why], ...(absent ? { notApplicable: true } : {}) };
+  return unknown(why, absent ? { notApplicable: true } : {});
 }
 
 /**

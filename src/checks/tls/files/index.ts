@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
+import { unknown } from '../../../core/outcome.js';
 import { type Status, worst } from '../../../core/status.js';
 import { type FoundFile, findArgv, parseFindErrors, parseFindOutput, planGlob } from './parse.js';
 
@@ -126,7 +127,7 @@ export function evaluateTlsFiles(
   const details = { certificates: certs };
   if (missing.length === o.paths.length) {
     const why = `no such directory: ${missing.join(', ')}`;
-    return { status: 'UNKNOWN', summary: why, reasons: [why], notApplicable: true, details };
+    return unknown(why, { notApplicable: true, details });
   }
   for (const c of certs) if (c.problem) problems.push({ status: c.status, why: `${c.path}: ${c.problem}` });
   const status = worst([...certs.map((c) => c.status), ...problems.map((p) => p.status)]);
