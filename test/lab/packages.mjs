@@ -22,6 +22,7 @@ export const LAB_PACKAGES = [
   'postfix', // SMTP STARTTLS for tls.endpoint (the lab runs it with its own config dir; see LAB_DEBCONF)
   'dovecot-imapd', // IMAP STARTTLS and IMAPS for tls.endpoint
   'dovecot-pop3d', // POP3 STLS for tls.endpoint
+  'chromium', // the team's page end to end in a real browser (test/web/e2e.test.ts, playwright-core)
 ];
 
 /**
