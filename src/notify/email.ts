@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type nodemailerType from 'nodemailer';
 import type { SentMessageInfo } from 'nodemailer/lib/smtp-transport/index.js';
+import { type Lang, t } from '../i18n/index.js';
+import { markdownToHtml, markdownToText } from './markdown.js';
 import type { EmailNotifier } from './schema.js';
 import { type Message, type Notifier, NotifyError, revealSecret, type SendOptions, scrub } from './types.js';
 
@@ -25,9 +27,24 @@ export function messageId(key: string): string {
   return `<${id}@ronde>`;
 }
 
-/** Plain-text body: markdown reads fine as text; the link on its own line. */
+/** Plain-text body: the markdown's words without markup; the link on its own line. */
 export function emailText(msg: Message): string {
-  return `${msg.text}${msg.url ? `\n\n${msg.url}` : ''}\n\n-- \nronde (${msg.event})\n`;
+  return `${markdownToText(msg.text)}${msg.url ? `\n\n${msg.url}` : ''}\n\n-- \nronde (${msg.event})\n`;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The HTML alternative, from the same markdown: what the text says, with its emphasis and links. */
+export function emailHtml(msg: Message, lang: Lang = 'en'): string {
+  const link =
+    msg.url && /^https?:\/\//.test(msg.url)
+      ? `<p><a href="${escapeHtml(msg.url)}">${escapeHtml(t(lang, 'post.open'))}</a></p>\n`
+      : '';
+  return (
+    `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(msg.title)}</title></head>\n` +
+    `<body>\n${markdownToHtml(msg.text)}${link}<p style="color:#777">-- <br>ronde (${escapeHtml(msg.event)})</p>\n</body></html>\n`
+  );
 }
 
 const TRANSIENT_CODES = new Set(['ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS', 'ECONNREFUSED']);
@@ -54,7 +71,11 @@ export function classifySmtpError(err: unknown, label: string, secrets: readonly
 }
 
 /** E-mail over SMTP: STARTTLS required by default, certificates always verified. */
-export function createEmail(cfg: EmailNotifier, env: NodeJS.ProcessEnv = process.env): Notifier {
+export function createEmail(
+  cfg: EmailNotifier,
+  env: NodeJS.ProcessEnv = process.env,
+  lang: Lang = 'en',
+): Notifier {
   const label = `email "${cfg.name}"`;
   return {
     type: 'email',
@@ -91,7 +112,9 @@ export function createEmail(cfg: EmailNotifier, env: NodeJS.ProcessEnv = process
         from: cfg.from,
         to: cfg.to,
         subject: msg.title,
+        // multipart/alternative: clients show the HTML, and the text where HTML is off.
         text: emailText(msg),
+        html: emailHtml(msg, lang),
         messageId: messageId(msg.key),
         headers: { 'X-Ronde-Event': msg.event },
       });

@@ -61,11 +61,11 @@ export function docsLink(kind: string, docsUrl?: string): string {
 function helpLines(lang: Lang, c: CheckChange): string[] {
   const out: string[] = [];
   if (c.to === 'CRIT' && c.mention && c.mention.length > 0)
-    out.push(`  ${t(lang, 'problem.mention', { who: c.mention.map(who).join(', ') })}`);
-  if (c.docs) out.push(`  ${t(lang, 'problem.help', { docs: c.docs })}`);
+    out.push(`  - ${t(lang, 'problem.mention', { who: c.mention.map(who).join(', ') })}`);
+  if (c.docs) out.push(`  - ${t(lang, 'problem.help', { docs: c.docs })}`);
   if (c.routines && c.routines.length > 0)
     out.push(
-      `  ${t(lang, 'problem.routine', {
+      `  - ${t(lang, 'problem.routine', {
         routines: c.routines.map((r) => `${md(r.title)} (${code(`ronde routines show ${r.id}`)})`).join(', '),
       })}`,
     );

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/index.js';
 import { createEmail } from './email.js';
 import { createMattermost } from './mattermost.js';
 import type { NotifierConfig, NotifierType } from './schema.js';
@@ -11,6 +12,7 @@ export { EVENTS, NotifyError } from './types.js';
 type Factory<T extends NotifierType> = (
   cfg: Extract<NotifierConfig, { type: T }>,
   env: NodeJS.ProcessEnv,
+  lang: Lang,
 ) => Notifier;
 
 /** The one registry of notifier types: adding one is a schema entry, a file, and a line here. */
@@ -26,14 +28,14 @@ export const NOTIFIER_TYPES: { [T in NotifierType]: Factory<T> } = {
  * one fails that notifier only.
  */
 export function buildNotifiers(
-  config: { notifiers: readonly NotifierConfig[] },
+  config: { notifiers: readonly NotifierConfig[]; language?: Lang },
   env: NodeJS.ProcessEnv = process.env,
 ): Map<string, Notifier> {
   const out = new Map<string, Notifier>();
   for (const cfg of config.notifiers) {
     if (out.has(cfg.name)) throw new Error(`notifier "${cfg.name}" defined twice`);
     const make = NOTIFIER_TYPES[cfg.type] as Factory<typeof cfg.type>;
-    out.set(cfg.name, make(cfg as never, env));
+    out.set(cfg.name, make(cfg as never, env, config.language ?? 'en'));
   }
   return out;
 }

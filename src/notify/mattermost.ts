@@ -1,3 +1,4 @@
+import { type Lang, t } from '../i18n/index.js';
 import type { MattermostNotifier } from './schema.js';
 import {
   type Message,
@@ -20,22 +21,26 @@ const ICON: Record<Severity, string> = {
 };
 
 /** The post text: bold title, markdown body, link; cut to Mattermost's limit with a note. */
-export function mattermostText(msg: Message, max = MATTERMOST_MAX_CHARS): string {
+export function mattermostText(msg: Message, max = MATTERMOST_MAX_CHARS, lang: Lang = 'en'): string {
   const head = `${msg.severity ? `${ICON[msg.severity]} ` : ''}**${msg.title}**`;
-  const link = msg.url ? `\n\n[Open in ronde](${msg.url})` : '';
+  const link = msg.url ? `\n\n[${t(lang, 'post.open')}](${msg.url})` : '';
   const full = `${head}\n\n${msg.text}${link}`;
   // Count code points, as Mattermost does: an emoji is one character, not two.
   const chars = Array.from(full);
   if (chars.length <= max) return full;
-  const note = `\n\n… _(cut: ${chars.length} characters, Mattermost takes ${max})_${link}`;
+  const note = `\n\n… _(${t(lang, 'post.cut', { n: chars.length, max })})_${link}`;
   const keep = Math.max(0, max - Array.from(note).length);
   return chars.slice(0, keep).join('') + note;
 }
 
 /** The incoming-webhook JSON body (Mattermost's documented fields). */
-export function mattermostPayload(cfg: MattermostNotifier, msg: Message): Record<string, unknown> {
+export function mattermostPayload(
+  cfg: MattermostNotifier,
+  msg: Message,
+  lang: Lang = 'en',
+): Record<string, unknown> {
   return {
-    text: mattermostText(msg),
+    text: mattermostText(msg, MATTERMOST_MAX_CHARS, lang),
     ...(cfg.channel ? { channel: cfg.channel } : {}),
     ...(cfg.username ? { username: cfg.username } : {}),
     ...(cfg.icon_url ? { icon_url: cfg.icon_url } : {}),
@@ -50,7 +55,11 @@ export function mattermostPayload(cfg: MattermostNotifier, msg: Message): Record
  * (invalid webhook or payload), 403 (overrides or the channel not allowed),
  * 404 (unknown hook) and 413 (too large) are permanent, 429 and 5xx transient.
  */
-export function createMattermost(cfg: MattermostNotifier, env: NodeJS.ProcessEnv = process.env): Notifier {
+export function createMattermost(
+  cfg: MattermostNotifier,
+  env: NodeJS.ProcessEnv = process.env,
+  lang: Lang = 'en',
+): Notifier {
   const label = `mattermost "${cfg.name}"`;
   return {
     type: 'mattermost',
@@ -60,7 +69,7 @@ export function createMattermost(cfg: MattermostNotifier, env: NodeJS.ProcessEnv
       const res = await postJson({
         url,
         headers: { 'idempotency-key': msg.key },
-        body: mattermostPayload(cfg, msg),
+        body: mattermostPayload(cfg, msg, lang),
         timeoutSec: cfg.timeout,
         secrets: urlSecrets(url),
         label,

@@ -12,6 +12,8 @@ export interface CapturedMail {
   headers: Record<string, string>;
   /** Body, quoted-printable decoded. */
   body: string;
+  /** The parts of a multipart message (e.g. text/plain and text/html), each decoded; empty otherwise. */
+  parts: { headers: Record<string, string>; body: string }[];
   raw: string;
   /** The session was encrypted (STARTTLS) when the message came. */
   secure: boolean;
@@ -161,7 +163,21 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   };
 }
 
-function parseMail(raw: string): { headers: Record<string, string>; body: string } {
+function parseMail(raw: string): {
+  headers: Record<string, string>;
+  body: string;
+  parts: { headers: Record<string, string>; body: string }[];
+} {
+  const single = parsePart(raw);
+  const boundary = /^multipart\/[^;]+;.*boundary="?([^";]+)"?/i.exec(
+    single.headers['content-type'] ?? '',
+  )?.[1];
+  if (!boundary) return { ...single, parts: [] };
+  const chunks = raw.split(`--${boundary}`).slice(1, -1);
+  return { ...single, parts: chunks.map((c) => parsePart(c.replace(/^\r\n/, ''))) };
+}
+
+function parsePart(raw: string): { headers: Record<string, string>; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const head = split < 0 ? raw : raw.slice(0, split);
   const rawBody = split < 0 ? '' : raw.slice(split + 4);
@@ -170,15 +186,18 @@ function parseMail(raw: string): { headers: Record<string, string>; body: string
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
   }
-  const qp = /quoted-printable/i.test(headers['content-transfer-encoding'] ?? '');
-  const body = qp
-    ? Buffer.from(
-        rawBody
-          .replace(/=\r\n/g, '')
-          .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-        'latin1',
-      ).toString('utf8')
-    : rawBody;
+  const encoding = headers['content-transfer-encoding'] ?? '';
+  const qp = /quoted-printable/i.test(encoding);
+  const body = /base64/i.test(encoding)
+    ? Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : qp
+      ? Buffer.from(
+          rawBody
+            .replace(/=\r\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8')
+      : rawBody;
   return { headers, body: body.replace(/\r\n/g, '\n') };
 }
 

@@ -63,10 +63,52 @@ describe('email notifier', () => {
     expect(first!.headers.subject).toBe('Routine "update the VMs" is overdue');
     expect(first!.headers['message-id']).toBe('<3b9f0c2e7a@ronde>');
     expect(again!.headers['message-id']).toBe(first!.headers['message-id']);
-    expect(first!.headers['content-type']).toMatch(/^text\/plain/);
-    expect(first!.body).toContain('Last done 45 days ago by *alice*.');
-    expect(first!.body).toContain('https://ronde.example.org/routines/update-vms');
+    expect(first!.headers['content-type']).toMatch(/^multipart\/alternative/);
+    const [text, html] = first!.parts;
+    expect(text!.headers['content-type']).toMatch(/^text\/plain; charset=utf-8/);
+    expect(text!.body).toContain('Last done 45 days ago by alice.');
+    expect(text!.body).toContain('https://ronde.example.org/routines/update-vms');
+    expect(html!.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+    expect(html!.body).toContain('<p>Last done 45 days ago by <em>alice</em>.</p>');
+    expect(html!.body).toContain('<a href="https://ronde.example.org/routines/update-vms">Open in ronde</a>');
     expect(sink.auths.every((a) => a.secure && a.username === 'ronde')).toBe(true);
+  });
+
+  it('writes French text and HTML from the same markdown, HTML escaped', async () => {
+    const before = sink.messages.length;
+    const cfg = EmailNotifier.parse({
+      name: 'team-mail',
+      type: 'email',
+      host: sink.host,
+      port: sink.port,
+      ca: sink.caFile,
+      user: 'ronde',
+      password: '${env:SMTP_PASS}',
+      from: 'ronde@example.org',
+      to: ['admins@example.org'],
+    });
+    const fr = createEmail(cfg, { SMTP_PASS: PASSWORD }, 'fr');
+    await fr.send(
+      {
+        ...msg,
+        title: 'En retard de 4 jours : Mises à jour',
+        text: '**web1** — ssh root@10.0.0.5 \\<script\\> <b>raw</b>\n\n1. apt update\n2. `ronde done maj --by NOM`',
+      },
+      {},
+    );
+    const [mail] = (await sink.waitForMessages(before + 1)).slice(before);
+    expect(mail!.headers.subject).toBe('En retard de 4 jours : Mises à jour');
+    const [text, html] = mail!.parts;
+    expect(text!.body).toContain(
+      'web1 — ssh root@10.0.0.5 <script> <b>raw</b>\n\n1. apt update\n2. ronde done maj --by NOM',
+    );
+    expect(html!.body).toContain('<html lang="fr">');
+    expect(html!.body).toContain(
+      '<strong>web1</strong> — ssh root@10.0.0.5 &lt;script&gt; &lt;b&gt;raw&lt;/b&gt;',
+    );
+    expect(html!.body).toContain('<li><code>ronde done maj --by NOM</code></li>');
+    expect(html!.body).toContain('>Ouvrir dans ronde</a>');
+    expect(html!.body).not.toMatch(/<script>|<b>/);
   });
 
   it('hashes a key that cannot stand in a Message-ID, the same way each time', async () => {
