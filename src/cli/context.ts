@@ -6,6 +6,7 @@ import type { Registry } from '../core/registry.js';
 import { openStore } from '../store/db.js';
 import { type DatabaseLocation, databaseLocation, stateDirectory } from '../store/location.js';
 import type { Store } from '../store/types.js';
+import { setCliLang } from './lang.js';
 
 /** What every command needs: the configuration (or zero-config), the kinds, the store. */
 export interface CliContext {
@@ -29,6 +30,7 @@ export async function loadContext(
 ): Promise<CliContext> {
   const loaded = await loadConfig({ path: opts.config, env, cwd: process.cwd(), registry });
   const { config } = loaded;
+  setCliLang(config.language);
   const location = () => {
     const database = config.database?.url
       ? { url: resolveSecrets(config.database.url, env).reveal() }

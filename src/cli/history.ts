@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { checkProblem, hostProblem, type NameBook } from '../config/names.js';
 import type { Status } from '../core/status.js';
 import { SELF_TARGET } from '../daemon/self.js';
+import { dateTime, type Lang, t } from '../i18n/index.js';
 import type { StatusChange, Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 import { refuse } from './names.js';
 import { paint, STATUS_STYLE, useColor } from './style.js';
 
@@ -15,6 +17,8 @@ export interface HistoryDeps {
   /** The configured hosts and checks, to refuse a typo (with a hint) rather than print nothing. */
   names?(): Promise<{ book: NameBook; kinds: readonly string[] }>;
   write?(text: string): void;
+  /** IANA zone the times are shown in, labelled (default: the system's); the config's `timezone:` in main. */
+  timeZone?(): string;
   now?(): Date;
   color?: boolean;
 }
@@ -70,20 +74,30 @@ export function historyCommand(deps: HistoryDeps): Command {
         return;
       }
       const color = opts.color && (deps.color ?? useColor(process.stdout));
-      write(changes.length === 0 ? 'No status change recorded.\n' : renderHistory(changes, color));
+      const zone = deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const lang = cliLang();
+      write(
+        changes.length === 0
+          ? `${t(lang, 'cli.history.none')}\n`
+          : renderHistory(changes, color, { lang, timeZone: zone }),
+      );
     });
 }
 
 /** A table: time, target, check, from → to, summary. Columns padded to their widest cell. */
-export function renderHistory(changes: StatusChange[], color = false): string {
+export function renderHistory(
+  changes: StatusChange[],
+  color = false,
+  o: { lang: Lang; timeZone: string } = { lang: 'en', timeZone: 'UTC' },
+): string {
   const rows = changes.map((c) => [
-    localTime(c.at),
+    dateTime(new Date(c.at), o.timeZone),
     c.target,
     c.check,
-    `${c.from ?? 'new'} → ${c.to}`,
+    `${c.from ?? t(o.lang, 'cli.history.new')} → ${c.to}`,
     c.summary,
   ]);
-  const header = ['TIME', 'TARGET', 'CHECK', 'CHANGE', 'SUMMARY'];
+  const header = t(o.lang, 'cli.history.head').split('\t');
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[], paintChange?: Status) =>
     cells
@@ -111,10 +125,4 @@ export function parseSince(s: string, now: Date): Date {
   if (Number.isNaN(t))
     throw new CliError(`--since: expected a duration (7d, 12h) or a date (2025-03-01), got "${s}"`, EX_USAGE);
   return new Date(t);
-}
-
-/** Local time to the minute, as a sysadmin reads a log. */
-function localTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

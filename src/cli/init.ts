@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { localeLang, t } from '../i18n/index.js';
 import { STARTER_ROUTINES } from '../routines/init-routines.js';
 import { type InitLang, renderStarterConfig } from '../routines/init-template.js';
 import { CliError } from './errors.js';
@@ -26,12 +27,12 @@ export async function runInit(opts: InitOptions, hostName: string = hostname()):
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      throw new CliError(
-        `${opts.output} already exists; ronde init never overwrites a file (use --output FILE to write elsewhere)`,
-        EX_CANTCREAT,
-      );
+      throw new CliError(t(opts.lang, 'cli.init.exists', { file: opts.output }), EX_CANTCREAT);
     }
-    throw new CliError(`cannot create ${opts.output}: ${(err as Error).message}`, EX_CANTCREAT);
+    throw new CliError(
+      t(opts.lang, 'cli.init.cannot', { file: opts.output, why: (err as Error).message }),
+      EX_CANTCREAT,
+    );
   }
   return path;
 }
@@ -46,16 +47,14 @@ export function initCommand(): Command {
     )
     .option('-o, --output <file>', 'where to write it', './ronde.yaml')
     .addOption(
-      new Option('--lang <lang>', 'language of the comments and routines')
+      new Option('--lang <lang>', 'language of the file, its routines and this command (default: the locale)')
         .choices(['en', 'fr'])
-        .default('en'),
+        .default(localeLang(), 'from LC_ALL/LC_MESSAGES/LANG'),
     )
     .addHelpText('after', '\nExamples:\n  ronde init\n  ronde init --lang fr --output /etc/ronde/ronde.yaml')
     .action(async (opts: InitOptions) => {
+      // The file and what init says share one language.
       const path = await runInit(opts);
-      process.stdout.write(
-        `ronde: wrote ${path} with ${STARTER_ROUTINES.length} routines.\n` +
-          'Next: add your hosts and team, link your wiki pages, then run `ronde check`.\n',
-      );
+      process.stdout.write(`${t(opts.lang, 'cli.init.wrote', { path, n: STARTER_ROUTINES.length })}\n`);
     });
 }

@@ -4,6 +4,7 @@ import { registry } from '../checks/index.js';
 import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { buildNotifiers } from '../notify/index.js';
+import { boardTimeZone } from '../routines/board.js';
 import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
@@ -45,13 +46,20 @@ function program(): Command {
     loaded ??= loadContext(globals());
     return loaded;
   };
+  // Known once a command has loaded the config: the zone its times are shown in.
+  let zone: string | undefined;
   root.addCommand(
     historyCommand({
-      openStore: async () => (await context()).openStore(),
+      openStore: async () => {
+        const ctx = await context();
+        zone = boardTimeZone(ctx.config);
+        return ctx.openStore();
+      },
       names: async () => {
         const ctx = await context();
         return { book: nameBook(ctx.config, ctx.registry), kinds: ctx.registry.ids() };
       },
+      timeZone: () => zone ?? boardTimeZone({}),
     }),
   );
   root.addCommand(serveCommand(globals));
@@ -61,7 +69,14 @@ function program(): Command {
   root.addCommand(doneCommand(routineDeps));
   root.addCommand(undoCommand(routineDeps));
   root.addCommand(
-    notifyCommand({ loadNotifiers: async () => buildNotifiers((await loadContext(globals())).config) }),
+    notifyCommand({
+      loadNotifiers: async () => {
+        const { config } = await context();
+        zone = boardTimeZone(config);
+        return buildNotifiers(config);
+      },
+      timeZone: () => zone ?? boardTimeZone({}),
+    }),
   );
   root.addCommand(ackCommand(routineDeps));
   root.addCommand(silenceCommand(routineDeps));

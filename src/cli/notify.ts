@@ -2,26 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Command } from 'commander';
 import { didYouMean } from '../core/suggest.js';
+import { dateTime, type Lang, t } from '../i18n/index.js';
 import { type Message, type Notifier, NotifyError } from '../notify/index.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang, say } from './lang.js';
 
 export interface NotifyDeps {
   loadNotifiers(): Promise<Map<string, Notifier>>;
+  /** The configured zone of the date in the test message (default the system's). */
+  timeZone?(): string;
   /** Where to write (default: process stdout/stderr). */
   out?: (line: string) => void;
   err?: (line: string) => void;
 }
 
 /** The message `ronde notify test` sends: a fresh key each time, so it is never dropped as a repeat. */
-export function testMessage(name: string, now = new Date()): Message {
+export function testMessage(name: string, now = new Date(), lang: Lang = 'en', timeZone = 'UTC'): Message {
   return {
     key: `test-${randomUUID()}`,
     event: 'test',
     severity: 'info',
-    title: 'ronde test message',
-    text:
-      `This is a test sent by \`ronde notify test ${name}\` on ${hostname()} at ${now.toISOString()}.\n` +
-      'If you read this, notifications through this channel work.',
+    title: t(lang, 'test.title'),
+    text: t(lang, 'test.text', {
+      command: `\`ronde notify test ${name}\``,
+      host: hostname(),
+      at: dateTime(now, timeZone),
+    }),
   };
 }
 
@@ -41,13 +47,16 @@ export function notifyCommand(deps: NotifyDeps): Command {
       if (!notifier) {
         const known = [...notifiers.keys()];
         throw new CliError(
-          `no notifier named "${name}"${didYouMean(name, known) || ';'} ${known.length ? `configured: ${known.join(', ')}` : 'none is configured (`notifiers:` in ronde.yaml)'}`,
+          say('cli.notify.unknown', { name, hint: didYouMean(name, known), known: known.join(', ') }),
           EX_USAGE,
         );
       }
       try {
-        await notifier.send(testMessage(name), { signal: AbortSignal.timeout(60_000) });
-        out(`ok: ${notifier.type} "${name}" accepted the test message`);
+        const zone = deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+        await notifier.send(testMessage(name, new Date(), cliLang(), zone), {
+          signal: AbortSignal.timeout(60_000),
+        });
+        out(say('cli.notify.ok', { type: notifier.type, name }));
         process.exitCode = 0;
       } catch (e) {
         // NotifyError messages never hold the URL or a password; anything else is shown by class only.
@@ -55,10 +64,12 @@ export function notifyCommand(deps: NotifyDeps): Command {
         const advice =
           e instanceof NotifyError
             ? e.permanent
-              ? 'this will not pass by retrying: check the notifier settings'
-              : `this may pass later${e.retryAfterSec === undefined ? '' : ` (retry after ${e.retryAfterSec} s)`}`
+              ? say('cli.notify.permanent')
+              : say('cli.notify.later', {
+                  retryAfter: e.retryAfterSec === undefined ? '' : String(e.retryAfterSec),
+                })
             : '';
-        err(`failed: ${why}${advice ? `\n  ${advice}` : ''}`);
+        err(`${say('cli.notify.failed', { why })}${advice ? `\n  ${advice}` : ''}`);
         process.exitCode = 1;
       }
     });

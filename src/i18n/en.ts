@@ -83,6 +83,49 @@ export const en = {
   'digest.since': (p: { date: string }) => `since ${p.date}`,
   'digest.never': 'never',
 
+  // Release bot (src/releases/format.ts).
+  'release.title': (p: { watch: string; version: string }) => `${p.watch} ${p.version} released`,
+  'release.tag': (p: { tag: string }) => `(tag ${p.tag})`,
+  'release.notes': 'release notes',
+  'release.notesShort': 'notes',
+  'release.older': (p: { hosts: string }) => `Running an older version: ${p.hosts}.`,
+  'release.more': (p: { n: number }) => `… and ${p.n} more`,
+  'release.burst.title': (p: { watch: string; n: number; newest: string }) =>
+    `${p.watch}: ${p.n} new releases, newest ${p.newest}`,
+  'release.latest': (p: { version: string }) => `latest ${p.version}`,
+  'release.none': 'no release yet',
+  'release.watching.title': (p: { n: number }) =>
+    `Watching ${count('en', p.n, 'upstream release', 'upstream releases')}`,
+  'release.watching.text': 'New releases will be posted here once each.',
+
+  // `ronde notify test`.
+  'test.title': 'ronde test message',
+  'test.text': (p: { command: string; host: string; at: string }) =>
+    `This is a test sent by ${p.command} on ${p.host} at ${p.at}.\nIf you read this, notifications through this channel work.`,
+
+  /** `hint`: the did-you-mean part, or empty. */
+  'cli.notify.unknown': (p: { name: string; hint: string; known: string }) =>
+    `no notifier named "${p.name}"${p.hint || ';'} ${p.known ? `configured: ${p.known}` : 'none is configured (`notifiers:` in ronde.yaml)'}`,
+  'cli.notify.ok': (p: { type: string; name: string }) =>
+    `ok: ${p.type} "${p.name}" accepted the test message`,
+  'cli.notify.failed': (p: { why: string }) => `failed: ${p.why}`,
+  'cli.notify.permanent': 'this will not pass by retrying: check the notifier settings',
+  'cli.notify.later': (p: { retryAfter: string }) =>
+    `this may pass later${p.retryAfter ? ` (retry after ${p.retryAfter} s)` : ''}`,
+
+  // `ronde init`.
+  'cli.init.wrote': (p: { path: string; n: number }) =>
+    `ronde: wrote ${p.path} with ${count('en', p.n, 'routine', 'routines')}.\nNext: add your hosts and team, link your wiki pages, then run \`ronde check\`.`,
+  'cli.init.exists': (p: { file: string }) =>
+    `${p.file} already exists; ronde init never overwrites a file (use --output FILE to write elsewhere)`,
+  'cli.init.cannot': (p: { file: string; why: string }) => `cannot create ${p.file}: ${p.why}`,
+
+  // `ronde history`.
+  'cli.history.none': 'No status change recorded.',
+  'cli.history.new': 'new',
+  /** Column heads, tab-separated. */
+  'cli.history.head': 'TIME\tTARGET\tCHECK\tCHANGE\tSUMMARY',
+
   // Channels.
   'post.open': 'Open in ronde',
   'post.cut': (p: { n: number; max: number }) => `cut: ${p.n} characters, Mattermost takes ${p.max}`,

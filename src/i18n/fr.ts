@@ -72,6 +72,42 @@ export const fr: Catalogue = {
   'digest.since': (p) => `depuis le ${p.date}`,
   'digest.never': 'jamais',
 
+  'release.title': (p) => `${p.watch} ${p.version} est sortie`,
+  'release.tag': (p) => `(étiquette ${p.tag})`,
+  'release.notes': 'notes de version',
+  'release.notesShort': 'notes',
+  'release.older': (p) => `Version plus ancienne en service : ${p.hosts}.`,
+  'release.more': (p) => `… et ${p.n} de plus`,
+  'release.burst.title': (p) =>
+    `${p.watch} : ${count('fr', p.n, 'nouvelle version', 'nouvelles versions')}, la plus récente ${p.newest}`,
+  'release.latest': (p) => `dernière : ${p.version}`,
+  'release.none': 'aucune version pour l’instant',
+  'release.watching.title': (p) =>
+    `${count('fr', p.n, 'logiciel suivi', 'logiciels suivis')} pour leurs nouvelles versions`,
+  'release.watching.text': 'Chaque nouvelle version sera annoncée ici, une fois.',
+
+  'test.title': 'Message de test de ronde',
+  'test.text': (p) =>
+    `Ceci est un test envoyé par ${p.command} depuis ${p.host} le ${p.at}.\nSi vous le lisez, les notifications passent par ce canal.`,
+
+  'cli.notify.unknown': (p) =>
+    `aucune notification nommée « ${p.name} »${p.hint || ' ;'} ${p.known ? `configurées : ${p.known}` : 'aucune n’est configurée (`notifiers:` dans ronde.yaml)'}`,
+  'cli.notify.ok': (p) => `ok : ${p.type} « ${p.name} » a accepté le message de test`,
+  'cli.notify.failed': (p) => `échec : ${p.why}`,
+  'cli.notify.permanent': 'réessayer n’y changera rien : vérifiez les réglages de ce canal',
+  'cli.notify.later': (p) =>
+    `cela peut passer plus tard${p.retryAfter ? ` (réessayer dans ${p.retryAfter} s)` : ''}`,
+
+  'cli.init.wrote': (p) =>
+    `ronde : ${p.path} écrit, avec ${count('fr', p.n, 'routine', 'routines')}.\nEnsuite : ajoutez vos hôtes et l’équipe, reliez vos pages de wiki, puis lancez \`ronde check\`.`,
+  'cli.init.exists': (p) =>
+    `${p.file} existe déjà ; ronde init n’écrase jamais un fichier (--output FICHIER pour écrire ailleurs)`,
+  'cli.init.cannot': (p) => `impossible de créer ${p.file} : ${p.why}`,
+
+  'cli.history.none': 'Aucun changement d’état enregistré.',
+  'cli.history.new': 'nouveau',
+  'cli.history.head': 'HEURE\tHÔTE\tVÉRIFICATION\tCHANGEMENT\tRÉSUMÉ',
+
   'post.open': 'Ouvrir dans ronde',
   'post.cut': (p) => `coupé : ${p.n} caractères, Mattermost en accepte ${p.max}`,
 };

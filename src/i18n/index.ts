@@ -20,11 +20,12 @@ export type Key = keyof Catalogue;
 /** The parameters of a key: none for a constant, its object for a sentence. */
 export type Params<K extends Key> = Catalogue[K] extends (p: infer P) => string ? [params: P] : [];
 
+/** The catalogue of a language; English for anything else (a partial config built by a test). */
 export function messages(lang: Lang): Catalogue {
-  return CATALOGUES[lang];
+  return CATALOGUES[lang] ?? en;
 }
 
 export function t<K extends Key>(lang: Lang, key: K, ...params: Params<K>): string {
-  const entry = CATALOGUES[lang][key] as string | ((p: unknown) => string);
+  const entry = messages(lang)[key] as string | ((p: unknown) => string);
   return typeof entry === 'function' ? entry(params[0]) : entry;
 }

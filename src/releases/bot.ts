@@ -104,7 +104,7 @@ function routingFor(w: ReleaseWatch | undefined, config: Config): Routing {
  */
 export async function checkReleases(
   store: Pick<Store, 'conn'>,
-  config: Pick<Config, 'releases' | 'notifiers' | 'routes'>,
+  config: Pick<Config, 'releases' | 'notifiers' | 'routes'> & { language?: Config['language'] },
   now: Date,
   o: CheckReleasesOptions = {},
 ): Promise<WatchReport[]> {
@@ -151,7 +151,7 @@ export async function checkReleases(
       await enqueue(
         trx,
         `releases:first-look:${names.join(',')}:${t}`,
-        firstLookMessage(firstLooks),
+        firstLookMessage(config.language ?? 'en', firstLooks),
         routingFor(undefined, config as Config),
         now,
       );
@@ -204,13 +204,19 @@ async function recordWatch(
   });
   if (fresh.length > BURST) {
     const identity = `release:${w.name}:burst:${fresh.map((r) => r.version).join(',')}`;
-    await enqueue(trx, identity, burstMessage(w.name, fresh.map(asNew), older), routing, now);
+    await enqueue(
+      trx,
+      identity,
+      burstMessage(config.language, w.name, fresh.map(asNew), older),
+      routing,
+      now,
+    );
   } else {
     for (const r of fresh)
       await enqueue(
         trx,
         `release:${w.name}:${r.version}`,
-        releaseMessage(w.name, asNew(r), older),
+        releaseMessage(config.language, w.name, asNew(r), older),
         routing,
         now,
       );

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { registry } from '../checks/index.js';
 import { EX_CANTCREAT, initCommand, runInit } from '../cli/init.js';
@@ -151,6 +151,27 @@ describe('ronde init', () => {
       exitCode: EX_CANTCREAT,
       message: expect.stringMatching(/cannot create/),
     });
+  });
+
+  it('speaks the language of the file it writes, and the file sets language:', async () => {
+    const out = join(dir, 'fr.yaml');
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      said.push(String(s));
+      return true;
+    });
+    try {
+      await initCommand().parseAsync(['--output', out, '--lang', 'fr'], { from: 'user' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(said.join('')).toMatch(
+      /^ronde : .*fr\.yaml écrit, avec 13 routines\.\nEnsuite : ajoutez vos hôtes/,
+    );
+    expect(parse(await readFile(out, 'utf8')).language).toBe('fr');
+    await expect(runInit({ output: out, lang: 'fr' })).rejects.toThrow(
+      /existe déjà ; ronde init n’écrase jamais/,
+    );
   });
 
   it('refuses an unknown language', async () => {

@@ -34,7 +34,10 @@ const HEADER: Record<InitLang, string> = {
 };
 
 const GENERAL: Record<InitLang, string> = {
-  en: `# IANA time zone of the cadences and reminders (default: the system's).
+  en: `# Language of posts, e-mails, reminders and command output: en or fr (default: the locale).
+language: en
+
+# IANA time zone of the cadences and reminders (default: the system's).
 # timezone: Europe/Paris
 
 # The machines to check. With only this entry, ronde checks the machine it runs on.
@@ -58,7 +61,10 @@ __CHECKS__
 #   - name: bob
 #     mattermost: bob
 `,
-  fr: `# Fuseau horaire IANA des cadences et des rappels (par défaut : celui du système).
+  fr: `# Langue des messages, e-mails, rappels et de la sortie des commandes : en ou fr (par défaut : la locale).
+language: fr
+
+# Fuseau horaire IANA des cadences et des rappels (par défaut : celui du système).
 # timezone: Europe/Paris
 
 # Les machines à vérifier. Avec cette seule entrée, ronde vérifie la machine où il tourne.

@@ -34,9 +34,15 @@ describe('ronde history', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  let zone = 'UTC';
   async function history(...args: string[]): Promise<string> {
     let out = '';
-    const cmd = historyCommand({ openStore: () => openStore(loc), write: (s) => (out += s), now: () => now });
+    const cmd = historyCommand({
+      openStore: () => openStore(loc),
+      write: (s) => (out += s),
+      now: () => now,
+      timeZone: () => zone,
+    });
     cmd.exitOverride();
     await cmd.parseAsync(args, { from: 'user' });
     return out;
@@ -44,15 +50,24 @@ describe('ronde history', () => {
 
   it('prints the changes as a table, newest first, not every result', async () => {
     expect((await history()).split('\n')).toEqual([
-      'TIME              TARGET  CHECK        CHANGE     SUMMARY',
-      '2025-03-09 12:00  db1     backup.age   CRIT → OK  backup.age on db1 is OK',
-      '2025-03-07 12:00  web1    system.disk  OK → WARN  system.disk on web1 is WARN',
-      '2025-03-05 12:00  db1     backup.age   OK → CRIT  backup.age on db1 is CRIT',
+      'TIME                  TARGET  CHECK        CHANGE     SUMMARY',
+      '2025-03-09 12:00 UTC  db1     backup.age   CRIT → OK  backup.age on db1 is OK',
+      '2025-03-07 12:00 UTC  web1    system.disk  OK → WARN  system.disk on web1 is WARN',
+      '2025-03-05 12:00 UTC  db1     backup.age   OK → CRIT  backup.age on db1 is CRIT',
       // Same instant: the later-saved result first.
-      '2025-02-28 12:00  db1     backup.age   new → OK   backup.age on db1 is OK',
-      '2025-02-28 12:00  web1    system.disk  new → OK   system.disk on web1 is OK',
+      '2025-02-28 12:00 UTC  db1     backup.age   new → OK   backup.age on db1 is OK',
+      '2025-02-28 12:00 UTC  web1    system.disk  new → OK   system.disk on web1 is OK',
       '',
     ]);
+  });
+
+  it('shows times in the configured zone, labelled', async () => {
+    zone = 'Europe/Paris';
+    try {
+      expect((await history('--limit', '1')).split('\n')[1]).toMatch(/^2025-03-09 13:00 CET  db1/);
+    } finally {
+      zone = 'UTC';
+    }
   });
 
   it('filters by check, target, --since and --limit', async () => {
