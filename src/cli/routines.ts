@@ -3,13 +3,14 @@ import { registry } from '../checks/index.js';
 import { routineProblem } from '../config/names.js';
 import type { Config } from '../config/schema.js';
 import { selfResult } from '../daemon/self.js';
+import { date, dateTime, duration, type Lang, t } from '../i18n/index.js';
 import { type BoardEntry, boardTimeZone, loadBoard } from '../routines/board.js';
-import { toLocal } from '../routines/cadence.js';
 import type { StoredSignoff } from '../routines/repo.js';
 import type { Routine } from '../routines/schema.js';
 import type { RoutineStatus } from '../routines/state.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 import { paint, STATUS_STYLE, type Style, useColor } from './style.js';
 
 export const ROUTINES_OUTPUT_VERSION = 1;
@@ -52,12 +53,10 @@ export function routinesCommand(deps: RoutinesDeps): Command {
         return;
       }
       if (entries.length === 0) {
-        write(
-          'No routine configured: add `routines:` to ronde.yaml (see docs/routines.md, or `ronde init`).\n',
-        );
+        write(`${t(cliLang(), 'cli.routines.none')}\n`);
         return;
       }
-      write(renderBoard(entries, now, tz, opts.color && (deps.color ?? useColor(process.stdout))));
+      write(renderBoard(entries, now, tz, opts.color && (deps.color ?? useColor(process.stdout)), cliLang()));
       // Reminders come from the daemon: say so when they cannot be trusted (ronde.self).
       if (self.status !== 'OK' && !self.notApplicable)
         write(`\nronde.self ${self.status}: ${self.summary}\n`);
@@ -81,7 +80,7 @@ export function routinesCommand(deps: RoutinesDeps): Command {
         write(`${JSON.stringify(doc, null, 2)}\n`);
         return;
       }
-      write(renderShow(entry, now, tz, opts.color && (deps.color ?? useColor(process.stdout))));
+      write(renderShow(entry, now, tz, opts.color && (deps.color ?? useColor(process.stdout)), cliLang()));
     });
   return cmd;
 }
@@ -120,12 +119,6 @@ export function unknownRoutine(id: string, routines: readonly Routine[]): CliErr
   );
 }
 
-const STATUS_TEXT: Readonly<Record<RoutineStatus, string>> = {
-  overdue: 'OVERDUE',
-  due: 'DUE',
-  due_soon: 'DUE SOON',
-  ok: 'OK',
-};
 const STATUS_COLOR: Readonly<Record<RoutineStatus, Style>> = {
   overdue: 'red',
   due: 'yellow',
@@ -133,43 +126,45 @@ const STATUS_COLOR: Readonly<Record<RoutineStatus, Style>> = {
   ok: 'green',
 };
 
-export function statusText(e: Pick<BoardEntry, 'state'>): string {
+export function statusText(e: Pick<BoardEntry, 'state'>, lang: Lang = 'en'): string {
   const s = e.state;
-  return s.status === 'overdue' ? `OVERDUE ${s.overdueDays} d` : STATUS_TEXT[s.status];
+  return s.status === 'overdue'
+    ? t(lang, 'cli.routines.status.overdue', { days: s.overdueDays ?? 1 })
+    : t(lang, `cli.routines.status.${s.status}`);
 }
 
-/** "3 min ago", "5 h ago", "12 d ago": how long ago, as a person says it. */
-export function ago(at: Date, now: Date): string {
-  const ms = now.getTime() - at.getTime();
-  if (ms < 60_000) return 'just now';
-  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
-  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h ago`;
-  return `${Math.floor(ms / 86_400_000)} d ago`;
+/** "3 min ago", "5 h ago", "12 days ago": how long ago, as a person says it. */
+export function ago(at: Date, now: Date, lang: Lang = 'en'): string {
+  const sec = (now.getTime() - at.getTime()) / 1000;
+  if (sec < 60) return t(lang, 'cli.ago.now');
+  return t(lang, 'cli.ago', { d: duration(lang, sec) });
 }
 
-const p2 = (n: number) => String(n).padStart(2, '0');
-
+/** The local calendar date in `tz`. */
 export function localDate(d: Date, tz: string): string {
-  const l = toLocal(d, tz);
-  return `${l.year}-${p2(l.month)}-${p2(l.day)}`;
+  return date(d, tz);
 }
 
+/** Local time to the minute, labelled with its zone: `2026-12-05 17:40 CET`. */
 export function localDateTime(d: Date, tz: string): string {
-  const l = toLocal(d, tz);
-  return `${localDate(d, tz)} ${p2(l.hour)}:${p2(l.minute)}`;
+  return dateTime(d, tz);
 }
 
-function checksText(e: BoardEntry): string {
+function checksText(e: BoardEntry, lang: Lang): string {
   const { status, results, unmatched } = e.linked;
   if (e.routine.checks.length === 0) return '';
   const na = e.linked.notApplicable.length;
   const missing =
-    (unmatched.length > 0 ? `, ${unmatched.length} without result` : '') + (na > 0 ? `, ${na} n/a` : '');
-  if (status === null) return na > 0 && unmatched.length === 0 ? `n/a (${na})` : 'no result yet';
+    (unmatched.length > 0 ? t(lang, 'cli.routines.checks.missing', { n: unmatched.length }) : '') +
+    (na > 0 ? t(lang, 'cli.routines.checks.na', { n: na }) : '');
+  if (status === null)
+    return na > 0 && unmatched.length === 0
+      ? t(lang, 'cli.routines.checks.allNa', { n: na })
+      : t(lang, 'cli.routines.checks.noResult');
   const bad = results.filter((r) => r.status !== 'OK').length;
   return bad === 0
-    ? `OK (${results.length})${missing}`
-    : `${status}: ${bad} of ${results.length} not OK${missing}`;
+    ? `${t(lang, 'cli.routines.checks.ok', { n: results.length })}${missing}`
+    : `${t(lang, 'cli.routines.checks.bad', { status, bad, n: results.length })}${missing}`;
 }
 
 /** The assignee, or for a due or overdue routine who the reminders suggest (`bob?`). */
@@ -179,16 +174,24 @@ function personText(e: Pick<BoardEntry, 'person'>): string {
 }
 
 /** One line per routine, columns padded to their widest cell. */
-export function renderBoard(entries: readonly BoardEntry[], now: Date, tz: string, color = false): string {
-  const header = ['STATUS', 'ROUTINE', 'TITLE', 'WHO', 'LAST DONE', 'NEXT DUE', 'CHECKS'];
+export function renderBoard(
+  entries: readonly BoardEntry[],
+  now: Date,
+  tz: string,
+  color = false,
+  lang: Lang = 'en',
+): string {
+  const header = t(lang, 'cli.routines.head').split('\t');
   const rows = entries.map((e) => [
-    statusText(e),
+    statusText(e, lang),
     e.routine.id,
     e.routine.title,
     personText(e),
-    e.lastDone ? `${ago(e.lastDone.at, now)} by ${e.lastDone.by}` : 'never',
+    e.lastDone
+      ? t(lang, 'cli.routines.lastBy', { ago: ago(e.lastDone.at, now, lang), by: e.lastDone.by })
+      : t(lang, 'cli.routines.never'),
     localDate(e.state.nextDue, tz),
-    checksText(e),
+    checksText(e, lang),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[], paintFirst?: Style, paintLast?: Style) =>
@@ -208,53 +211,85 @@ export function renderBoard(entries: readonly BoardEntry[], now: Date, tz: strin
   return `${[line(header), ...body].join('\n')}\n`;
 }
 
-function cadenceText(r: Routine): string {
-  return r.every !== undefined ? `every ${r.every}` : `cron "${r.cron}"`;
+function cadenceText(r: Routine, lang: Lang): string {
+  return r.every !== undefined ? t(lang, 'cli.routines.every', { every: r.every }) : `cron "${r.cron}"`;
 }
 
-function signoffLine(s: StoredSignoff, log: readonly StoredSignoff[], tz: string): string {
+function signoffLine(s: StoredSignoff, log: readonly StoredSignoff[], tz: string, lang: Lang): string {
   const undone = log.some((u) => u.kind === 'undo' && u.undoes === s.id);
-  const what = s.kind === 'undo' ? `undo of #${s.undoes}` : s.source === 'auto' ? 'done (checks OK)' : 'done';
-  const items = s.items.length > 0 ? ` items ${s.items.join(', ')}` : '';
+  const what =
+    s.kind === 'undo'
+      ? t(lang, 'cli.routines.undoOf', { id: s.undoes ?? '?' })
+      : t(lang, s.source === 'auto' ? 'cli.routines.doneAuto' : 'cli.routines.done');
+  const items = s.items.length > 0 ? t(lang, 'cli.routines.items', { items: s.items.join(', ') }) : '';
   const note = s.note ? ` — ${s.note}` : '';
-  return `  #${s.id}  ${localDateTime(s.at, tz)}  ${what} by ${s.by} (OS user ${s.osUser})${items}${note}${undone ? '  [undone]' : ''}`;
+  const who = t(lang, 'cli.routines.signoff', { what, by: s.by, osUser: s.osUser });
+  return `  #${s.id}  ${localDateTime(s.at, tz)}  ${who}${items}${note}${undone ? `  ${t(lang, 'cli.routines.undone')}` : ''}`;
 }
 
-export function renderShow(e: BoardEntry, now: Date, tz: string, color = false): string {
+const FIELDS = ['status', 'next', 'cadence', 'assignee', 'suggested', 'lastDone'] as const;
+
+export function renderShow(e: BoardEntry, now: Date, tz: string, color = false, lang: Lang = 'en'): string {
   const r = e.routine;
   const out: string[] = [`${r.id} — ${r.title}`, ''];
+  const labels = FIELDS.map((k) => t(lang, `cli.routines.show.${k}`));
+  const width = Math.max(...labels.map((l) => l.length)) + 2;
+  const field = (k: (typeof FIELDS)[number], v: string) =>
+    `  ${t(lang, `cli.routines.show.${k}`).padEnd(width)}${v}`;
   out.push(
-    `  status     ${paint(color, STATUS_COLOR[e.state.status], statusText(e))}`,
-    `  next due   ${localDateTime(e.state.nextDue, tz)} (${tz})`,
-    `  cadence    ${cadenceText(r)}${r.done_when ? ', completes itself when its checks are OK' : ''}`,
+    field('status', paint(color, STATUS_COLOR[e.state.status], statusText(e, lang))),
+    field('next', `${localDateTime(e.state.nextDue, tz)} (${tz})`),
+    field(
+      'cadence',
+      `${cadenceText(r, lang)}${r.done_when ? t(lang, 'cli.routines.show.selfCompletes') : ''}`,
+    ),
   );
-  if (r.assignee) out.push(`  assignee   ${r.assignee}`);
+  if (r.assignee) out.push(field('assignee', r.assignee));
   else if (e.person)
-    out.push(`  suggested  ${e.person.member.name} (fewest routines lately; see docs/routines.md)`);
+    out.push(field('suggested', t(lang, 'cli.routines.show.suggestedWhy', { name: e.person.member.name })));
   out.push(
-    e.lastDone
-      ? `  last done  ${localDateTime(e.lastDone.at, tz)} (${ago(e.lastDone.at, now)}) by ${e.lastDone.by}`
-      : `  last done  never (configured ${localDateTime(e.firstSeenAt, tz)})`,
+    field(
+      'lastDone',
+      e.lastDone
+        ? t(lang, 'cli.routines.show.lastDoneAt', {
+            at: localDateTime(e.lastDone.at, tz),
+            ago: ago(e.lastDone.at, now, lang),
+            by: e.lastDone.by,
+          })
+        : t(lang, 'cli.routines.show.neverSince', { at: localDateTime(e.firstSeenAt, tz) }),
+    ),
   );
   if (r.description) out.push('', ...r.description.trimEnd().split('\n'));
   if (r.checklist.length > 0) {
-    out.push('', 'Checklist (ticks of the last sign-off):');
+    out.push('', t(lang, 'cli.routines.show.checklist'));
     const ticked = new Set(e.lastDone?.items ?? []);
     for (const [i, item] of r.checklist.entries())
       out.push(`  [${ticked.has(i + 1) ? 'x' : ' '}] ${i + 1}. ${item}`);
   }
-  out.push('', 'History (newest first):');
-  if (e.log.length === 0) out.push('  no sign-off yet');
-  for (const s of [...e.log].reverse()) out.push(signoffLine(s, e.log, tz));
+  out.push('', t(lang, 'cli.routines.show.history'));
+  if (e.log.length === 0) out.push(`  ${t(lang, 'cli.routines.show.noSignoff')}`);
+  for (const s of [...e.log].reverse()) out.push(signoffLine(s, e.log, tz, lang));
   if (r.checks.length > 0) {
-    out.push('', `Linked checks (${r.checks.join(', ')}):`);
+    out.push('', t(lang, 'cli.routines.show.linked', { checks: r.checks.join(', ') }));
     for (const c of e.linked.results)
       out.push(
-        `  ${paint(color, STATUS_STYLE[c.status], c.status.padEnd(7))}  ${c.check} on ${c.target} since ${localDateTime(c.since, tz)}: ${c.summary}`,
+        `  ${paint(color, STATUS_STYLE[c.status], c.status.padEnd(7))}  ${t(
+          lang,
+          'cli.routines.show.checkLine',
+          {
+            check: c.check,
+            target: c.target,
+            since: localDateTime(c.since, tz),
+            summary: c.summary,
+          },
+        )}`,
       );
     for (const c of e.linked.notApplicable)
-      out.push(`  ${'n/a'.padEnd(7)}  ${c.check} on ${c.target}: ${c.summary}`);
-    for (const u of e.linked.unmatched) out.push(`  no result yet for ${u}`);
+      out.push(
+        `  ${'n/a'.padEnd(7)}  ${t(lang, 'cli.routines.show.naLine', { check: c.check, target: c.target, summary: c.summary })}`,
+      );
+    for (const u of e.linked.unmatched)
+      out.push(`  ${t(lang, 'cli.routines.show.noResultFor', { selector: u })}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -126,6 +126,55 @@ export const en = {
   /** Column heads, tab-separated. */
   'cli.history.head': 'TIME\tTARGET\tCHECK\tCHANGE\tSUMMARY',
 
+  // `ronde routines`.
+  'cli.routines.none':
+    'No routine configured: add `routines:` to ronde.yaml (see docs/routines.md, or `ronde init`).',
+  'cli.routines.status.overdue': (p: { days: number }) => `OVERDUE ${p.days} d`,
+  'cli.routines.status.due': 'DUE',
+  'cli.routines.status.due_soon': 'DUE SOON',
+  'cli.routines.status.ok': 'OK',
+  'cli.ago.now': 'just now',
+  'cli.ago': (p: { d: string }) => `${p.d} ago`,
+  'cli.routines.head': 'STATUS\tROUTINE\tTITLE\tWHO\tLAST DONE\tNEXT DUE\tCHECKS',
+  'cli.routines.lastBy': (p: { ago: string; by: string }) => `${p.ago} by ${p.by}`,
+  'cli.routines.never': 'never',
+  'cli.routines.checks.ok': (p: { n: number }) => `OK (${p.n})`,
+  'cli.routines.checks.bad': (p: { status: string; bad: number; n: number }) =>
+    `${p.status}: ${p.bad} of ${p.n} not OK`,
+  'cli.routines.checks.missing': (p: { n: number }) => `, ${p.n} without result`,
+  'cli.routines.checks.na': (p: { n: number }) => `, ${p.n} n/a`,
+  'cli.routines.checks.allNa': (p: { n: number }) => `n/a (${p.n})`,
+  'cli.routines.checks.noResult': 'no result yet',
+  'cli.routines.every': (p: { every: string }) => `every ${p.every}`,
+  'cli.routines.undoOf': (p: { id: string | number }) => `undo of #${p.id}`,
+  'cli.routines.doneAuto': 'done (checks OK)',
+  'cli.routines.done': 'done',
+  'cli.routines.signoff': (p: { what: string; by: string; osUser: string }) =>
+    `${p.what} by ${p.by} (OS user ${p.osUser})`,
+  'cli.routines.items': (p: { items: string }) => ` items ${p.items}`,
+  'cli.routines.undone': '[undone]',
+  'cli.routines.show.status': 'status',
+  'cli.routines.show.next': 'next due',
+  'cli.routines.show.cadence': 'cadence',
+  'cli.routines.show.selfCompletes': ', completes itself when its checks are OK',
+  'cli.routines.show.assignee': 'assignee',
+  'cli.routines.show.suggested': 'suggested',
+  'cli.routines.show.suggestedWhy': (p: { name: string }) =>
+    `${p.name} (fewest routines lately; see docs/routines.md)`,
+  'cli.routines.show.lastDone': 'last done',
+  'cli.routines.show.lastDoneAt': (p: { at: string; ago: string; by: string }) =>
+    `${p.at} (${p.ago}) by ${p.by}`,
+  'cli.routines.show.neverSince': (p: { at: string }) => `never (configured ${p.at})`,
+  'cli.routines.show.checklist': 'Checklist (ticks of the last sign-off):',
+  'cli.routines.show.history': 'History (newest first):',
+  'cli.routines.show.noSignoff': 'no sign-off yet',
+  'cli.routines.show.linked': (p: { checks: string }) => `Linked checks (${p.checks}):`,
+  'cli.routines.show.checkLine': (p: { check: string; target: string; since: string; summary: string }) =>
+    `${p.check} on ${p.target} since ${p.since}: ${p.summary}`,
+  'cli.routines.show.naLine': (p: { check: string; target: string; summary: string }) =>
+    `${p.check} on ${p.target}: ${p.summary}`,
+  'cli.routines.show.noResultFor': (p: { selector: string }) => `no result yet for ${p.selector}`,
+
   // Channels.
   'post.open': 'Open in ronde',
   'post.cut': (p: { n: number; max: number }) => `cut: ${p.n} characters, Mattermost takes ${p.max}`,

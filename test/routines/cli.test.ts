@@ -100,9 +100,9 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       c.clock.now = new Date('2025-03-01T23:30:00Z');
       const out = await c.run(['done', 'vm-updates', '--note', 'all VMs, web1 rebooted', '--item', '1', '3']);
       expect(out).toContain(
-        'vm-updates done by alice (OS user root (sudo from alice)) at 2025-03-02 00:30, items 1, 3 of 3.',
+        'vm-updates done by alice (OS user root (sudo from alice)) at 2025-03-02 00:30 CET, items 1, 3 of 3.',
       );
-      expect(out).toContain('Next due: 2025-03-09 00:30 (Europe/Paris), now OK.');
+      expect(out).toContain('Next due: 2025-03-09 00:30 CET (Europe/Paris), now OK.');
       c.clock.now = new Date('2025-03-05T10:00:00Z');
       const board = (await c.run(['routines'])).split('\n');
       expect(board[0]).toMatch(/^STATUS\s+ROUTINE\s+TITLE\s+WHO\s+LAST DONE\s+NEXT DUE\s+CHECKS$/);
@@ -110,7 +110,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       expect(board[1]).toMatch(
         /^OVERDUE 3 d\s+backups\s+Check the backups\s+bob\?\s+never\s+2025-03-02\s+no result yet$/,
       );
-      expect(board[2]).toMatch(/^OK\s+vm-updates\s+Update every VM\s+3 d ago by alice\s+2025-03-09/);
+      expect(board[2]).toMatch(/^OK\s+vm-updates\s+Update every VM\s+3 days ago by alice\s+2025-03-09/);
       const rows = await rawQuery(
         c.loc,
         'select routine, kind, by_name, os_user, note, items, source from signoffs',
@@ -142,7 +142,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       const text = await c.run(['routines', 'show', 'vm-updates']);
       expect(text).toContain('  [ ] 1. Warn the team\n  [x] 2. Upgrade\n  [x] 3. Reboot if needed');
       expect(text).toMatch(
-        /#2 {2}2025-03-02 10:00 {2}done by bob .* items 2, 3 — second\n {2}#1 {2}2025-03-01 10:00 {2}done by alice/,
+        /#2 {2}2025-03-02 10:00 CET {2}done by bob .* items 2, 3 — second\n {2}#1 {2}2025-03-01 10:00 CET {2}done by alice/,
       );
       expect(text).toContain('CRIT     system.disk on web1 since 2025-03-01 10:00');
       expect(text).not.toContain('on db1');
@@ -182,7 +182,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       await c.run(['done', 'backups', '-m', 'meant vm-updates', '--by', 'bob']);
       c.clock.now = days(3);
       const out = await c.run(['undo', 'backups', '-m', 'wrong routine', '--by', 'bob']);
-      expect(out).toContain('Recorded #3: undo of #2 (backups done by bob at 2025-03-03 10:00)');
+      expect(out).toContain('Recorded #3: undo of #2 (backups done by bob at 2025-03-03 10:00 CET)');
       expect(out).toContain('next due 2025-04-01 10:00');
       const doc = await c.json(['routines', 'show', 'backups']);
       expect(doc.routine.lastDone).toMatchObject({ id: '1', by: 'alice' });
