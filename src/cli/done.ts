@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { suggest as closest } from '../core/suggest.js';
+import { t } from '../i18n/index.js';
 import { boardTimeZone, loadBoard } from '../routines/board.js';
 import { appendDone, markSeen, NothingToUndo, type StoredSignoff, undoLatest } from '../routines/repo.js';
 import type { Team } from '../routines/schema.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 import {
   entryJson,
   localDateTime,
@@ -60,10 +62,7 @@ export function doneCommand(deps: SignoffDeps): Command {
       const items = parseItems(opts.item, routine.checklist.length);
       const note = opts.note?.trim() ?? '';
       if (note === '' && items.length === 0)
-        throw new CliError(
-          '--note is required: say what was done (or tick checklist items with --item N)',
-          EX_USAGE,
-        );
+        throw new CliError(t(cliLang(), 'cli.done.noteRequired'), EX_USAGE);
       const by = person(opts.by, config.team, deps);
       const now = deps.now?.() ?? new Date();
       const tz = boardTimeZone(config);
@@ -93,11 +92,15 @@ export function doneCommand(deps: SignoffDeps): Command {
           );
           return;
         }
-        const ticked = items.length > 0 ? `, items ${items.join(', ')} of ${routine.checklist.length}` : '';
+        const lang = cliLang();
+        const ticked =
+          items.length > 0
+            ? t(lang, 'cli.done.ticked', { items: items.join(', '), of: routine.checklist.length })
+            : '';
         write(
-          `Recorded #${recorded.id}: ${id} done by ${by} (OS user ${recorded.osUser}) at ${localDateTime(now, tz)}${ticked}.\n` +
-            (note ? `Note: ${note}\n` : '') +
-            `Next due: ${localDateTime(entry.state.nextDue, tz)} (${tz}), now ${statusText(entry)}.\n`,
+          `${t(lang, 'cli.done.recorded', { n: recorded.id, id, by, osUser: recorded.osUser, at: localDateTime(now, tz), ticked })}\n` +
+            (note ? `${t(lang, 'cli.done.note', { note })}\n` : '') +
+            `${t(lang, 'cli.done.next', { at: localDateTime(entry.state.nextDue, tz), zone: tz, status: statusText(entry, lang) })}\n`,
         );
       });
     });
@@ -138,7 +141,8 @@ export function undoCommand(deps: SignoffDeps): Command {
             note: opts.note?.trim() ?? '',
           });
         } catch (err) {
-          if (err instanceof NothingToUndo) throw new CliError(`${id} has no sign-off to undo`, EX_USAGE);
+          if (err instanceof NothingToUndo)
+            throw new CliError(t(cliLang(), 'cli.undo.nothing', { id }), EX_USAGE);
           throw err;
         }
         const entry = (await loadBoard(store, config, now)).find((e) => e.routine.id === id)!;
@@ -154,9 +158,10 @@ export function undoCommand(deps: SignoffDeps): Command {
           return;
         }
         const u = done.undone;
+        const lang = cliLang();
         write(
-          `Recorded #${done.undo.id}: undo of #${u.id} (${id} done by ${u.by} at ${localDateTime(u.at, tz)}).\n` +
-            `${id} is now ${statusText(entry)}, next due ${localDateTime(entry.state.nextDue, tz)} (${tz}).\n`,
+          `${t(lang, 'cli.undo.recorded', { n: done.undo.id, of: u.id, id, by: u.by, at: localDateTime(u.at, tz) })}\n` +
+            `${t(lang, 'cli.undo.now', { id, status: statusText(entry, lang), at: localDateTime(entry.state.nextDue, tz), zone: tz })}\n`,
         );
       });
     });

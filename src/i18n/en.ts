@@ -175,6 +175,26 @@ export const en = {
     `${p.check} on ${p.target}: ${p.summary}`,
   'cli.routines.show.noResultFor': (p: { selector: string }) => `no result yet for ${p.selector}`,
 
+  // `ronde done` and `ronde undo`.
+  'cli.done.noteRequired': '--note is required: say what was done (or tick checklist items with --item N)',
+  'cli.done.recorded': (p: {
+    n: string;
+    id: string;
+    by: string;
+    osUser: string;
+    at: string;
+    ticked: string;
+  }) => `Recorded #${p.n}: ${p.id} done by ${p.by} (OS user ${p.osUser}) at ${p.at}${p.ticked}.`,
+  'cli.done.ticked': (p: { items: string; of: number }) => `, items ${p.items} of ${p.of}`,
+  'cli.done.note': (p: { note: string }) => `Note: ${p.note}`,
+  'cli.done.next': (p: { at: string; zone: string; status: string }) =>
+    `Next due: ${p.at} (${p.zone}), now ${p.status}.`,
+  'cli.undo.nothing': (p: { id: string }) => `${p.id} has no sign-off to undo`,
+  'cli.undo.recorded': (p: { n: string; of: string; id: string; by: string; at: string }) =>
+    `Recorded #${p.n}: undo of #${p.of} (${p.id} done by ${p.by} at ${p.at}).`,
+  'cli.undo.now': (p: { id: string; status: string; at: string; zone: string }) =>
+    `${p.id} is now ${p.status}, next due ${p.at} (${p.zone}).`,
+
   // Channels.
   'post.open': 'Open in ronde',
   'post.cut': (p: { n: number; max: number }) => `cut: ${p.n} characters, Mattermost takes ${p.max}`,

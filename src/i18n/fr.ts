@@ -151,6 +151,18 @@ export const fr: Catalogue = {
   'cli.routines.show.naLine': (p) => `${p.check} sur ${p.target} : ${p.summary}`,
   'cli.routines.show.noResultFor': (p) => `pas encore de résultat pour ${p.selector}`,
 
+  'cli.done.noteRequired':
+    '--note est requis : dites ce qui a été fait (ou cochez des points de la liste avec --item N)',
+  'cli.done.recorded': (p) =>
+    `Enregistré #${p.n} : ${p.id} faite par ${p.by} (utilisateur système ${p.osUser}) le ${p.at}${p.ticked}.`,
+  'cli.done.ticked': (p) => `, points ${p.items} sur ${p.of}`,
+  'cli.done.note': (p) => `Note : ${p.note}`,
+  'cli.done.next': (p) => `Prochaine échéance : ${p.at} (${p.zone}), état : ${p.status}.`,
+  'cli.undo.nothing': (p) => `${p.id} n’a aucune validation à annuler`,
+  'cli.undo.recorded': (p) =>
+    `Enregistré #${p.n} : annulation de #${p.of} (${p.id} faite par ${p.by} le ${p.at}).`,
+  'cli.undo.now': (p) => `${p.id} est maintenant ${p.status}, prochaine échéance ${p.at} (${p.zone}).`,
+
   'post.open': 'Ouvrir dans ronde',
   'post.cut': (p) => `coupé : ${p.n} caractères, Mattermost en accepte ${p.max}`,
 };
