@@ -28,12 +28,12 @@ function post(team: string, check: string, target: string, to: 'CRIT' | 'WARN') 
 
 describe('who a CRIT problem calls', () => {
   it("the linked routine's assignee", () => {
-    expect(post(TEAM, 'system.disk', 'db1', 'CRIT')).toContain('\n  For: @bob.m\n');
+    expect(post(TEAM, 'system.disk', 'db1', 'CRIT')).toContain('\n  - For: @bob.m\n');
   });
 
   it('the member on duty when the linked routine has no assignee, or no routine backs the check', () => {
-    expect(post(TEAM, 'apt.pending', 'web1', 'CRIT')).toContain('\n  For: @alice.m\n');
-    expect(post(TEAM, 'system.disk', 'web1', 'CRIT')).toContain('\n  For: @alice.m\n');
+    expect(post(TEAM, 'apt.pending', 'web1', 'CRIT')).toContain('\n  - For: @alice.m\n');
+    expect(post(TEAM, 'system.disk', 'web1', 'CRIT')).toContain('\n  - For: @alice.m\n');
   });
 
   it('nobody on WARN, or when nobody is on duty and nothing is assigned', () => {
