@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import type { Config } from '../config/schema.js';
+import { t } from '../i18n/index.js';
 import {
   type ActionOutcome,
   type Actor,
@@ -13,6 +14,7 @@ import {
 import { boardTimeZone } from '../routines/board.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 import { localDateTime } from './routines.js';
 
 export const OUTBOX_OUTPUT_VERSION = 1;
@@ -25,21 +27,25 @@ export interface OutboxDeps {
 }
 
 /* The user-facing text of this command, in one place (for the catalogues of issue 16 part 5). */
-const TEXT = {
-  empty: 'Nothing waiting: every message was sent.\n',
-  times: (tz: string) => `Times in ${tz}.`,
-  lastError: (e: string) => `    last error: ${e}`,
-  nextTry: (at: string) => `    next try: ${at}`,
-  hint: 'Retry: ronde outbox retry ID (or --all)   Give up: ronde outbox drop ID --reason TEXT',
-  retried: (id: number, before: string) => `#${id}: queued again (was ${before})`,
-  dropped: (id: number) => `#${id}: dropped`,
-  refused: (id: number, why: string) => `#${id}: not changed: ${why}`,
-  daemonSends: 'ronde serve sends it at its next delivery (within 15 s), with the same idempotency key.',
-  noneFailed: 'No failed message to retry.\n',
-  idsOrAll: 'give message ids (as `ronde outbox` lists them) or --all',
-  badId: (s: string) => `"${s}" is not a message id: expected a number such as 12 (see \`ronde outbox\`)`,
-  noActions: 'No retry or drop recorded.\n',
-} as const;
+/** The command's sentences, in the CLI's language (src/i18n). */
+function text() {
+  const lang = cliLang();
+  return {
+    empty: `${t(lang, 'cli.outbox.empty')}\n`,
+    times: (tz: string) => t(lang, 'cli.outbox.times', { tz }),
+    lastError: (e: string) => `    ${t(lang, 'cli.outbox.lastError', { error: e })}`,
+    nextTry: (at: string) => `    ${t(lang, 'cli.outbox.nextTry', { at })}`,
+    hint: t(lang, 'cli.outbox.hint'),
+    retried: (id: number, before: string) => t(lang, 'cli.outbox.retried', { id, before }),
+    dropped: (id: number) => t(lang, 'cli.outbox.dropped', { id }),
+    refused: (id: number, why: string) => t(lang, 'cli.outbox.refused', { id, why }),
+    daemonSends: t(lang, 'cli.outbox.daemonSends'),
+    noneFailed: `${t(lang, 'cli.outbox.noneFailed')}\n`,
+    idsOrAll: t(lang, 'cli.outbox.idsOrAll'),
+    badId: (s: string) => t(lang, 'cli.outbox.badId', { s }),
+    noActions: `${t(lang, 'cli.outbox.noActions')}\n`,
+  };
+}
 
 export function outboxCommand(deps: OutboxDeps): Command {
   const cmd = new Command('outbox')
@@ -67,7 +73,7 @@ export function outboxCommand(deps: OutboxDeps): Command {
           );
           return;
         }
-        write(deps, entries.length === 0 ? TEXT.empty : renderOutbox(entries, tz, now(deps)));
+        write(deps, entries.length === 0 ? text().empty : renderOutbox(entries, tz, now(deps)));
       });
     });
   cmd
@@ -84,13 +90,13 @@ export function outboxCommand(deps: OutboxDeps): Command {
     .action(async (ids: string[], own: { all: boolean; by?: string }, self: Command) => {
       // `outbox retry --all`: commander hands --all to `outbox`, which has one too; both mean it here.
       const opts = { ...own, all: own.all || Boolean(self.parent?.opts<{ all?: boolean }>().all) };
-      if (!opts.all && ids.length === 0) throw new CliError(TEXT.idsOrAll, EX_USAGE);
-      if (opts.all && ids.length > 0) throw new CliError('give message ids or --all, not both', EX_USAGE);
+      if (!opts.all && ids.length === 0) throw new CliError(text().idsOrAll, EX_USAGE);
+      if (opts.all && ids.length > 0) throw new CliError(t(cliLang(), 'cli.outbox.notBoth'), EX_USAGE);
       const parsed = opts.all ? 'all-failed' : parseIds(ids);
       await withStore(deps, async (store) => {
         const out = await retryMessages(store, parsed, actor(deps, opts.by), now(deps));
-        if (out.length === 0) write(deps, TEXT.noneFailed);
-        else report(deps, out, (o) => TEXT.retried(o.id, o.stateBefore), TEXT.daemonSends);
+        if (out.length === 0) write(deps, text().noneFailed);
+        else report(deps, out, (o) => text().retried(o.id, o.stateBefore), text().daemonSends);
       });
     });
   cmd
@@ -104,11 +110,11 @@ export function outboxCommand(deps: OutboxDeps): Command {
     .requiredOption('--reason <text>', 'why it is given up (kept in the audit trail)')
     .option('--by <name>', 'who (default: $RONDE_USER, $SUDO_USER, $USER)')
     .action(async (ids: string[], opts: { reason: string; by?: string }) => {
-      if (opts.reason.trim() === '') throw new CliError('--reason must say why', EX_USAGE);
+      if (opts.reason.trim() === '') throw new CliError(t(cliLang(), 'cli.outbox.reason'), EX_USAGE);
       const parsed = parseIds(ids);
       await withStore(deps, async (store) => {
         const out = await dropMessages(store, parsed, actor(deps, opts.by), opts.reason.trim(), now(deps));
-        report(deps, out, (o) => TEXT.dropped(o.id));
+        report(deps, out, (o) => text().dropped(o.id));
       });
     });
   cmd
@@ -119,13 +125,13 @@ export function outboxCommand(deps: OutboxDeps): Command {
       const one = id === undefined ? undefined : parseIds([id])[0];
       await withStore(deps, async (store, tz) => {
         const actions = await outboxActions(store, one);
-        if (actions.length === 0) return write(deps, TEXT.noActions);
+        if (actions.length === 0) return write(deps, text().noActions);
         const lines = actions.map(
           (a) =>
             `${localDateTime(a.at, tz)}  #${a.outboxId}  ${a.action} by ${a.by} (OS user ${a.osUser}), was ${a.stateBefore}` +
             `${a.reason ? ` — ${a.reason}` : ''}${a.lastError ? `\n    last error then: ${a.lastError}` : ''}`,
         );
-        write(deps, `${TEXT.times(tz)}\n${lines.join('\n')}\n`);
+        write(deps, `${text().times(tz)}\n${lines.join('\n')}\n`);
       });
     });
   return cmd;
@@ -149,14 +155,14 @@ export function renderOutbox(entries: readonly OutboxEntry[], tz: string, now: D
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  const out = [TEXT.times(tz), line(header)];
+  const out = [text().times(tz), line(header)];
   for (const [i, e] of entries.entries()) {
     out.push(line(rows[i]!));
-    if (e.lastError && e.state !== 'sent') out.push(TEXT.lastError(e.lastError));
+    if (e.lastError && e.state !== 'sent') out.push(text().lastError(e.lastError));
     if (e.state === 'pending' && e.nextAttemptAt > now)
-      out.push(TEXT.nextTry(localDateTime(e.nextAttemptAt, tz)));
+      out.push(text().nextTry(localDateTime(e.nextAttemptAt, tz)));
   }
-  if (entries.some((e) => e.state === 'failed' || e.state === 'pending')) out.push('', TEXT.hint);
+  if (entries.some((e) => e.state === 'failed' || e.state === 'pending')) out.push('', text().hint);
   return `${out.join('\n')}\n`;
 }
 
@@ -182,7 +188,7 @@ function report(
   ok: (o: Extract<ActionOutcome, { done: true }>) => string,
   after?: string,
 ): void {
-  const lines = out.map((o) => (o.done ? ok(o) : TEXT.refused(o.id, o.why)));
+  const lines = out.map((o) => (o.done ? ok(o) : text().refused(o.id, o.why)));
   if (after && out.some((o) => o.done)) lines.push(after);
   write(deps, `${lines.join('\n')}\n`);
   // Something asked for could not be done: say so in the exit code too.
@@ -192,7 +198,7 @@ function report(
 export function parseIds(ids: readonly string[]): number[] {
   return ids.map((s) => {
     const n = Number(s.replace(/^#/, ''));
-    if (!Number.isSafeInteger(n) || n <= 0) throw new CliError(TEXT.badId(s), EX_USAGE);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new CliError(text().badId(s), EX_USAGE);
     return n;
   });
 }

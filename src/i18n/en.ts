@@ -195,6 +195,25 @@ export const en = {
   'cli.undo.now': (p: { id: string; status: string; at: string; zone: string }) =>
     `${p.id} is now ${p.status}, next due ${p.at} (${p.zone}).`,
 
+  // `ronde outbox`.
+  'cli.outbox.empty': 'Nothing waiting: every message was sent.',
+  'cli.outbox.times': (p: { tz: string }) => `Times in ${p.tz}.`,
+  'cli.outbox.lastError': (p: { error: string }) => `last error: ${p.error}`,
+  'cli.outbox.nextTry': (p: { at: string }) => `next try: ${p.at}`,
+  'cli.outbox.hint': 'Retry: ronde outbox retry ID (or --all)   Give up: ronde outbox drop ID --reason TEXT',
+  'cli.outbox.retried': (p: { id: number; before: string }) => `#${p.id}: queued again (was ${p.before})`,
+  'cli.outbox.dropped': (p: { id: number }) => `#${p.id}: dropped`,
+  'cli.outbox.refused': (p: { id: number; why: string }) => `#${p.id}: not changed: ${p.why}`,
+  'cli.outbox.daemonSends':
+    'ronde serve sends it at its next delivery (within 15 s), with the same idempotency key.',
+  'cli.outbox.noneFailed': 'No failed message to retry.',
+  'cli.outbox.idsOrAll': 'give message ids (as `ronde outbox` lists them) or --all',
+  'cli.outbox.badId': (p: { s: string }) =>
+    `"${p.s}" is not a message id: expected a number such as 12 (see \`ronde outbox\`)`,
+  'cli.outbox.noActions': 'No retry or drop recorded.',
+  'cli.outbox.notBoth': 'give message ids or --all, not both',
+  'cli.outbox.reason': '--reason must say why',
+
   // Channels.
   'post.open': 'Open in ronde',
   'post.cut': (p: { n: number; max: number }) => `cut: ${p.n} characters, Mattermost takes ${p.max}`,

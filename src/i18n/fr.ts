@@ -163,6 +163,25 @@ export const fr: Catalogue = {
     `Enregistré #${p.n} : annulation de #${p.of} (${p.id} faite par ${p.by} le ${p.at}).`,
   'cli.undo.now': (p) => `${p.id} est maintenant ${p.status}, prochaine échéance ${p.at} (${p.zone}).`,
 
+  'cli.outbox.empty': 'Rien en attente : tous les messages sont partis.',
+  'cli.outbox.times': (p) => `Heures en ${p.tz}.`,
+  'cli.outbox.lastError': (p) => `dernière erreur : ${p.error}`,
+  'cli.outbox.nextTry': (p) => `prochain essai : ${p.at}`,
+  'cli.outbox.hint':
+    'Réessayer : ronde outbox retry ID (ou --all)   Abandonner : ronde outbox drop ID --reason TEXTE',
+  'cli.outbox.retried': (p) => `#${p.id} : remis en file (était ${p.before})`,
+  'cli.outbox.dropped': (p) => `#${p.id} : abandonné`,
+  'cli.outbox.refused': (p) => `#${p.id} : inchangé : ${p.why}`,
+  'cli.outbox.daemonSends':
+    'ronde serve l’enverra à sa prochaine distribution (sous 15 s), avec la même clé d’idempotence.',
+  'cli.outbox.noneFailed': 'Aucun message en échec à réessayer.',
+  'cli.outbox.idsOrAll': 'donnez des numéros de message (tels que `ronde outbox` les liste) ou --all',
+  'cli.outbox.badId': (p) =>
+    `« ${p.s} » n’est pas un numéro de message : un nombre comme 12 est attendu (voir \`ronde outbox\`)`,
+  'cli.outbox.noActions': 'Aucune relance ni abandon enregistré.',
+  'cli.outbox.notBoth': 'donnez des numéros de message ou --all, pas les deux',
+  'cli.outbox.reason': '--reason doit dire pourquoi',
+
   'post.open': 'Ouvrir dans ronde',
   'post.cut': (p) => `coupé : ${p.n} caractères, Mattermost en accepte ${p.max}`,
 };
