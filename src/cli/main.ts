@@ -14,6 +14,7 @@ import { ackCommand, maintenanceCommand, silenceCommand } from './covers.js';
 import { dockerCommand } from './docker.js';
 import { doneCommand, undoCommand } from './done.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
+import { wrapHelp } from './help.js';
 import { historyCommand } from './history.js';
 import { hostsCommand } from './hosts.js';
 import { initCommand } from './init.js';
@@ -90,10 +91,23 @@ function program(): Command {
   root.addCommand(schemaCommand(registry));
   root.addCommand(initCommand());
   for (const cmd of root.commands) cmd.exitOverride();
-  return root;
+  return wrapHelp(root);
+}
+
+/**
+ * `ronde routines | head -1`: the reader went away. Like other Unix tools,
+ * stop there, quietly: nothing more can be said to it (exit 0, no stack trace).
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   try {
     await program().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
