@@ -4,11 +4,12 @@ import { Command } from 'commander';
 import type { DockerClient } from '../clients/docker/client.js';
 import { DockerError } from '../clients/docker/client.js';
 import { composeServices, judgeService } from '../clients/docker/compose.js';
-import { dockerFor } from '../clients/docker/engine.js';
+import { absentSocket, dockerFor, socketPath, socketProbe } from '../clients/docker/engine.js';
 import type { DockerConnectionOptions } from '../clients/docker/settings.js';
 import { effectiveChecks, effectiveHosts, selectHosts } from '../config/load.js';
 import { hostProblem } from '../config/names.js';
 import type { HostConfig } from '../config/schema.js';
+import { TargetError } from '../core/target.js';
 import { dockerApprovalStore } from '../store/docker-approvals.js';
 import { targetFactory } from '../targets/factory.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
@@ -18,6 +19,8 @@ import { nameBook } from './names.js';
 
 /** Exit code of a refused action: the host is not in a state where it is safe. */
 export const EX_REFUSED = 1;
+/** Exit code when the host cannot be reached, as `ronde check` gives UNKNOWN. */
+export const EX_UNREACHABLE = 3;
 
 export interface PruneOptions {
   yes: boolean;
@@ -81,9 +84,23 @@ async function withDocker<T>(
 ): Promise<T> {
   const targets = targetFactory(ctx.config, { stateDir: ctx.stateDir });
   try {
-    return await fn(dockerFor(docker, targets.target(host)));
+    const target = targets.target(host);
+    // The checks' own look first (`test -S`): a host without Docker is said so,
+    // not reported as the SSH layer's "Channel open failure".
+    const probe = socketProbe(docker, target.transport);
+    if (probe.length > 0) {
+      const [seen] = await target.runBatch(probe);
+      if (absentSocket(seen, docker, target.transport))
+        throw new CliError(
+          `${host.name}: no Docker engine here: no socket at ${socketPath(docker)}. ` +
+            'Is Docker installed on it? (Another socket: `docker: { socket: PATH }` in its docker.* check.)',
+          EX_REFUSED,
+        );
+    }
+    return await fn(dockerFor(docker, target));
   } catch (err) {
     if (err instanceof DockerError) throw new CliError(`${host.name}: ${err.message}`, EX_REFUSED);
+    if (err instanceof TargetError) throw new CliError(err.message, EX_UNREACHABLE);
     throw err;
   } finally {
     await targets.close();
@@ -91,7 +108,7 @@ async function withDocker<T>(
 }
 
 export async function dockerApprove(ctx: CliContext, name: string, io: DockerIo): Promise<number> {
-  const { host, docker } = hostSetup(ctx, name);
+  const { host, docker, declared } = hostSetup(ctx, name);
   // A container restarting in a loop is not running: judged as the check judges it.
   const groups = await withDocker(ctx, host, docker, (api) => composeServices(api));
   const services = [...groups]
@@ -108,6 +125,12 @@ export async function dockerApprove(ctx: CliContext, name: string, io: DockerIo)
       `${host.name}: approved ${services.length} running Compose service(s): ${services.join(', ') || '(none)'}`,
     );
     if (gone.length > 0) io.out(`no longer expected: ${gone.join(', ')}`);
+    // docker.services reads the config's list first: the approval is kept, but unused while it is there.
+    if (declared.length > 0)
+      io.out(
+        `warning: ${host.name}'s docker.services declares \`expected:\` in the configuration ` +
+          `(${declared.join(', ')}); it overrides this approval, which applies only once \`expected:\` is removed`,
+      );
   } finally {
     await store.close();
   }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
+import { registry } from '../checks/index.js';
+import { parseConfig } from '../config/load.js';
 import { TargetError } from '../core/target.js';
-import { renderHosts } from './hosts.js';
-import { classify, type HostReport, reportStatus, worstReport } from './hosts-probe.js';
+import { apiOnlyHosts, renderHosts } from './hosts.js';
+import { classify, type HostReport, probeHosts, reportStatus, worstReport } from './hosts-probe.js';
 
 const FP = 'SHA256:n0XrKq8x4b4vE0mJm2tq6S+9d/3VYx6fQnQw0b1Zk2Y';
 
@@ -115,5 +117,39 @@ describe('renderHosts and the exit status', () => {
     expect(
       worstReport([report({}), report({ transport: 'local', reachability: 'local', state: 'local' })]),
     ).toBe('OK');
+  });
+});
+
+describe('API-only hosts (Proxmox without SSH)', () => {
+  const config = parseConfig(
+    `hosts:
+  - { name: web1 }
+  - { name: pve1, address: 127.0.20.21 }
+checks:
+  - { kind: system.disk, on: web1 }
+  - { kind: proxmox.backups, on: pve1, options: { token: "\${env:PVE_TOKEN}" } }
+`,
+    'ronde.yaml',
+    registry,
+    {},
+  );
+
+  it('are the hosts whose every check talks to an API', () => {
+    expect(apiOnlyHosts({ config, registry })).toEqual(new Map([['pve1', ['proxmox.backups']]]));
+  });
+
+  it('are shown as such, not unreachable, and do not make the exit code worse', async () => {
+    const pool = { resolve: () => assert.fail('an API-only host is never logged in to') } as never;
+    const reports = await probeHosts(config.hosts.slice(1), config, pool, {
+      probe: true,
+      apiOnly: apiOnlyHosts({ config, registry }),
+    });
+    expect(reports[0]).toMatchObject({
+      transport: 'api',
+      reachability: 'api-only',
+      state: 'API only (proxmox.backups): no SSH needed',
+    });
+    expect(worstReport(reports)).toBe('OK');
+    expect(renderHosts(reports, false)).toContain('1 host(s), all reachable (1 through an API only)');
   });
 });

@@ -13,6 +13,7 @@ export const PROBE_TIMEOUT_SEC = 5;
 export type Reachability =
   | 'ok'
   | 'local'
+  | 'api-only'
   | 'not-probed'
   | 'hostkey-unknown'
   | 'hostkey-changed'
@@ -23,7 +24,8 @@ export type Reachability =
 export interface HostReport {
   name: string;
   address: string;
-  transport: 'local' | 'ssh';
+  /** `api`: every check of the host talks to an API (Proxmox…), nothing needs SSH. */
+  transport: 'local' | 'ssh' | 'api';
   tags: string[];
   /** `user@address:port` as connected to, after ~/.ssh/config. */
   login: string | null;
@@ -43,7 +45,7 @@ export interface HostReport {
 /** Status of a host in the Nagios sense: the exit code of `ronde hosts` is the worst. */
 export function reportStatus(r: Pick<HostReport, 'reachability'>): Status {
   if (r.reachability === 'hostkey-changed' || r.reachability === 'hostkey-revoked') return 'CRIT';
-  return ['ok', 'local', 'not-probed'].includes(r.reachability) ? 'OK' : 'UNKNOWN';
+  return ['ok', 'local', 'api-only', 'not-probed'].includes(r.reachability) ? 'OK' : 'UNKNOWN';
 }
 
 export function worstReport(reports: readonly HostReport[]): Status {
@@ -70,7 +72,13 @@ export async function probeHosts(
   hosts: readonly HostConfig[],
   config: Config,
   pool: SshPool,
-  opts: { probe: boolean; timeoutSec?: number; signal?: AbortSignal },
+  opts: {
+    probe: boolean;
+    timeoutSec?: number;
+    signal?: AbortSignal;
+    /** Hosts whose checks all talk to an API, with those kinds: never logged in to. */
+    apiOnly?: ReadonlyMap<string, readonly string[]>;
+  },
 ): Promise<HostReport[]> {
   const run = limit(config.defaults.concurrency);
   return Promise.all(
@@ -90,6 +98,17 @@ export async function probeHosts(
             warnings: [],
             reachability: 'local',
             state: 'local',
+          };
+        const apiKinds = opts.apiOnly?.get(host.name);
+        if (apiKinds)
+          return {
+            ...base,
+            transport: 'api',
+            login: null,
+            jump: [],
+            warnings: [],
+            reachability: 'api-only',
+            state: `API only (${apiKinds.join(', ')}): no SSH needed`,
           };
         let resolved: ResolvedHost;
         try {

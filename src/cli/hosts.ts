@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { effectiveHosts, selectHosts } from '../config/load.js';
+import { planRound } from '../config/plan.js';
 import { EXIT_CODE } from '../core/status.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
@@ -98,6 +99,7 @@ export async function listHosts(ctx: CliContext, selectors: string[], opts: List
   try {
     reports = await probeHosts(hosts, ctx.config, pool, {
       probe: opts.connect,
+      apiOnly: apiOnlyHosts(ctx),
       ...(opts.timeout !== undefined ? { timeoutSec: opts.timeout } : {}),
     });
   } finally {
@@ -112,6 +114,25 @@ export async function listHosts(ctx: CliContext, selectors: string[], opts: List
     process.stdout.write(renderHosts(reports, opts.color && useColor(process.stdout), opts.connect));
   }
   return exitCode;
+}
+
+/**
+ * Hosts on which every configured check talks to an API (Proxmox, HTTP) and
+ * runs no command: ronde never logs in to them, so SSH is not their state.
+ */
+export function apiOnlyHosts(ctx: Pick<CliContext, 'config' | 'registry'>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { host, checks } of planRound(ctx.config, ctx.registry, { hosts: [], checks: [] })) {
+    const commandless = checks.every((c) => {
+      try {
+        return c.kind.commands(c.options).length === 0;
+      } catch {
+        return false; // a kind that cannot plan its commands is judged by the round, not here
+      }
+    });
+    if (!host.local && commandless) out.set(host.name, [...new Set(checks.map((c) => c.kind.id))]);
+  }
+  return out;
 }
 
 const HEADERS = ['NAME', 'ADDRESS', 'TRANSPORT', 'TAGS', 'LOGIN', 'JUMP', 'STATE'] as const;
@@ -144,12 +165,13 @@ export function renderHosts(reports: readonly HostReport[], color: boolean, prob
     if (r.message && r.reachability !== 'unreachable') out.push(`    ${r.message}`);
   });
   const bad = reports.filter((r) => reportStatus(r) !== 'OK');
+  const api = reports.filter((r) => r.reachability === 'api-only').length;
   out.push('');
   out.push(
     !probed
       ? `${reports.length} host(s), not contacted (--no-connect)`
       : bad.length === 0
-        ? `${reports.length} host(s), all reachable`
+        ? `${reports.length} host(s), all reachable${api > 0 ? ` (${api} through an API only)` : ''}`
         : `${reports.length} host(s), ${bad.length} not reachable` +
           (bad.some((r) => r.reachability === 'hostkey-unknown')
             ? '; trust a host: ronde hosts trust NAME'

@@ -97,6 +97,15 @@ describe('ronde docker prune', () => {
 });
 
 describe('ronde docker approve, then docker.services', () => {
+  it('warns when `expected:` in the configuration overrides the approval', async () => {
+    const out = io();
+    expect(await dockerApprove(await context('override', ['lab/app']), 'lab', out)).toBe(0);
+    expect(out.lines.at(-1)).toBe(
+      "warning: lab's docker.services declares `expected:` in the configuration (lab/app); " +
+        'it overrides this approval, which applies only once `expected:` is removed',
+    );
+  });
+
   it('records the running services; a service that stops afterwards is CRIT', async () => {
     const compose = ['-l', 'com.docker.compose.project=appr', '-l', 'com.docker.compose.service=a'];
     const args = ['--network', 'none', '--name', 'appr-a-1', ...compose];
