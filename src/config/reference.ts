@@ -84,8 +84,30 @@ function walk(
             : '';
     const desc = String(s.description ?? items?.description ?? '').replaceAll('|', '\\|');
     rows.push([`\`${path}\``, typeOf(raw), def, desc]);
-    if (items?.properties) walk(items, `${path}[]`, rows);
+    const variants = s.type === 'array' ? typedVariants(s.items as Json) : [];
+    if (variants.length > 0) walkVariants(variants, path, rows);
+    else if (items?.properties) walk(items, `${path}[]`, rows);
     else if (s.properties) walk(s, path, rows);
+  }
+}
+
+/** The branches of a list of typed objects (`notifiers:`: one per `type:`), else []. */
+function typedVariants(items: Json | undefined): { type: string; schema: Json }[] {
+  const branches = (items?.oneOf ?? items?.anyOf) as Json[] | undefined;
+  const out = (branches ?? []).flatMap((b) => {
+    const type = ((b.properties as Record<string, Json> | undefined)?.type as Json | undefined)?.const;
+    return typeof type === 'string' ? [{ type, schema: b }] : [];
+  });
+  return out.length > 1 && out.length === branches?.length ? out : [];
+}
+
+/** Every variant's keys, under `notifiers[type=email].host`: each type documents its own. */
+function walkVariants(variants: { type: string; schema: Json }[], path: string, rows: string[][]): void {
+  const types = variants.map((v) => `\`${JSON.stringify(v.type)}\``).join(' \\| ');
+  rows.push([`\`${path}[].type\``, types, '_required_', 'Which kind of notifier; its keys follow.']);
+  for (const v of variants) {
+    const { type: _, ...props } = v.schema.properties as Record<string, Json>;
+    walk({ ...v.schema, properties: props }, `${path}[type=${v.type}]`, rows);
   }
 }
 
