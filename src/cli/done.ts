@@ -3,11 +3,13 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { suggest as closest } from '../core/suggest.js';
 import { t } from '../i18n/index.js';
+import { announceSignoff } from '../notify/signoff.js';
 import { boardTimeZone, loadBoard } from '../routines/board.js';
 import { appendDone, markSeen, NothingToUndo, type StoredSignoff, undoLatest } from '../routines/repo.js';
 import type { Team } from '../routines/schema.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/types.js';
+import { type GuardIo, guardLinkedChecks, terminalGuard } from './done-guard.js';
 import { CliError, EX_USAGE } from './errors.js';
 import { cliLang } from './lang.js';
 import {
@@ -27,6 +29,8 @@ export interface SignoffDeps extends RoutinesDeps {
   gitUserName?(): string | undefined;
   /** The Unix account running the command, as recorded beside the person. */
   osUser?(): string;
+  /** Warnings and the question asked when a linked check is not OK (default: stderr, the terminal). */
+  guard?: GuardIo;
 }
 
 interface DoneOptions {
@@ -34,6 +38,7 @@ interface DoneOptions {
   item: string[];
   by?: string;
   json: boolean;
+  force: boolean;
 }
 
 export function doneCommand(deps: SignoffDeps): Command {
@@ -44,13 +49,17 @@ export function doneCommand(deps: SignoffDeps): Command {
         'The history is never rewritten: `ronde undo` records a cancellation.\n' +
         '--note is required unless checklist items are ticked with --item.\n\n' +
         'The person is --by, else $RONDE_USER, git’s user.name, $SUDO_USER, $USER.\n' +
-        'With a `team:`, it must be a member. The Unix account is recorded beside it.',
+        'With a `team:`, it must be a member. The Unix account is recorded beside it.\n\n' +
+        'When a linked check is not OK, it says which and asks for confirmation; without a\n' +
+        'terminal it refuses (exit 1, nothing recorded) unless --force is given.\n' +
+        'The sign-off is told to the team in one line (event routine.done).',
     )
     .argument('<id>', 'the routine id (see `ronde routines`)')
     .option('-m, --note <text>', 'what was done ("all VMs but mail; rebooted web1")')
     .option('-i, --item <n...>', 'checklist items ticked, 1-based (repeatable)', collect, [] as string[])
     .option('--by <name>', 'the team member who did it')
     .option('--json', 'print a JSON document { version, recorded, routine }', false)
+    .option('-f, --force', 'sign off even when a linked check is not OK (say why in --note)', false)
     .addHelpText(
       'after',
       '\nExamples:\n  ronde done vm-updates --note "all VMs, web1 rebooted" --item 1 2 3\n  ronde done backups -m "dumps restored on test" --by alice',
@@ -69,12 +78,15 @@ export function doneCommand(deps: SignoffDeps): Command {
       await withStore(openStore, async (store) => {
         // Seen before the sign-off: the history keeps when it was configured.
         await markSeen(store.conn, [id], now);
+        const before = (await loadBoard(store, config, now)).find((e) => e.routine.id === id)!;
+        await guardLinkedChecks(before, config.language, opts.force, deps.guard ?? terminalGuard());
+        const routing = { ...config, notifierNames: config.notifiers.map((n) => n.name) };
         const os = osUser(deps);
         const recorded = await appendDone(
           store.conn,
           { routine: id, at: now, by, osUser: os, note, items },
-          (trx, s) =>
-            appendAudit(trx, {
+          async (trx, s) => {
+            await appendAudit(trx, {
               at: now,
               actor: os,
               action: 'signoff',
@@ -82,7 +94,9 @@ export function doneCommand(deps: SignoffDeps): Command {
               detail: { signoff: s.id, by, note, items },
               address: 'local',
               channel: 'cli',
-            }),
+            });
+            await announceSignoff(trx, routing, routine, s, now);
+          },
         );
         const entry = (await loadBoard(store, config, now)).find((e) => e.routine.id === id)!;
         const write = deps.write ?? ((s: string) => process.stdout.write(s));

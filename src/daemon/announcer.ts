@@ -8,6 +8,7 @@ import { checkHelp } from '../notify/help.js';
 import { deliver, pruneOutbox } from '../notify/outbox.js';
 import { requeueSecretFailures } from '../notify/outbox-admin.js';
 import { evaluateRoutines, type RemindersConfig, routinesSummary } from '../notify/reminders.js';
+import { announceSignoff } from '../notify/signoff.js';
 import type { Notifier } from '../notify/types.js';
 import { checkReleases } from '../releases/bot.js';
 import { autoComplete } from '../routines/auto.js';
@@ -154,7 +155,11 @@ export class Announcer {
   async #run(signal: AbortSignal): Promise<void> {
     const { store, config, notifiers, log } = this.#o;
     if (config.routines.length > 0) {
-      const auto = await autoComplete(store, config, this.#now());
+      const now = this.#now();
+      const routing = { ...config, notifierNames: config.notifiers.map((n) => n.name) };
+      const auto = await autoComplete(store, config, now, (trx, routine, s) =>
+        announceSignoff(trx, routing, routine, s, now),
+      );
       if (auto.length > 0) log.info({ routines: auto }, 'routines completed by their checks');
       const r = await evaluateRoutines(store, this.#reminders(), this.#now());
       if (r.enqueued > 0) log.info({ enqueued: r.enqueued, occasions: r.occasions }, 'reminders queued');

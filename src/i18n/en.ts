@@ -217,6 +217,20 @@ export const en = {
   // Channels.
   'post.open': 'Open in ronde',
   'post.cut': (p: { n: number; max: number }) => `cut: ${p.n} characters, Mattermost takes ${p.max}`,
+
+  // Sign-offs told to the team (src/notify/signoff.ts).
+  'signoff.title': (p: { title: string }) => `Done: ${p.title}`,
+  'signoff.line': (p: { by: string; title: string; id: string; note: string }) =>
+    `${p.by} signed off ${p.title} (${p.id})${p.note ? `: ${p.note}` : '.'}`,
+  'signoff.auto': (p: { title: string; id: string }) =>
+    `${p.title} (${p.id}) completed itself: its linked checks are all OK.`,
+
+  // `ronde done` when a linked check is not OK (src/cli/done.ts).
+  'done.notOk': (p: { id: string; n: number }) =>
+    `${p.id}: ${count('en', p.n, 'linked check is', 'linked checks are')} not OK:`,
+  'done.ask': 'Sign it off anyway? [y/N] ',
+  'done.refused': 'Not signed off. If it is done all the same, say why in --note and add --force.',
+  'done.declined': 'Not signed off.',
 };
 
 export type Catalogue = typeof en;

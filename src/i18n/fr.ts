@@ -184,4 +184,15 @@ export const fr: Catalogue = {
 
   'post.open': 'Ouvrir dans ronde',
   'post.cut': (p) => `coupé : ${p.n} caractères, Mattermost en accepte ${p.max}`,
+
+  'signoff.title': (p) => `Fait : ${p.title}`,
+  'signoff.line': (p) => `${p.by} a validé ${p.title} (${p.id})${p.note ? ` : ${p.note}` : '.'}`,
+  'signoff.auto': (p) =>
+    `${p.title} (${p.id}) s’est validée d’elle-même : ses vérifications liées sont toutes OK.`,
+
+  'done.notOk': (p) =>
+    `${p.id} : ${count('fr', p.n, 'vérification liée n’est pas OK', 'vérifications liées ne sont pas OK')} :`,
+  'done.ask': 'La valider quand même ? [o/N] ',
+  'done.refused': 'Non validée. Si c’est fait malgré tout, dites pourquoi dans --note et ajoutez --force.',
+  'done.declined': 'Non validée.',
 };

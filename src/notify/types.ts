@@ -4,6 +4,7 @@ import { resolveSecrets, SecretError } from '../config/secrets.js';
 export const EVENTS = [
   'routine.due',
   'routine.overdue',
+  'routine.done',
   'check.problem',
   'check.recovery',
   'check.unknown',

@@ -1,8 +1,11 @@
 import { userInfo } from 'node:os';
+import type { Kysely } from 'kysely';
 import type { Config } from '../config/schema.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { loadBoard } from './board.js';
-import { appendDone } from './repo.js';
+import { appendDone, type StoredSignoff } from './repo.js';
+import type { Routine } from './schema.js';
 import { autoCompletion } from './state.js';
 
 /**
@@ -15,6 +18,8 @@ export async function autoComplete(
   store: Store,
   config: Pick<Config, 'routines' | 'hosts' | 'timezone'>,
   now: Date,
+  /** Runs in the transaction of each sign-off (the daemon enqueues its announcement). */
+  then?: (trx: Kysely<Database>, routine: Routine, recorded: StoredSignoff) => Promise<unknown>,
 ): Promise<string[]> {
   if (!config.routines.some((r) => r.done_when === 'checks_ok')) return [];
   const done: string[] = [];
@@ -26,15 +31,20 @@ export async function autoComplete(
     const lastResultAt = new Date(Math.min(...results.map((r) => r.lastAt.getTime())));
     const at = autoCompletion(e.routine, e.state, { okSince, lastResultAt });
     if (!at) continue;
-    await appendDone(store.conn, {
-      routine: e.routine.id,
-      at,
-      by: 'ronde',
-      osUser: userInfo().username,
-      note: `completed by its checks: ${results.map((r) => `${r.check}@${r.target}`).join(', ')} all OK`,
-      items: [],
-      source: 'auto',
-    });
+    const routine = e.routine;
+    await appendDone(
+      store.conn,
+      {
+        routine: routine.id,
+        at,
+        by: 'ronde',
+        osUser: userInfo().username,
+        note: `completed by its checks: ${results.map((r) => `${r.check}@${r.target}`).join(', ')} all OK`,
+        items: [],
+        source: 'auto',
+      },
+      then && ((trx, recorded) => then(trx, routine, recorded)),
+    );
     done.push(e.routine.id);
   }
   return done;

@@ -75,12 +75,13 @@ export async function listSignoffs(db: Kysely<Database>, routine?: string): Prom
 
 /**
  * Appends a `done` entry and gives it back as stored; `alongside` runs in the
- * same transaction (the audit entry of a sign-off from the page or the chat).
+ * same transaction (the audit entry of a sign-off from the page or the chat,
+ * the outbox row announcing it: all are written, or none).
  */
 export async function appendDone(
   conn: Conn,
   s: NewSignoff,
-  alongside?: (trx: Kysely<Database>, stored: StoredSignoff) => Promise<void>,
+  alongside?: (trx: Kysely<Database>, stored: StoredSignoff) => Promise<unknown>,
 ): Promise<StoredSignoff> {
   return conn.write(async (trx) => {
     const stored = await insert(trx, { ...s, kind: 'done', undoes: null });

@@ -136,9 +136,18 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
         result('system.disk', 'db1', 'OK', T0), // not tagged web: not linked
       ]);
       await store.close();
-      await c.run(['done', 'vm-updates', '-m', 'first', '-i', '1']);
+      // The linked system.disk@tag:web is CRIT: signing off needs --force (asked on a terminal).
+      const quiet = { guard: { warn: () => {} } };
+      await expect(c.run(['done', 'vm-updates', '-m', 'first', '-i', '1'], config(), quiet)).rejects.toThrow(
+        /Not signed off/,
+      );
+      await c.run(['done', 'vm-updates', '-m', 'first', '-i', '1', '--force'], config(), quiet);
       c.clock.now = days(1);
-      await c.run(['done', 'vm-updates', '-m', 'second', '-i', '2', '-i', '3', '--by', 'BOB']);
+      await c.run(
+        ['done', 'vm-updates', '-m', 'second', '-i', '2', '-i', '3', '--by', 'BOB', '-f'],
+        config(),
+        quiet,
+      );
       const text = await c.run(['routines', 'show', 'vm-updates']);
       expect(text).toContain('  [ ] 1. Warn the team\n  [x] 2. Upgrade\n  [x] 3. Reboot if needed');
       expect(text).toMatch(
