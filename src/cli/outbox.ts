@@ -60,7 +60,7 @@ export function outboxCommand(deps: OutboxDeps): Command {
     .option('--json', 'print a JSON document { version, messages }', false)
     .addHelpText(
       'after',
-      '\nExamples:\n  ronde outbox\n  ronde outbox retry 12\n  ronde outbox retry --all ' +
+      '\nExamples:\n  ronde outbox\n  ronde outbox retry 12\n  ronde outbox retry --all\n' +
         '  ronde outbox drop 12 --reason "the hook was deleted; told the team by hand"\n  ronde outbox log',
     )
     .action(async (opts: { all: boolean; json: boolean }) => {
