@@ -254,7 +254,7 @@ async function settle(
     error === undefined
       ? null
       : failure === 'exhausted'
-        ? `gave up after ${c.attempts} attempts: ${errorText(error)}`
+        ? `gave up after ${c.attempts} ${c.attempts === 1 ? 'attempt' : 'attempts'}: ${errorText(error)}`
         : errorText(error);
   await store.conn.write(async (trx) => {
     // Only while the claim is still ours: a sender past its lease may have been replaced.

@@ -107,7 +107,7 @@ describe('ronde serve: nothing lost in silence', () => {
       const list = ronde(['outbox', '--config', config], env);
       expect(list.code).toBe(0);
       expect(list.stdout).toMatch(/#1 +failed \(exhausted\) +chat +summary +1 /);
-      expect(list.stdout).toMatch(/last error: gave up after 1 attempts: .*503/);
+      expect(list.stdout).toMatch(/last error: gave up after 1 attempt: .*503/);
       expect(list.stdout).toContain('Times in Europe/Paris.');
 
       const check = ronde(['check', '--config', config, '--json'], env);
@@ -139,7 +139,7 @@ describe('ronde serve: nothing lost in silence', () => {
     );
     const log = ronde(['outbox', 'log', '--config', config], env).stdout;
     expect(log).toMatch(
-      /#1 {2}retry by alice \(OS user \S+\), was failed\n {4}last error then: gave up after 1 attempts/,
+      /#1 {2}retry by alice \(OS user \S+\), was failed\n {4}last error then: gave up after 1 attempt/,
     );
   }, 90_000);
 

@@ -55,7 +55,7 @@ describe('system.reboot', () => {
     expect(out.status).toBe('WARN');
     // The flag was made 2026-11-22 14:00 UTC, 3 days before NOW.
     expect(out.reasons).toEqual([
-      '/run/reboot-required exists since 3.0 days for linux-image-6.1.0-18-amd64, libssl3',
+      '/run/reboot-required set 3d ago, asked by linux-image-6.1.0-18-amd64, libssl3',
       'running kernel 6.1.0-9-amd64, newest installed 6.1.0-18-amd64',
     ]);
     expect(out.details?.rebootRequiredSince).toBe('2026-11-22T14:00:00.000Z');

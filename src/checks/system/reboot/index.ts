@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import type { CommandResult } from '../../../core/command.js';
 import {
@@ -41,9 +42,9 @@ export function judgeReboot(f: RebootFacts, now: Date): CheckOutcome {
   const newest = f.running && f.installed ? newestKernel(f.running, f.installed) : null;
   const kernelApplicable = newest !== null;
   if (f.flagSince !== null) {
-    const days = Math.max(0, (now.getTime() / 1000 - f.flagSince) / 86400).toFixed(1);
-    const pk = f.flagPackages.length ? ` for ${f.flagPackages.join(', ')}` : '';
-    reasons.push(`/run/reboot-required exists since ${days} days${pk}`);
+    const age = formatAge(now.getTime() / 1000 - f.flagSince);
+    const pk = f.flagPackages.length ? `, asked by ${f.flagPackages.join(', ')}` : '';
+    reasons.push(`/run/reboot-required set ${age} ago${pk}`);
   }
   if (newest !== null && newest !== f.running)
     reasons.push(`running kernel ${f.running}, newest installed ${newest}`);
