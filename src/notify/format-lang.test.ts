@@ -44,7 +44,7 @@ function all(lang: 'en' | 'fr'): Draft[] {
     problemMessage(lang, 'web1', [problem]),
     problemMessage(lang, 'web1', [problem, change({ check: 'system.disk', to: 'WARN' })]),
     recoveryMessage(lang, 'web1', [change({ from: 'CRIT', to: 'OK', summary: 'up to date' })]),
-    unknownMessage(lang, 'web1', [change({ to: 'UNKNOWN', summary: 'ssh root@10.0.0.5: refused' })]),
+    unknownMessage(lang, 'web1', [change({ to: 'UNKNOWN', summary: 'ssh root@127.0.20.5: refused' })]),
     summaryMessage(lang, [{ check: 'apt.pending', target: 'web1', status: 'CRIT', summary: 'x' }]),
     routineDueMessage(lang, routine),
     routineOverdueMessage(lang, routine),
@@ -109,7 +109,7 @@ describe('posts in the team language', () => {
 
   it('no post holds an invisible character', () => {
     for (const d of [...all('en'), ...all('fr')]) expect(`${d.title}\n${d.text}`).not.toMatch(INVISIBLE);
-    expect(all('en')[3]!.text).toContain('ssh root@10.0.0.5: refused');
+    expect(all('en')[3]!.text).toContain('ssh root@127.0.20.5: refused');
   });
 
   it('links the installed docs as a path when no docs URL is set', () => {

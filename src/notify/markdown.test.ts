@@ -9,14 +9,14 @@ const msg: Message = {
   key: 'k',
   event: 'check.problem',
   title: 'web1 : 2 problèmes',
-  text: `- **CRIT** \`apt.pending\` — ${md('12 <pending> a_b @all root@10.0.0.5')}\n  - Que faire : [apt.pending](https://d.example/checks/apt.pending.md)\n- **WARN** \`disk\` — 91 %`,
+  text: `- **CRIT** \`apt.pending\` — ${md('12 <pending> a_b @all root@127.0.20.5')}\n  - Que faire : [apt.pending](https://d.example/checks/apt.pending.md)\n- **WARN** \`disk\` — 91 %`,
   url: 'https://ronde.example/hosts/web1',
 };
 
 describe('e-mail bodies from one markdown', () => {
   it('plain text has the words, not the markup', () => {
     expect(emailText(msg)).toBe(
-      '- CRIT apt.pending — 12 <pending> a_b @all root@10.0.0.5\n' +
+      '- CRIT apt.pending — 12 <pending> a_b @all root@127.0.20.5\n' +
         '  - Que faire : apt.pending <https://d.example/checks/apt.pending.md>\n' +
         '- WARN disk — 91 %\n\nhttps://ronde.example/hosts/web1\n\n-- \nronde (check.problem)\n',
     );
@@ -27,7 +27,7 @@ describe('e-mail bodies from one markdown', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<title>web1 : 2 problèmes</title>');
     expect(html).toContain(
-      '<strong>CRIT</strong> <code>apt.pending</code> — 12 &lt;pending&gt; a_b <code>@</code>all root@10.0.0.5',
+      '<strong>CRIT</strong> <code>apt.pending</code> — 12 &lt;pending&gt; a_b <code>@</code>all root@127.0.20.5',
     );
     expect(html).toContain('<a href="https://d.example/checks/apt.pending.md">apt.pending</a>');
     expect(html).toContain('<a href="https://ronde.example/hosts/web1">Ouvrir dans ronde</a>');

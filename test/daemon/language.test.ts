@@ -40,7 +40,7 @@ describe('ronde serve with language: fr', () => {
         '  - id: sauvegardes',
         '    title: Vérifier les sauvegardes',
         '    every: 1w',
-        '    checklist: [Regarder la date des dumps, "ssh root@10.0.0.5 ls /backup"]',
+        '    checklist: [Regarder la date des dumps, "ssh root@127.0.20.5 ls /backup"]',
         'notifiers:',
         '  - { name: chat, type: mattermost, url: "${env:HOOK}" }',
         `  - { name: mail, type: email, host: ${smtp.host}, port: ${smtp.port}, ca: ${smtp.caFile}, user: ronde, password: "\${env:SMTP_PASS}", from: ronde@example.org, to: [equipe@example.org] }`,
@@ -88,7 +88,7 @@ describe('ronde serve with language: fr', () => {
     expect(reminder).toContain('**À faire aujourd’hui : Vérifier les sauvegardes**');
     expect(reminder).toMatch(/Suggestion : @alice/);
     expect(reminder).toContain('Jamais faite.');
-    expect(reminder).toContain('ssh root@10.0.0.5 ls /backup');
+    expect(reminder).toContain('ssh root@127.0.20.5 ls /backup');
     expect(reminder).toContain('Une fois fait : `ronde done sauvegardes --by NOM`');
     const summary = posts.find((p) => p.includes('ronde commence sa ronde'));
     expect(summary).toMatch(/ronde surveille désormais \d+ vérifications? sur \d+ hôtes? : /);

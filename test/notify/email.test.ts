@@ -92,7 +92,7 @@ describe('email notifier', () => {
       {
         ...msg,
         title: 'En retard de 4 jours : Mises à jour',
-        text: '**web1** — ssh root@10.0.0.5 \\<script\\> <b>raw</b>\n\n1. apt update\n2. `ronde done maj --by NOM`',
+        text: '**web1** — ssh root@127.0.20.5 \\<script\\> <b>raw</b>\n\n1. apt update\n2. `ronde done maj --by NOM`',
       },
       {},
     );
@@ -100,11 +100,11 @@ describe('email notifier', () => {
     expect(mail!.headers.subject).toBe('En retard de 4 jours : Mises à jour');
     const [text, html] = mail!.parts;
     expect(text!.body).toContain(
-      'web1 — ssh root@10.0.0.5 <script> <b>raw</b>\n\n1. apt update\n2. ronde done maj --by NOM',
+      'web1 — ssh root@127.0.20.5 <script> <b>raw</b>\n\n1. apt update\n2. ronde done maj --by NOM',
     );
     expect(html!.body).toContain('<html lang="fr">');
     expect(html!.body).toContain(
-      '<strong>web1</strong> — ssh root@10.0.0.5 &lt;script&gt; &lt;b&gt;raw&lt;/b&gt;',
+      '<strong>web1</strong> — ssh root@127.0.20.5 &lt;script&gt; &lt;b&gt;raw&lt;/b&gt;',
     );
     expect(html!.body).toContain('<li><code>ronde done maj --by NOM</code></li>');
     expect(html!.body).toContain('>Ouvrir dans ronde</a>');
