@@ -55,16 +55,22 @@ export async function rounds(db: Kysely<Database>, q: { limit?: number } = {}): 
   }));
 }
 
-/** Current state of every check+target ever seen, by target then check. */
-export async function latestResults(db: Kysely<Database>): Promise<CurrentState[]> {
-  const rows = await db
+/**
+ * Current state of every check+target ever seen, by target then check; or of one
+ * target (one check), read by index rather than the whole fleet's.
+ */
+export async function latestResults(
+  db: Kysely<Database>,
+  only: { target?: string; check?: string } = {},
+): Promise<CurrentState[]> {
+  let q = db
     .selectFrom('check_state')
     .leftJoin('results', 'results.id', 'check_state.last_result_id')
     .selectAll('check_state')
-    .select('results.not_applicable')
-    .orderBy('check_state.target')
-    .orderBy('check_state.check_name')
-    .execute();
+    .select('results.not_applicable');
+  if (only.target !== undefined) q = q.where('check_state.target', '=', only.target);
+  if (only.check !== undefined) q = q.where('check_state.check_name', '=', only.check);
+  const rows = await q.orderBy('check_state.target').orderBy('check_state.check_name').execute();
   return rows.map((r) => ({
     check: r.check_name,
     kind: r.kind,

@@ -8,6 +8,7 @@ import { type BoardEntry, boardTimeZone, buildBoard } from '../routines/board.js
 import { listSignoffs, markSeen } from '../routines/repo.js';
 import type { TeamMember } from '../routines/schema.js';
 import { whoIsNext } from '../routines/state.js';
+import { latestResults } from '../store/queries.js';
 import type { CurrentState, StatusChange, Store } from '../store/types.js';
 import type { Point, Segment } from './pages/charts.js';
 import { metricOf } from './pages/charts.js';
@@ -136,26 +137,8 @@ export interface HostView {
 }
 
 /** The current states of one host (one check), read by index rather than the whole fleet's. */
-async function statesOf(store: Store, target: string, check?: string): Promise<CurrentState[]> {
-  let q = store.conn.db
-    .selectFrom('check_state')
-    .leftJoin('results', 'results.id', 'check_state.last_result_id')
-    .selectAll('check_state')
-    .select('results.not_applicable')
-    .where('check_state.target', '=', target);
-  if (check !== undefined) q = q.where('check_state.check_name', '=', check);
-  return (await q.orderBy('check_state.check_name').execute()).map((r) => ({
-    check: r.check_name,
-    kind: r.kind,
-    target: r.target,
-    status: r.status as Status,
-    since: new Date(Number(r.since)),
-    consecutive: Number(r.consecutive),
-    summary: r.summary,
-    lastAt: new Date(Number(r.last_at)),
-    lastResultId: Number(r.last_result_id),
-    ...(Number(r.not_applicable) === 1 ? { notApplicable: true } : {}),
-  }));
+function statesOf(store: Store, target: string, check?: string): Promise<CurrentState[]> {
+  return latestResults(store.conn.db, { target, ...(check !== undefined ? { check } : {}) });
 }
 
 export async function loadHost(store: Store, config: Config, host: string, now: Date): Promise<HostView> {
