@@ -23,11 +23,18 @@ export const LAB_PACKAGES = [
   'dovecot-imapd', // IMAP STARTTLS and IMAPS for tls.endpoint
   'dovecot-pop3d', // POP3 STLS for tls.endpoint
   'chromium', // the team's page end to end in a real browser (test/web/e2e.test.ts, playwright-core)
+  'slapd', // OpenLDAP with the ppolicy and lastbind overlays: the ldap access source, LDAP login (test/lab/slapd.ts)
+  'ldap-utils', // ldapwhoami/ldapadd/ldapsearch: the slapd lab's readiness probe and an independent view
 ];
 
 /**
  * debconf answers given before installing, so that installing the lab's packages
  * asks nothing and configures nothing on the host: postfix stays "No configuration"
- * (no /etc/postfix/main.cf, no mail system started); the lab runs its own instance.
+ * (no /etc/postfix/main.cf, no mail system started); slapd is left unconfigured;
+ * the labs run their own instances.
  */
-export const LAB_DEBCONF = ['postfix postfix/main_mailer_type select No configuration'];
+export const LAB_DEBCONF = [
+  'postfix postfix/main_mailer_type select No configuration',
+  // slapd: no /etc/ldap/slapd.d database made at install; the lab writes its own cn=config.
+  'slapd slapd/no_configuration boolean true',
+];
