@@ -98,11 +98,13 @@ function eventOf(
  * One message per host and round, holding all its changes (worse, cannot
  * check, better). Routes still choose per change: a notifier gets the part of
  * the host's changes routed to it, so notifiers with different routes may get
- * different messages — still one per host and round each.
+ * different messages — still one per host and round each. `round` is the
+ * round's id, or the key of the queue job that made it (scale-out): a job run
+ * twice must enqueue under the same idempotency key, whatever its round id.
  */
 export function groupChanges(
   changes: readonly (CheckChange & { event: ChangeEvent })[],
-  roundId: number,
+  round: number | { job: string },
   routing: Routing,
   lang: Lang = 'en',
 ): Announcement[] {
@@ -126,7 +128,8 @@ export function groupChanges(
         target,
         list.filter((c) => mine.includes(c.event)),
       );
-      if (draft) out.push({ identity: `${draft.event}:${target}:round ${roundId}`, draft, notifiers });
+      const of = typeof round === 'number' ? `round ${round}` : `job ${round.job}`;
+      if (draft) out.push({ identity: `${draft.event}:${target}:${of}`, draft, notifiers });
     }
   }
   return out;
@@ -214,7 +217,8 @@ async function announceInTransaction(
       t,
     );
   let n = 0;
-  for (const a of groupChanges(send, roundId, opts, opts.lang))
+  const ref = round.jobKey === undefined ? roundId : { job: round.jobKey };
+  for (const a of groupChanges(send, ref, opts, opts.lang))
     n += await enqueue(trx, a.identity, a.draft, { notifierNames: a.notifiers }, opts.now);
   return n;
 }

@@ -7,6 +7,7 @@ import { dockerMigration } from './migrations/0004-docker.js';
 import { releasesMigration } from './migrations/0005-releases.js';
 import { outboxActionsMigration } from './migrations/0006-outbox-actions.js';
 import { webMigration } from './migrations/0007-web.js';
+import { jobsMigration } from './migrations/0010-jobs.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -25,6 +26,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0005-releases': releasesMigration(dialect),
     '0006-outbox-actions': outboxActionsMigration(dialect),
     '0007-web': webMigration(dialect),
+    '0010-jobs': jobsMigration(),
   };
 }
 

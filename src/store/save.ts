@@ -29,7 +29,7 @@ export async function saveRound(
 ): Promise<number> {
   return conn.write(async (trx) => {
     const status = results.length > 0 ? worst(results.map((r) => r.status)) : null;
-    const { id: roundId } = await trx
+    const inserted = await trx
       .insertInto('rounds')
       .values({
         started_at: round.startedAt.getTime(),
@@ -39,12 +39,25 @@ export async function saveRound(
         host: round.host ?? null,
         result_count: results.length,
         status,
+        ...(round.jobKey === undefined ? {} : { job_key: round.jobKey }),
       })
+      // A job run again after its first run committed (its worker died before
+      // telling the queue): the first write stands, this one adds nothing.
+      .onConflict((oc) => oc.column('job_key').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const r of results) await saveResult(trx, Number(roundId), round, r);
-    await after?.(trx, Number(roundId));
-    return Number(roundId);
+      .executeTakeFirst();
+    if (!inserted) {
+      const first = await trx
+        .selectFrom('rounds')
+        .select('id')
+        .where('job_key', '=', round.jobKey ?? null)
+        .executeTakeFirstOrThrow();
+      return Number(first.id);
+    }
+    const roundId = Number(inserted.id);
+    for (const r of results) await saveResult(trx, roundId, round, r);
+    await after?.(trx, roundId);
+    return roundId;
   });
 }
 
@@ -56,7 +69,7 @@ async function saveResult(
 ): Promise<void> {
   const at = resultTime(r, round);
   const summary = cut(r.summary, MAX_SUMMARY);
-  const { id } = await trx
+  const row = await trx
     .insertInto('results')
     .values({
       round_id: roundId,
@@ -76,9 +89,12 @@ async function saveResult(
         ...(r.validUntil ? { validUntil: r.validUntil } : {}),
       }),
     })
+    // One result per round, host and check: a second one is a replay, not news.
+    .onConflict((oc) => oc.columns(['round_id', 'target', 'check_name']).doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  const resultId = Number(id);
+    .executeTakeFirst();
+  if (!row) return;
+  const resultId = Number(row.id);
 
   // An interrupted round's UNKNOWNs are most likely the interruption itself,
   // not the machine: keep them in the results, but do not let them move the

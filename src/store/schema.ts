@@ -15,6 +15,8 @@ export interface RoundTable {
   host: string | null;
   result_count: number;
   status: string | null;
+  /** The queue job that wrote it (scale-out); unique, so a job retried after its commit writes nothing. */
+  job_key?: string | null;
 }
 
 export interface ResultTable {

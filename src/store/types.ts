@@ -11,6 +11,11 @@ export interface RoundInput {
   /** Cut short (signal, time limit): its UNKNOWN results do not move a check's state. */
   interrupted: boolean;
   host?: string;
+  /**
+   * The queue job this round is (scale-out workers): a round with a key already
+   * saved is not saved again, nor announced (`saveRound` returns the first one's id).
+   */
+  jobKey?: string;
   /** Hosts whose batch could not run at all (the announcer tells them as one fact). Not stored. */
   unreachable?: readonly string[];
 }

@@ -37,6 +37,24 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('announcements on $
     await store.close();
   });
 
+  it('a queue job saved twice (retried after its commit) enqueues its message once, under one key', async () => {
+    const store = await openStore(await backend.fresh('jobtwice'));
+    await tick(store, { 'web1/disk': 'OK' }); // first run: summary
+    await tick(store, { 'web1/disk': 'CRIT' });
+    const when = at(++minute);
+    const job = { ...daemonRound(when), host: 'web1', jobKey: 'web1@slot' };
+    const opts = { now: when, ...routing };
+    const first = await recordDaemonRound(store, job, results(when, { 'web1/disk': 'CRIT' }), opts);
+    const again = await recordDaemonRound(store, job, results(when, { 'web1/disk': 'CRIT' }), opts);
+    expect(first.announcements).toBe(1);
+    expect(again).toEqual({ roundId: first.roundId, announcements: 0 });
+    const rows = await outboxRows(store);
+    expect(rows.map((r) => r.event)).toEqual(['summary', 'check.problem']);
+    // The key names the job, not the round's id: a retry that saved first would enqueue the same key.
+    expect(rows[1]!.key).toBe(messageKey('check.problem:web1:job web1@slot', 'chat'));
+    await store.close();
+  });
+
   it('damping: WARN,OK,WARN is never announced; WARN,WARN once; then no more', async () => {
     const store = await openStore(await backend.fresh('damping'));
     await tick(store, { 'web1/disk': 'OK' }); // first run: summary

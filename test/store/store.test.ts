@@ -33,6 +33,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
       '0005-releases',
       '0006-outbox-actions',
       '0007-web',
+      '0010-jobs',
     ]);
   });
 
@@ -171,6 +172,45 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
     expect((await store.rounds()).map((r) => r.startedAt.toISOString().replace('.000', ''))).toEqual(sorted);
     const since = await store.history({ since: new Date('2001-09-09T01:46:40Z') });
     expect(since.map((c) => c.check).sort()).toEqual(['c0', 'c3']);
+    await store.close();
+  });
+
+  it('saves a queue job once: the same job key twice is one round, one result per host and check', async () => {
+    const loc = await backend.fresh('jobkey');
+    const store = await openStore(loc);
+    const job = { ...round(at(0), { host: 'web1' }), jobKey: 'web1@1740816000000' };
+    const first = await store.saveRound(job, [result('disk', 'web1', 'OK', at(0))]);
+    // The retry ran the checks again and saw something else: the first write stands.
+    const again = await store.saveRound({ ...job, startedAt: at(1) }, [
+      result('disk', 'web1', 'CRIT', at(1)),
+    ]);
+    expect(again).toBe(first);
+    // Rounds without a key (single process, CLI) are not constrained by it.
+    await store.saveRound(round(at(2)), [result('disk', 'web1', 'OK', at(2))]);
+    await store.saveRound(round(at(2)), [result('disk', 'web1', 'OK', at(2))]);
+    expect(await rawQuery(loc, 'select count(*) as n from rounds')).toEqual([
+      { n: backend.name === 'postgres' ? '3' : 3 },
+    ]);
+    const rows = await rawQuery(
+      loc,
+      `select r.status from results r join rounds o on o.id = r.round_id where o.job_key is not null`,
+    );
+    expect(rows).toEqual([{ status: 'OK' }]);
+    const [state] = await store.latestResults();
+    expect(state).toMatchObject({ status: 'OK', consecutive: 3 });
+    expect((await store.history()).map((c) => c.to)).toEqual(['OK']);
+    await store.close();
+  });
+
+  it('keeps one result per round, host and check when a round holds it twice', async () => {
+    const loc = await backend.fresh('dupresult');
+    const store = await openStore(loc);
+    await store.saveRound(round(at(0)), [
+      result('disk', 'web1', 'WARN', at(0)),
+      result('disk', 'web1', 'CRIT', at(0)),
+    ]);
+    expect(await rawQuery(loc, 'select status from results')).toEqual([{ status: 'WARN' }]);
+    expect((await store.latestResults())[0]).toMatchObject({ status: 'WARN', consecutive: 1 });
     await store.close();
   });
 
