@@ -130,7 +130,7 @@ describe('errors', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('ronde.yaml:1:11: timezone: expected an IANA time zone such as Europe/Paris');
     expect(lines).toContain(
-      'ronde.yaml:2:18: database.url: unknown reference ${vault:x}: expected ${env:NAME} or ${file:/path} (write $${ for a literal ${)',
+      'ronde.yaml:2:18: database.url: unknown reference ${vault:x}: expected ${env:NAME}, ${file:/path} or ${pass:path} (write $${ for a literal ${)',
     );
     expect(lines).toContain(
       'ronde.yaml:2:11: database: give either url (PostgreSQL) or path (SQLite), not both',

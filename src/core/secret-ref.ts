@@ -1,16 +1,27 @@
 import { z } from 'zod';
 
 /*
- * The syntax of secret references (`${env:NAME}`, `${file:/path}`, `$${` for a
+ * The syntax of secret references (`${env:NAME}`, `${file:/path}`,
+ * `${pass:path/in/store}`, `$${` for a
  * literal `${`) and the zod schema of a string that may hold them. A leaf
  * module (zod only): the config, notifiers, release bot and check kinds all
  * validate references with it, at load time, without resolving anything.
- * Resolution (reading variables and files) lives in config/secrets.ts.
+ * Resolution (reading variables and files, asking `pass`) lives in config/secrets.ts.
  */
 
-export type SecretPart = { text: string } | { ref: string; scheme: 'env' | 'file'; arg: string };
+export type SecretPart = { text: string } | { ref: string; scheme: 'env' | 'file' | 'pass'; arg: string };
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * An entry of a password store, as `pass show` takes it: relative, no option
+ * look-alike (`-x`), no `..` escaping the store, no space or shell character.
+ */
+const PASS_PATH = /^[A-Za-z0-9_@+.][A-Za-z0-9_@+.=,-]*(\/[A-Za-z0-9_@+.][A-Za-z0-9_@+.=,-]*)*$/;
+
+/** Whether `path` names a password-store entry ronde may ask `pass` for. */
+export function isPassPath(path: string): boolean {
+  return PASS_PATH.test(path) && !path.split('/').some((seg) => seg === '..' || seg === '.');
+}
 
 /** Splits a string into literal text and references; throws a plain Error on bad syntax. */
 export function parseSecretRefs(value: string): SecretPart[] {
@@ -40,9 +51,14 @@ export function parseSecretRefs(value: string): SecretPart[] {
       if (!ENV_NAME.test(arg)) throw new Error(`bad reference ${ref}: expected \${env:NAME}`);
     } else if (scheme === 'file') {
       if (arg === '') throw new Error(`bad reference ${ref}: expected \${file:/path}`);
+    } else if (scheme === 'pass') {
+      if (!isPassPath(arg))
+        throw new Error(
+          `bad reference ${ref}: expected \${pass:path/in/store} (letters, digits, . _ - @ + / only)`,
+        );
     } else {
       throw new Error(
-        `unknown reference ${ref}: expected \${env:NAME} or \${file:/path} (write $\${ for a literal \${)`,
+        `unknown reference ${ref}: expected \${env:NAME}, \${file:/path} or \${pass:path} (write $\${ for a literal \${)`,
       );
     }
     if (text) parts.push({ text });
@@ -54,7 +70,7 @@ export function parseSecretRefs(value: string): SecretPart[] {
   return parts;
 }
 
-/** True when the string holds at least one `${env:…}` or `${file:…}` reference. */
+/** True when the string holds at least one `${env:…}`, `${file:…}` or `${pass:…}` reference. */
 export function hasSecretRef(s: string): boolean {
   try {
     return parseSecretRefs(s).some((p) => 'ref' in p);
@@ -74,13 +90,13 @@ export function secretRefProblem(s: string): string | null {
   }
 }
 
-/** A string that may hold `${env:…}`/`${file:…}` references, checked for syntax but not resolved. */
+/** A string that may hold `${env:…}`/`${file:…}`/`${pass:…}` references, checked for syntax but not resolved. */
 export const secretString = z.string().superRefine((s, ctx) => {
   const problem = secretRefProblem(s);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const HTTP_OR_REF = /^(https?:\/\/|\$\{(env|file):)/;
+const HTTP_OR_REF = /^(https?:\/\/|\$\{(env|file|pass):)/;
 
 /**
  * An http(s) URL, or a reference to one (`${env:HOOK}`): a credential, whose

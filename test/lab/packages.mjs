@@ -25,6 +25,9 @@ export const LAB_PACKAGES = [
   'chromium', // the team's page end to end in a real browser (test/web/e2e.test.ts, playwright-core)
   'slapd', // OpenLDAP with the ppolicy and lastbind overlays: the ldap access source, LDAP login (test/lab/slapd.ts)
   'ldap-utils', // ldapwhoami/ldapadd/ldapsearch: the slapd lab's readiness probe and an independent view
+  'pass', // ${pass:} secret references, pass.recipients, credentials.rotation (test/lab/pass-store.ts)
+  'gnupg', // gpg keys generated in the tests (no passphrase), one of them expired
+  'git', // the password store's history: credentials.rotation reads git log
 ];
 
 /**
