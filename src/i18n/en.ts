@@ -82,6 +82,9 @@ export const en = {
   'digest.longest': '**Longest without a routine:**',
   'digest.since': (p: { date: string }) => `since ${p.date}`,
   'digest.never': 'never',
+  // Digest suggestions (wiki: gitlab.issues, docs.coverage).
+  'digest.suggestions': '**When you have time:**',
+  'digest.suggestion.since': (p: { date: string }) => `idle since ${p.date}`,
 
   // Release bot (src/releases/format.ts).
   'release.title': (p: { watch: string; version: string }) => `${p.watch} ${p.version} released`,

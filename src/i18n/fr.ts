@@ -71,6 +71,9 @@ export const fr: Catalogue = {
   'digest.longest': '**Sans routine depuis le plus longtemps :**',
   'digest.since': (p) => `depuis le ${p.date}`,
   'digest.never': 'jamais',
+  // Suggestions du bilan (wiki : gitlab.issues, docs.coverage).
+  'digest.suggestions': '**Quand vous aurez un moment :**',
+  'digest.suggestion.since': (p) => `sans activité depuis le ${p.date}`,
 
   'release.title': (p) => `${p.watch} ${p.version} est sortie`,
   'release.tag': (p) => `(étiquette ${p.tag})`,

@@ -61,6 +61,9 @@ export const webEn = {
   'check.timeline': 'Last 30 days',
   'check.chart': (p: { name: string }) => `Trend: ${p.name}`,
   'check.recent': 'Latest results',
+  // Suggestions of a check (wiki: gitlab.issues, docs.coverage).
+  'check.suggestions': 'When you have time',
+  'check.suggestion.since': (p: { date: string }) => `idle since ${p.date}`,
   'check.changes': 'Changes',
   'host.checks': 'Checks',
   'host.unknown': 'No result for this host.',

@@ -60,6 +60,9 @@ export const webFr: PageWords = {
   'check.timeline': '30 derniers jours',
   'check.chart': (p) => `Tendance : ${p.name}`,
   'check.recent': 'Derniers résultats',
+  // Suggestions d'une vérification (wiki : gitlab.issues, docs.coverage).
+  'check.suggestions': 'Quand vous aurez un moment',
+  'check.suggestion.since': (p) => `sans activité depuis le ${p.date}`,
   'check.changes': 'Changements',
   'host.checks': 'Vérifications',
   'host.unknown': 'Aucun résultat pour cet hôte.',

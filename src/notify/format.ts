@@ -261,6 +261,8 @@ export interface DigestInput {
   done: readonly { title: string; by: string; at: string }[];
   /** Members who have not taken a routine for longest, with their last date (null: never). */
   longest: readonly { member: TeamMember; lastAt: string | null }[];
+  /** What checks suggest (forgotten issues, pages to write), already rendered; never counted as bad. */
+  suggestions?: string;
 }
 
 export function digestMessage(lang: Lang, d: DigestInput): Draft {
@@ -291,6 +293,7 @@ export function digestMessage(lang: Lang, d: DigestInput): Draft {
         )
         .join(', ')}`,
     );
+  if (d.suggestions) sections.push(d.suggestions);
   const bad = d.overdue.length + d.problems.filter((p) => p.status !== 'OK').length;
   return {
     event: 'digest',

@@ -22,6 +22,7 @@ import {
 } from './format.js';
 import { enqueue, type Routing } from './outbox.js';
 import { route } from './schema.js';
+import { type CheckSuggestions, latestSuggestions, suggestionsSection } from './suggestions.js';
 import type { NotifyEvent } from './types.js';
 
 /*
@@ -253,7 +254,13 @@ async function digest(
     problems: await openProblems(trx, now),
     done,
     longest: longestWithout(config.team, effective, tz),
+    ...withSuggestions(config.language ?? 'en', await latestSuggestions(trx, now.getTime() - STALE_MS)),
   });
+}
+
+function withSuggestions(lang: Lang, list: readonly CheckSuggestions[]): { suggestions?: string } {
+  const section = suggestionsSection(lang, list);
+  return section ? { suggestions: section } : {};
 }
 
 /** A check with no result for this long is presumed removed from the config: not an open problem. */

@@ -351,17 +351,20 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'forgotten-issues',
     every: '1mo',
     checks: [],
+    toConfigure: ['gitlab.issues'],
     en: {
       title: 'Pick up abandoned GitLab issues',
       description: 'If nothing else tempts you, there are always the abandoned issues on GitLab.',
       checklist: ['Go through the stale issues and pick one up, or close it'],
-      future: 'future checks: stale issues listed as suggestions',
+      future:
+        'gitlab.issues lists the open issues idle for 90 days as suggestions (in the weekly digest, never as alerts)',
     },
     fr: {
       title: 'Reprendre les issues abandonnées sur GitLab',
       description: 'Si rien ne te tente, il reste toujours les issues abandonnées sur GitLab !',
       checklist: ['Parcourir les issues abandonnées et en reprendre une, ou la fermer'],
-      future: 'checks à venir : issues abandonnées proposées comme suggestions',
+      future:
+        'gitlab.issues propose les issues ouvertes sans activité depuis 90 jours (dans le bilan de la semaine, jamais en alerte)',
     },
   },
 ];

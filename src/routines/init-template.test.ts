@@ -19,7 +19,14 @@ const KINDS_TODAY = [
   'docker.image_age',
 ];
 /** Kinds the routines link once configured (they need names and addresses). */
-const KINDS_TO_CONFIGURE = ['mail.dnsbl', 'mail.dns', 'tls.endpoint', 'dns.zonemaster', 'dns.dnssec'];
+const KINDS_TO_CONFIGURE = [
+  'mail.dnsbl',
+  'mail.dns',
+  'tls.endpoint',
+  'dns.zonemaster',
+  'dns.dnssec',
+  'gitlab.issues',
+];
 
 /** The commented `team:` example, uncommented: what a user gets by removing the `# `. */
 function uncommentedTeam(text: string): unknown {
@@ -101,6 +108,7 @@ describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
     expect(links['mail-blacklists']).toEqual(['mail.dnsbl', 'mail.dns']);
     expect(links.certificates).toEqual(['tls.files', 'tls.endpoint']);
     expect(links['dns-zones']).toEqual(['dns.zonemaster', 'dns.dnssec']);
+    expect(links['forgotten-issues']).toEqual(['gitlab.issues']);
   });
 });
 

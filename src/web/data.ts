@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { Status } from '../core/status.js';
 import { severity } from '../core/status.js';
+import { type Suggestion, suggestionsOf } from '../core/suggestions.js';
 import { type Cover, coversOf } from '../notify/covers.js';
 import { activeCovers } from '../notify/covers-repo.js';
 import { outboxStats } from '../notify/outbox.js';
@@ -169,6 +170,8 @@ export interface CheckView {
   /** The kind's number over the recent results, oldest first; empty when it has none. */
   metric: { name: string; unit: string; points: Point[] } | null;
   recent: { at: Date; status: Status; summary: string }[];
+  /** What the latest result suggests (forgotten issues, pages to write): `details.suggestions`. */
+  suggestions: Suggestion[];
 }
 
 const TIMELINE_MS = 30 * 86_400_000;
@@ -207,6 +210,7 @@ export async function loadCheck(
     changes: changes.slice(0, 30),
     timeline: { from, to: now.getTime(), segments: segments(changes, from, now.getTime()) },
     metric,
+    suggestions: rows[0] ? suggestionsOf(detailsOf(rows[0].data)) : [],
     recent: rows.slice(0, 20).map((r) => ({
       at: new Date(Number(r.started_at)),
       status: r.status as Status,

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { loadFixture } from './github-fake.js';
 import { type Served, sendJson, serve } from './serve.js';
 
@@ -18,12 +19,18 @@ export interface GitlabFake extends Served {
   limitedUntil?: number;
   /** Default page size when the client sends none (GitLab's is 20). */
   publish(project: string, tag: string): void;
+  // --- issues (gitlab.issues) ---
+  /** Issues by project path, as GitLab returns them (`iid`, `state`, `updated_at`…). */
+  issues: Map<string, Json[]>;
+  /** When set, the issues endpoints want this `PRIVATE-TOKEN` (none: 404 as for a private project; wrong: 401). */
+  issuesToken?: string;
 }
 
 export async function startGitlabFake(): Promise<GitlabFake> {
   const fake = {
     releases: new Map([['group/app', loadFixture('gitlab-releases-app.json')]]),
     tags: new Map([['group/app', loadFixture('gitlab-tags-app.json')]]),
+    issues: new Map(),
   } as GitlabFake;
   const served = await serve((req, res, url) => {
     // The raw path keeps %2F: GitLab needs the encoded project path as one segment.
@@ -42,6 +49,7 @@ export async function startGitlabFake(): Promise<GitlabFake> {
       res.end('Retry later');
       return;
     }
+    if (serveIssues(fake, req.headers, raw, url, res)) return;
     const id = m?.groups ? decodeURIComponent(m.groups.id!) : '';
     const list = m?.groups && (m.groups.what === 'releases' ? fake.releases : fake.tags).get(id);
     if (!list) return sendJson(res, 404, { message: '404 Project Not Found' });
@@ -74,4 +82,91 @@ export async function startGitlabFake(): Promise<GitlabFake> {
     });
   };
   return Object.assign(fake, served);
+}
+
+// --- issues (gitlab.issues) ---
+/*
+ * `GET /api/v4/projects/:id/issues` after docs.gitlab.com/api/issues/#list-project-issues:
+ * `state` (opened|closed|all, default all), `updated_before`/`updated_after`
+ * (ISO 8601), `order_by` (created_at default, updated_at), `sort` (desc
+ * default, asc), pages by `per_page` (default 20, max 100) and `page` with
+ * the `x-*` pagination headers and `Link`.
+ */
+function serveIssues(
+  fake: GitlabFake,
+  headers: IncomingHttpHeaders,
+  raw: string,
+  url: URL,
+  res: ServerResponse,
+): boolean {
+  const m = /^\/api\/v4\/projects\/(?<id>[^/]+)\/issues$/.exec(raw);
+  if (!m?.groups) return false;
+  const list = fake.issues.get(decodeURIComponent(m.groups.id!));
+  const token = headers['private-token'];
+  if (fake.issuesToken && token !== undefined && token !== fake.issuesToken) {
+    sendJson(res, 401, { message: '401 Unauthorized' });
+    return true;
+  }
+  if (!list || (fake.issuesToken && token === undefined)) {
+    sendJson(res, 404, { message: '404 Project Not Found' });
+    return true;
+  }
+  const q = url.searchParams;
+  const state = q.get('state') ?? 'all';
+  const time = (name: string) => (q.has(name) ? Date.parse(q.get(name)!) : undefined);
+  const [before, after] = [time('updated_before'), time('updated_after')];
+  const key = q.get('order_by') === 'updated_at' ? 'updated_at' : 'created_at';
+  const dir = q.get('sort') === 'asc' ? 1 : -1;
+  const selected = list
+    .filter((i) => state === 'all' || i.state === state)
+    .filter((i) => before === undefined || Date.parse(String(i.updated_at)) <= before)
+    .filter((i) => after === undefined || Date.parse(String(i.updated_at)) >= after)
+    .sort((a, b) => dir * (Date.parse(String(a[key])) - Date.parse(String(b[key]))));
+  const perPage = Math.max(1, Math.min(100, Number(q.get('per_page') ?? 20)));
+  const page = Math.max(1, Number(q.get('page') ?? 1));
+  const pages = Math.max(1, Math.ceil(selected.length / perPage));
+  const next = page < pages ? String(page + 1) : '';
+  const others = new URLSearchParams(q);
+  others.delete('page');
+  const base = `${fake.url}${raw}?${others.toString()}`;
+  sendJson(res, 200, selected.slice((page - 1) * perPage, page * perPage), {
+    'x-page': String(page),
+    'x-per-page': String(perPage),
+    'x-next-page': next,
+    'x-prev-page': page > 1 ? String(page - 1) : '',
+    'x-total': String(selected.length),
+    'x-total-pages': String(pages),
+    link: [next && `<${base}&page=${next}>; rel="next"`, `<${base}&page=1>; rel="first"`]
+      .filter(Boolean)
+      .join(', '),
+  });
+  return true;
+}
+
+/** An issue as GitLab's API returns it (the fields the docs list that ronde reads, and a few more). */
+export function fakeIssue(
+  project: string,
+  iid: number,
+  title: string,
+  updatedAt: string,
+  more: { labels?: string[]; assignees?: string[]; state?: string; createdAt?: string } = {},
+): Json {
+  const assignees = (more.assignees ?? []).map((username, n) => ({ id: 100 + n, username, name: username }));
+  return {
+    id: 1000 + iid,
+    iid,
+    project_id: 42,
+    title,
+    description: '',
+    state: more.state ?? 'opened',
+    created_at: more.createdAt ?? updatedAt,
+    updated_at: updatedAt,
+    closed_at: null,
+    labels: more.labels ?? [],
+    assignees,
+    assignee: assignees[0] ?? null,
+    author: { id: 1, username: 'root', name: 'Administrator' },
+    user_notes_count: 0,
+    web_url: `https://gitlab.example.org/${project}/-/issues/${iid}`,
+  };
 }

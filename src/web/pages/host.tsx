@@ -83,6 +83,27 @@ export function CheckPage(props: { v: View; view: CheckView; children?: unknown 
         {s.summary} <span class="mut">({v.w('check.since', { when: v.at(s.since) })})</span>
       </p>
       <Covers v={v} covers={s.covers} />
+      {view.suggestions.length > 0 && (
+        <>
+          <h2>{v.w('check.suggestions')}</h2>
+          <ul>
+            {view.suggestions.map((x) => (
+              <li>
+                {x.url ? <a href={x.url}>{x.text}</a> : x.text}
+                {x.group || x.since ? (
+                  <span class="mut">
+                    {' '}
+                    —{' '}
+                    {[x.group, x.since ? v.w('check.suggestion.since', { date: x.since }) : '']
+                      .filter(Boolean)
+                      .join(', ')}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {props.children}
       <h2>{v.w('check.timeline')}</h2>
       <Timeline

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { GitlabIssuesClient } from '../../../clients/gitlab/issues.js';
+import { durationSchema } from '../../../config/duration.js';
+import { resolveSecrets, SecretError } from '../../../config/secrets.js';
+import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { unknown } from '../../../core/outcome.js';
+import { secretString } from '../../../core/secret-ref.js';
+import type { FetchFn } from '../../../sources/http.js';
+import { SourceError } from '../../../sources/types.js';
+import { judgeIssues, type ProjectIssues } from './judge.js';
+
+const DAY = 86_400;
+
+const Options = z
+  .object({
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'the GitLab URL, e.g. https://gitlab.example.org')
+      .default('https://gitlab.com')
+      .describe('The GitLab instance, `https://gitlab.example.org`.'),
+    token: secretString
+      .optional()
+      .describe(
+        'An access token with `read_api`, as a reference (`${env:GITLAB_TOKEN}`); needed for private projects.',
+      ),
+    projects: z
+      .array(z.string().regex(/^[^\s/][^\s]*$/, 'a project path such as team/infra'))
+      .min(1)
+      .describe('Projects whose issues are read, by path: `team/infra`.'),
+    stale_after: durationSchema
+      .prefault('90d')
+      .refine((s) => s >= DAY, { error: 'expected at least one day, e.g. 90d' })
+      .describe('An open issue without any activity (comment, label, edit) for this long is forgotten.'),
+    group_by: z
+      .enum(['label', 'assignee'])
+      .default('label')
+      .describe('How the suggestions are grouped: by `label` or by `assignee`.'),
+    warn_count: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'WARN when more forgotten issues than this; absent: always OK (they are suggestions, not alerts).',
+      ),
+    max_listed: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(10)
+      .describe('Forgotten issues listed as suggestions (oldest first); the count covers them all.'),
+    request_timeout: durationSchema.prefault('15s').describe('Time limit of each API request.'),
+  })
+  .strict();
+export type GitlabIssuesOptions = z.output<typeof Options>;
+
+/** Reads each project's forgotten issues; any project that cannot be read makes it UNKNOWN. */
+export async function evaluateIssues(
+  o: GitlabIssuesOptions,
+  now: Date,
+  signal: AbortSignal,
+  fetch?: FetchFn,
+): Promise<CheckOutcome> {
+  let token: string | undefined;
+  try {
+    token = o.token ? resolveSecrets(o.token).reveal() : undefined;
+  } catch (err) {
+    if (err instanceof SecretError) return unknown(`GitLab token: ${err.message}`);
+    throw err;
+  }
+  const client = new GitlabIssuesClient({
+    baseUrl: o.url,
+    ...(token ? { token } : {}),
+    ...(fetch ? { fetch } : {}),
+    timeoutMs: o.request_timeout * 1000,
+  });
+  const before = new Date(now.getTime() - o.stale_after * 1000);
+  const read: ProjectIssues[] = [];
+  const failed: string[] = [];
+  for (const project of o.projects) {
+    try {
+      read.push({ project, ...(await client.staleIssues(project, before, signal)) });
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      failed.push(`GitLab ${client.baseUrl}: ${err.message}`);
+    }
+  }
+  const outcome = judgeIssues(
+    read,
+    {
+      staleDays: Math.round(o.stale_after / DAY),
+      groupBy: o.group_by,
+      maxListed: o.max_listed,
+      ...(o.warn_count !== undefined ? { warnCount: o.warn_count } : {}),
+    },
+    now,
+  );
+  // A project not read could hide forgotten issues: never OK.
+  return failed.length > 0 ? unknown(failed.join('; '), { details: outcome.details ?? {} }) : outcome;
+}
+
+/** The kind over a given fetch (tests); the registered one uses the global fetch. */
+export function makeGitlabIssues(fetch?: FetchFn): CheckKind<GitlabIssuesOptions> {
+  return defineCheck({
+    id: 'gitlab.issues',
+    title: 'GitLab issues forgotten for too long, as suggestions',
+    options: Options,
+    zeroConfig: false,
+    required: ['projects'],
+    timeoutSec: 120,
+    // Issues move slowly and the digest is weekly: a few reads a day are plenty.
+    intervalSec: 6 * 3600,
+    // Talks to the GitLab API from ronde's machine: nothing runs on the target.
+    commands: () => [],
+    evaluate: (ctx) => evaluateIssues(ctx.options, ctx.now, ctx.signal, fetch),
+  });
+}
+
+export const gitlabIssues = makeGitlabIssues();

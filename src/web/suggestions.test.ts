@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type Kit, webKit } from './test-kit.js';
+
+let kit: Kit;
+beforeEach(async () => {
+  kit = await webKit();
+});
+afterEach(() => kit.close());
+
+it('check page: the latest result’s suggestions, linked, escaped', async () => {
+  await kit.results(kit.now.t, [
+    [
+      'web1',
+      'gitlab.issues',
+      'OK',
+      '1 open issue idle for 90+ days',
+      {
+        suggestions: [
+          {
+            text: 'team/infra#7 <b>Document</b> the LDAP backup',
+            url: 'https://gitlab.example.org/team/infra/-/issues/7',
+            since: '2025-11-24',
+            group: 'docs',
+          },
+          { text: 'bad link', url: 'javascript:alert(1)' },
+        ],
+      },
+    ],
+  ]);
+  const html = await (await kit.req('GET', '/hosts/web1/checks/gitlab.issues', { as: 'viewer' })).text();
+  expect(html).toContain('When you have time');
+  expect(html).toContain(
+    '<a href="https://gitlab.example.org/team/infra/-/issues/7">team/infra#7 &lt;b&gt;Document&lt;/b&gt; the LDAP backup</a>',
+  );
+  expect(html).toContain('docs, idle since 2025-11-24');
+  expect(html).not.toContain('javascript:');
+});
