@@ -92,6 +92,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
       {
         concurrency: ctx.config.defaults.concurrency,
         signal: ac.signal,
+        lang: ctx.config.language,
         // docker.services reads what people approved; without a store it says so (UNKNOWN).
         ...(store ? { approvals: dockerApprovalStore(store.conn) } : {}),
       },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Lang } from '../i18n/lang.js';
 import type { ApprovalReader } from './approvals.js';
 import type { CommandResult, CommandSpec } from './command.js';
 import type { Status } from './status.js';
@@ -33,6 +34,12 @@ export interface CheckContext<O> {
   outputs: CommandResult[];
   /** Clock of the run (injectable for tests). */
   now: Date;
+  /**
+   * The team's language (`language:`): the summary and reasons are said in it,
+   * through the catalogues (`t(ctx.lang, 'apt.pending.summary', …)`, keys in
+   * src/i18n/checks/<domain>.ts). Details stay machine-readable, untranslated.
+   */
+  lang: Lang;
   signal: AbortSignal;
   /**
    * This check's last result on this target, when the caller has one (the

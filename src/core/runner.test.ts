@@ -72,6 +72,22 @@ describe('runRound', () => {
     expect(results.find((r) => r.check === 't.good')?.status).toBe('OK');
   });
 
+  it("hands kinds the team's language and says its own words in it", async () => {
+    const says = kind('t.says', { evaluate: (ctx) => ({ status: 'OK', summary: ctx.lang }) });
+    const bad = kind('t.bad', {
+      evaluate: () => {
+        throw new Error('parser fell over');
+      },
+    });
+    const { results } = await runRound([{ target: local, checks: [plan(says), plan(bad)] }], { lang: 'fr' });
+    expect(results.find((r) => r.check === 't.says')?.summary).toBe('fr');
+    expect(results.find((r) => r.check === 't.bad')?.summary).toBe(
+      'la vérification a échoué : parser fell over',
+    );
+    const en = await runRound([{ target: local, checks: [plan(says)] }]);
+    expect(en.results[0]?.summary).toBe('en');
+  });
+
   it('gives UNKNOWN "timed out after N s" for a command or an evaluation that hangs', async () => {
     const slowCmd = kind('t.slowcmd', { commands: () => [{ argv: ['sleep', '30'] }] });
     const slowEval = kind('t.sloweval', { evaluate: () => new Promise(() => {}) });

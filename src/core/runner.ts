@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { type Lang, t } from '../i18n/index.js';
 import type { ApprovalReader } from './approvals.js';
 import type { AnyCheckKind, CheckContext, CheckOutcome, CheckResult, Evidence } from './check.js';
 import { type CommandResult, type CommandSpec, commandLine } from './command.js';
@@ -38,6 +39,8 @@ export interface RoundOptions {
   onResult?: (result: CheckResult) => void;
   /** What people approved (the store's), handed to checks in their context; absent without a store. */
   approvals?: ApprovalReader;
+  /** The language of summaries and reasons (`language:`); English when absent. */
+  lang?: Lang;
 }
 
 export interface RoundOutcome {
@@ -71,7 +74,7 @@ export async function runRound(
     hosts.map((host) =>
       run(async () => {
         if (options.signal?.aborted) return;
-        const out = await runHost(host, now, options.signal, options.approvals);
+        const out = await runHost(host, now, options.lang ?? 'en', options.signal, options.approvals);
         if (out.unreachable !== undefined) unreachable.set(host.target.name, out.unreachable);
         for (const r of out.results) {
           results.push(r);
@@ -90,11 +93,12 @@ export async function runRound(
 async function runHost(
   host: HostPlan,
   now: () => Date,
+  lang: Lang,
   signal?: AbortSignal,
   approvals?: ApprovalReader,
 ): Promise<{ results: CheckResult[]; unreachable?: string }> {
   const started = now();
-  const planned = host.checks.map((check) => ({ check, commands: planCommands(check, started) }));
+  const planned = host.checks.map((check) => ({ check, commands: planCommands(check, started, lang) }));
   const flat = planned.flatMap((p) => (Array.isArray(p.commands) ? p.commands : []));
   let outputs: CommandResult[];
   try {
@@ -105,7 +109,15 @@ async function runHost(
     const message = err instanceof Error ? err.message : String(err);
     return {
       results: host.checks.map((check) =>
-        finish(check, host.target.name, started, now, { status, summary: message, reasons: [message] }, []),
+        finish(
+          check,
+          host.target.name,
+          started,
+          now,
+          lang,
+          { status, summary: message, reasons: [message] },
+          [],
+        ),
       ),
       unreachable: message,
     };
@@ -114,7 +126,7 @@ async function runHost(
   let offset = 0;
   for (const { check, commands } of planned) {
     if (!Array.isArray(commands)) {
-      results.push(finish(check, host.target.name, started, now, commands, []));
+      results.push(finish(check, host.target.name, started, now, lang, commands, []));
       continue;
     }
     const mine = outputs.slice(offset, offset + commands.length);
@@ -122,8 +134,8 @@ async function runHost(
     if (signal?.aborted && mine.some((o) => o.exitCode === null)) continue;
     const stamp = mine[0]?.stamp;
     const kept = mine.length > 0 && mine.every((o) => o.skipped) ? keep(check) : undefined;
-    const outcome = kept ?? (await evaluate(check, host, mine, now(), signal, approvals));
-    const result = finish(check, host.target.name, started, now, outcome, kept ? [] : mine);
+    const outcome = kept ?? (await evaluate(check, host, mine, now(), lang, signal, approvals));
+    const result = finish(check, host.target.name, started, now, lang, outcome, kept ? [] : mine);
     if (stamp !== undefined && stamp !== 'failed') result.stamp = stamp;
     results.push(result);
   }
@@ -166,7 +178,7 @@ function keep(check: PlannedCheck): CheckOutcome | undefined {
 }
 
 /** The commands of a check with its time limit and sudo applied, or the outcome if planning failed. */
-function planCommands(check: PlannedCheck, now: Date): CommandSpec[] | CheckOutcome {
+function planCommands(check: PlannedCheck, now: Date, lang: Lang): CommandSpec[] | CheckOutcome {
   try {
     const sudo = check.sudo ?? false;
     const commands = check.kind.commands(check.options);
@@ -181,7 +193,7 @@ function planCommands(check: PlannedCheck, now: Date): CommandSpec[] | CheckOutc
       ...(paths?.length ? { unlessStamp: { paths, previous } } : {}),
     }));
   } catch (err) {
-    return unknown(`cannot plan the check: ${errorMessage(err)}`);
+    return unknown(t(lang, 'check.cannotPlan', { error: errorMessage(err) }));
   }
 }
 
@@ -190,6 +202,7 @@ async function evaluate(
   host: HostPlan,
   outputs: CommandResult[],
   now: Date,
+  lang: Lang,
   signal?: AbortSignal,
   approvals?: ApprovalReader,
 ): Promise<CheckOutcome> {
@@ -197,8 +210,8 @@ async function evaluate(
   if (failed) {
     const what = commandLine(failed.argv);
     return failed.timedOut
-      ? unknown(`timed out after ${check.timeoutSec} s: ${what}`)
-      : unknown(`${what}: ${failed.error ?? 'failed'}`);
+      ? unknown(t(lang, 'check.timedOutAfter', { sec: check.timeoutSec, what }))
+      : unknown(t(lang, 'check.failedWith', { what, why: failed.error ?? t(lang, 'check.why.failed') }));
   }
   const ac = new AbortController();
   const onAbort = () => ac.abort();
@@ -208,7 +221,7 @@ async function evaluate(
     const timeout = new Promise<CheckOutcome>((resolve) => {
       timer = setTimeout(() => {
         ac.abort();
-        resolve(unknown(`timed out after ${check.timeoutSec} s`));
+        resolve(unknown(t(lang, 'check.timedOutAfter', { sec: check.timeoutSec, what: '' })));
       }, check.timeoutSec * 1000);
     });
     const run = Promise.resolve().then(() =>
@@ -217,6 +230,7 @@ async function evaluate(
         target: targetInfo(host.target),
         outputs,
         now,
+        lang,
         signal: ac.signal,
         ...(check.previous ? { previous: check.previous } : {}),
         ...(approvals ? { approvals } : {}),
@@ -225,7 +239,7 @@ async function evaluate(
     );
     return await Promise.race([run, timeout]);
   } catch (err) {
-    return unknown(`check failed: ${errorMessage(err)}`);
+    return unknown(t(lang, 'check.threw', { error: errorMessage(err) }));
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -237,13 +251,14 @@ function finish(
   target: string,
   started: Date,
   now: () => Date,
+  lang: Lang,
   outcome: CheckOutcome,
   outputs: CommandResult[],
 ): CheckResult {
   const reasons = outcome.reasons?.length
     ? outcome.reasons
     : outcome.status === 'UNKNOWN'
-      ? [outcome.summary || 'no reason given']
+      ? [outcome.summary || t(lang, 'check.noReason')]
       : [];
   const result: CheckResult = {
     check: check.instance,

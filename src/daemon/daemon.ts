@@ -204,6 +204,7 @@ export class Daemon {
           concurrency: this.#o.config.defaults.concurrency,
           signal: this.#stop.signal,
           approvals: dockerApprovalStore(store.conn),
+          lang: this.#o.config.language,
         },
       );
       this.#noteReachability(due, out);

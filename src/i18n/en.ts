@@ -1,3 +1,4 @@
+import { en as checks } from './checks/index.js';
 import { count, days } from './format.js';
 
 /*
@@ -234,6 +235,9 @@ export const en = {
   'done.ask': 'Sign it off anyway? [y/N] ',
   'done.refused': 'Not signed off. If it is done all the same, say why in --note and add --force.',
   'done.declined': 'Not signed off.',
+
+  // The check kinds' summaries and reasons, one file per domain (src/i18n/checks/).
+  ...checks,
 };
 
 export type Catalogue = typeof en;

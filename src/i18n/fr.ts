@@ -1,3 +1,4 @@
+import { fr as checks } from './checks/index.js';
 import type { Catalogue } from './en.js';
 import { count, days } from './format.js';
 
@@ -198,4 +199,6 @@ export const fr: Catalogue = {
   'done.ask': 'La valider quand même ? [o/N] ',
   'done.refused': 'Non validée. Si c’est fait malgré tout, dites pourquoi dans --note et ajoutez --force.',
   'done.declined': 'Non validée.',
+
+  ...checks,
 };

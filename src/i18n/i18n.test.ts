@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -83,5 +84,28 @@ describe('locale default', () => {
     expect(localeLang({ LANG: 'en_US.UTF-8' })).toBe('en');
     expect(localeLang({ LANG: 'frisian' })).toBe('en');
     expect(localeLang({})).toBe('en');
+  });
+});
+
+describe("the kinds' words (src/i18n/checks/)", () => {
+  it('each domain file holds only its own keys, so none overrides another', async () => {
+    const dir = new URL('./checks/', import.meta.url);
+    const files = readdirSync(dir).filter(
+      (f) => f.endsWith('.ts') && !f.includes('.test.') && f !== 'index.ts',
+    );
+    expect(files).toContain('apt.ts');
+    const seen = new Set<string>();
+    for (const f of files) {
+      const mod = (await import(new URL(f, dir).href)) as { en: object; fr: object };
+      const domain = f === 'common.ts' ? 'check' : f.replace(/\.ts$/, '');
+      const keys = Object.keys(mod.en);
+      expect(Object.keys(mod.fr).sort(), f).toEqual([...keys].sort());
+      for (const k of keys) {
+        expect(k.startsWith(`${domain}.`), `${f}: ${k}`).toBe(true);
+        expect(seen.has(k), k).toBe(false);
+        seen.add(k);
+        expect(en, `${k} merged into en.ts`).toHaveProperty([k]);
+      }
+    }
   });
 });

@@ -39,6 +39,7 @@ describe('apt.pending against check_apt on this machine', () => {
     const options = aptPendingOptions.parse({});
     const outputs = await target.runBatch(aptPending.commands(options));
     const out = await aptPending.evaluate({
+      lang: 'en',
       options,
       outputs,
       now: new Date(),

@@ -16,6 +16,7 @@ async function run(domains: unknown[], previous?: Record<string, unknown>) {
   const target = new LocalTarget('localhost');
   const outputs = await target.runBatch(dnsZonemaster.commands(options));
   const o = await dnsZonemaster.evaluate({
+    lang: 'en',
     options,
     target,
     outputs,

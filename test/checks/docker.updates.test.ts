@@ -27,6 +27,7 @@ beforeEach(() => clearLookups());
 function run(options: Record<string, unknown>, previous?: Record<string, unknown>): Promise<CheckOutcome> {
   return Promise.resolve(
     dockerUpdates.evaluate({
+      lang: 'en',
       options: dockerUpdates.options.parse(options),
       target: { name: 'web1', transport: 'local' },
       outputs: [],
@@ -178,6 +179,7 @@ describe('docker.updates on a real engine and registry', () => {
     clearLookups();
     return Promise.resolve(
       dockerUpdates.evaluate({
+        lang: 'en',
         options: dockerUpdates.options.parse({
           docker: { socket: docker.socket },
           all_images: false,

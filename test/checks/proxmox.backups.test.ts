@@ -29,6 +29,7 @@ function run(options: Record<string, unknown> = {}, now = NOW): Promise<CheckOut
   });
   return Promise.resolve(
     proxmoxBackups.evaluate({
+      lang: 'en',
       options: o,
       target: { name: 'pve1', transport: 'local' },
       outputs: [],

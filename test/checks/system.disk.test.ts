@@ -9,6 +9,7 @@ describe('system.disk on this machine', () => {
     const target = new LocalTarget('localhost');
     const outputs = await target.runBatch(systemDisk.commands(options));
     const o = await systemDisk.evaluate({
+      lang: 'en',
       options,
       target,
       outputs,

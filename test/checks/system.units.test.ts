@@ -11,6 +11,7 @@ describe('system.units on this machine', () => {
     const target = new LocalTarget('localhost');
     const outputs = await target.runBatch(systemUnits.commands(options));
     const o = await systemUnits.evaluate({
+      lang: 'en',
       options,
       target,
       outputs,

@@ -59,6 +59,7 @@ async function run(
   const target = new LocalTarget('localhost');
   const outputs = await target.runBatch(tlsFiles.commands(options).map(wrap));
   return tlsFiles.evaluate({
+    lang: 'en',
     options,
     target,
     outputs,

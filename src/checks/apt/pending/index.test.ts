@@ -19,8 +19,9 @@ function res(stdout: string, exitCode: number | null = 0, stderr = ''): CommandR
   return { argv: [], exitCode, stdout, stderr, timedOut: false, durationMs: 1 };
 }
 
-function evaluate(outputs: CommandResult[], options = opts, now = CAPTURED) {
+function evaluate(outputs: CommandResult[], options = opts, now = CAPTURED, lang: 'en' | 'fr' = 'en') {
   return aptPending.evaluate({
+    lang,
     options,
     outputs,
     now,
@@ -43,7 +44,24 @@ describe('apt.pending on real bookworm output', () => {
     expect(out.status).toBe('CRIT');
     expect(out.details?.pending).toBe(131);
     expect(out.details?.security).toBe(77);
-    expect(out.summary).toMatch(/^131 pending updates \(77 security\), lists 0\.0 days old$/);
+    // The lists were refreshed 10 minutes before: said as such, not "0.0 days".
+    expect(out.summary).toBe('131 pending updates (77 security), lists 10 min old');
+  });
+
+  it('says it in French to a French team, reasons included', async () => {
+    const outputs = [res(fx('bookworm-upgradable.txt')), res(DPKG_HELD), res(fx('bookworm-stamps.txt'))];
+    const out = await evaluate(outputs, opts, CAPTURED, 'fr');
+    expect(out.summary).toBe(
+      '129 mises à jour en attente (75 de sécurité), 2 bloquées, listes vieilles de 10 min',
+    );
+    expect(out.reasons?.[0]).toMatch(/^75 mises à jour de sécurité : \S+ .* → /);
+    expect(out.reasons?.[0]).toMatch(/… \(65 de plus\)$/);
+    const stale = await evaluate(outputs, opts, new Date(CAPTURED.getTime() + 9 * 86_400_000), 'fr');
+    expect(stale.reasons).toContain(
+      'les listes de paquets datent de 9 jours, lancez apt update : des mises à jour plus récentes peuvent manquer',
+    );
+    const none = await evaluate([res('', 127), res(''), res('')], opts, CAPTURED, 'fr');
+    expect(none.summary).toBe('apt n’est pas installé');
   });
 
   it('keeps versions and archives of each package', () => {
@@ -155,7 +173,7 @@ describe('apt.pending on the local lab repository', () => {
   const facts = collectFacts(fx('lab-upgradable.txt'), fx('lab-dpkg-query.txt'), FRESH_STAMPS);
 
   it('lists held packages apart and does not count them', () => {
-    const out = judge(facts, opts, CAPTURED);
+    const out = judge(facts, opts, CAPTURED, 'en');
     expect(out.details?.held).toEqual(['heldpkg']);
     // check_apt counts the Inst lines of apt-get -s upgrade: hello, openssl-lab. needsnew is kept back there.
     expect(fx('lab-apt-get-s-upgrade.txt').match(/^Inst /gm)).toHaveLength(2);
@@ -169,17 +187,17 @@ describe('apt.pending on the local lab repository', () => {
 describe('apt.pending judging', () => {
   it('is good until the lists pass max_list_age, for reuse on an unchanged machine', () => {
     const facts = collectFacts(fx('lab-upgradable.txt'), fx('lab-dpkg-query.txt'), FRESH_STAMPS);
-    const out = judge(facts, opts, CAPTURED);
+    const out = judge(facts, opts, CAPTURED, 'en');
     // The newest stamp is an hour before CAPTURED; max_list_age is 7 days.
     expect(out.validUntil).toBe(new Date((1795615413 - 3600 + 7 * 86400) * 1000).toISOString());
-    const late = judge(facts, opts, new Date((1795615413 + 8 * 86400) * 1000));
+    const late = judge(facts, opts, new Date((1795615413 + 8 * 86400) * 1000), 'en');
     expect(late.validUntil).toBeUndefined(); // already stale: WARN, nothing to wait for
   });
 
   it('notes phased updates and does not count them (hand-made fixture)', () => {
     const dpkg =
       'install ok installed hello\ninstall ok installed libfoo1:amd64\ninstall ok installed openssl\n';
-    const out = judge(collectFacts(fx('handmade-phased.txt'), dpkg, FRESH_STAMPS), opts, CAPTURED);
+    const out = judge(collectFacts(fx('handmade-phased.txt'), dpkg, FRESH_STAMPS), opts, CAPTURED, 'en');
     expect(out.details?.phased).toEqual(['libfoo1']);
     expect(out.details?.pending).toBe(2);
     expect(out.details?.security).toBe(1);

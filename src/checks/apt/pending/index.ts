@@ -3,6 +3,7 @@ import type { CheckOutcome } from '../../../core/check.js';
 import { defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { type Status, worst } from '../../../core/status.js';
+import { duration, type Lang, t } from '../../../i18n/index.js';
 import {
   isSecurityArchive,
   type ListStamps,
@@ -102,20 +103,24 @@ export function collectFacts(
 }
 
 /** Counting rules of check_apt: held and phased packages are not installable by an upgrade, so not counted. */
-export function judge(facts: AptFacts, options: AptPendingOptions, now: Date): CheckOutcome {
+export function judge(facts: AptFacts, options: AptPendingOptions, now: Date, lang: Lang): CheckOutcome {
   if (facts.unparsed.length > 0) {
     return {
       status: 'UNKNOWN',
-      summary: `cannot read apt list output (${facts.unparsed.length} unknown lines)`,
-      reasons: facts.unparsed.slice(0, 3).map((l) => `unexpected line: ${l.slice(0, 200)}`),
+      summary: t(lang, 'apt.pending.unparsed', {
+        lines: t(lang, 'check.unknownLines', { n: facts.unparsed.length }),
+      }),
+      reasons: facts.unparsed
+        .slice(0, 3)
+        .map((l) => t(lang, 'check.unexpectedLine', { line: l.slice(0, 200) })),
     };
   }
   // Every upgradable package is installed, so dpkg knows it: no line at all means we cannot tell holds.
   if (facts.packages.length > 0 && facts.dpkgPackages === 0) {
     return {
       status: 'UNKNOWN',
-      summary: 'cannot read dpkg-query output: held packages unknown',
-      reasons: [`apt lists ${facts.packages.length} upgrades but dpkg-query printed no package line`],
+      summary: t(lang, 'apt.pending.noDpkg'),
+      reasons: [t(lang, 'apt.pending.noDpkg.reason', { n: facts.packages.length })],
     };
   }
   const counted = facts.packages.filter((p) => !p.held && !p.phased && !p.ignored);
@@ -126,30 +131,30 @@ export function judge(facts: AptFacts, options: AptPendingOptions, now: Date): C
   const reasons: string[] = [];
   if (security.length > 0) {
     statuses.push(options.security);
-    reasons.push(`${security.length} security updates: ${names(security)}`);
+    reasons.push(t(lang, 'apt.pending.security', { n: security.length, names: names(lang, security) }));
   }
   if (counted.length > 0) {
     statuses.push(options.pending);
     if (counted.length > security.length)
-      reasons.push(`${counted.length} pending updates: ${names(counted)}`);
+      reasons.push(t(lang, 'apt.pending.pending', { n: counted.length, names: names(lang, counted) }));
   }
   const maxAge = durationSec(options.max_list_age);
   const age = facts.stamps.newest === null ? null : Math.max(0, now.getTime() / 1000 - facts.stamps.newest);
   if (facts.stamps.releaseFiles === 0 || age === null) {
     statuses.push('WARN');
-    reasons.push('no package lists found, run apt update: the pending updates cannot be known');
+    reasons.push(t(lang, 'apt.pending.noLists'));
   } else if (age > maxAge) {
     statuses.push('WARN');
-    reasons.push(`package lists are ${days(age)} days old, run apt update: newer updates may be missing`);
+    reasons.push(t(lang, 'apt.pending.listsOld', { age: duration(lang, age) }));
   }
   const status = worst(statuses);
-  const extra = [held.length ? `${held.length} held` : '', phased.length ? `${phased.length} phased` : '']
-    .filter(Boolean)
-    .join(', ');
-  const summary =
-    `${counted.length} pending updates (${security.length} security)` +
-    (extra ? `, ${extra}` : '') +
-    (age === null ? ', no package lists' : `, lists ${days(age)} days old`);
+  const summary = t(lang, 'apt.pending.summary', {
+    pending: counted.length,
+    security: security.length,
+    held: held.length,
+    phased: phased.length,
+    lists: age === null ? '' : duration(lang, age),
+  });
   // Time alone makes fresh lists stale: a reused outcome must not outlive that.
   const staleAt = facts.stamps.newest === null ? null : (facts.stamps.newest + maxAge) * 1000;
   return {
@@ -171,24 +176,29 @@ export function judge(facts: AptFacts, options: AptPendingOptions, now: Date): C
   };
 }
 
-function names(ps: readonly PendingPackage[]): string {
+function names(lang: Lang, ps: readonly PendingPackage[]): string {
   const list = ps.slice(0, 10).map((p) => `${p.name} ${p.from} → ${p.to}`);
-  return list.join(', ') + (ps.length > 10 ? `, … (${ps.length - 10} more)` : '');
-}
-
-function days(sec: number): string {
-  return (sec / 86400).toFixed(sec < 864000 ? 1 : 0);
+  return list.join(', ') + (ps.length > 10 ? `, ${t(lang, 'check.more', { n: ps.length - 10 })}` : '');
 }
 
 /** `absentIsNoApt`: only a missing `apt` makes the check not applicable; a missing dpkg-query on a machine with apt is UNKNOWN. */
-function failure(r: CommandResult | undefined, what: string, absentIsNoApt = false): CheckOutcome | null {
+function failure(
+  lang: Lang,
+  r: CommandResult | undefined,
+  what: string,
+  absentIsNoApt = false,
+): CheckOutcome | null {
   if (!r)
-    return { status: 'UNKNOWN', summary: `${what}: no result`, reasons: [`${what} returned no result`] };
+    return {
+      status: 'UNKNOWN',
+      summary: t(lang, 'check.noResult', { what }),
+      reasons: [t(lang, 'check.noResult', { what })],
+    };
   if (r.exitCode === EXIT_NOT_FOUND && absentIsNoApt) {
     return {
       status: 'UNKNOWN',
-      summary: 'apt is not installed',
-      reasons: [`${what}: command not found`],
+      summary: t(lang, 'apt.pending.notInstalled'),
+      reasons: [t(lang, 'check.failedWith', { what, why: t(lang, 'check.why.notFound') })],
       notApplicable: true,
     };
   }
@@ -196,17 +206,17 @@ function failure(r: CommandResult | undefined, what: string, absentIsNoApt = fal
     const why =
       r.error ??
       (r.timedOut
-        ? 'timed out'
+        ? t(lang, 'check.why.timedOut')
         : r.truncated
-          ? 'output truncated'
+          ? t(lang, 'check.why.truncated')
           : r.exitCode === EXIT_NOT_FOUND
-            ? 'command not found'
-            : `exit ${r.exitCode}`);
+            ? t(lang, 'check.why.notFound')
+            : t(lang, 'check.why.exit', { code: r.exitCode }));
     const err = r.stderr.split('\n').find((l) => /^E: /.test(l)) ?? r.stderr.trim().split('\n')[0] ?? '';
     return {
       status: 'UNKNOWN',
-      summary: `${what} failed: ${why}`,
-      reasons: [`${what}: ${why}${err ? `: ${err}` : ''}`],
+      summary: t(lang, 'check.failed', { what, why }),
+      reasons: [t(lang, 'check.failedWith', { what, why: `${why}${err ? `: ${err}` : ''}` })],
     };
   }
   return null;
@@ -251,7 +261,8 @@ export const aptPending = defineCheck({
   evaluate(ctx) {
     try {
       const [list, dpkg, stamps] = ctx.outputs;
-      const bad = failure(list, 'apt list --upgradable', true) ?? failure(dpkg, 'dpkg-query -W');
+      const bad =
+        failure(ctx.lang, list, 'apt list --upgradable', true) ?? failure(ctx.lang, dpkg, 'dpkg-query -W');
       if (bad) return bad;
       // find exits 1 when /var/lib/apt/periodic does not exist: what it printed is still true.
       const facts = collectFacts(
@@ -260,12 +271,12 @@ export const aptPending = defineCheck({
         stamps?.stdout ?? '',
         ctx.options.ignore,
       );
-      return judge(facts, ctx.options, ctx.now);
+      return judge(facts, ctx.options, ctx.now, ctx.lang);
     } catch (err) {
       return {
         status: 'UNKNOWN',
-        summary: 'apt.pending failed',
-        reasons: [`internal error: ${String(err)}`],
+        summary: t(ctx.lang, 'check.internal', { kind: 'apt.pending' }),
+        reasons: [t(ctx.lang, 'check.internalError', { error: String(err) })],
       };
     }
   },

@@ -45,6 +45,7 @@ async function evaluateOverSsh(
 ): Promise<{ out: CheckOutcome; forwards: string[] }> {
   const forwards: string[] = [];
   const out = await kind.evaluate({
+    lang: 'en',
     options: kind.options.parse(options),
     target: {
       name: 'h1',

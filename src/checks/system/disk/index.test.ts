@@ -14,6 +14,7 @@ function result(stdout: string, more: Partial<CommandResult> = {}): CommandResul
 
 async function evaluate(out: CommandResult, options = defaults) {
   return systemDisk.evaluate({
+    lang: 'en',
     options,
     target: { name: 'h', transport: 'local' },
     outputs: [out],

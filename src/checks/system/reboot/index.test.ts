@@ -29,6 +29,7 @@ function captured(name: string, findExit = 0, headExit = 0): CommandResult[] {
 
 function evaluate(outputs: CommandResult[]) {
   return systemReboot.evaluate({
+    lang: 'en',
     options: {},
     outputs,
     now: NOW,

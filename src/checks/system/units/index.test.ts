@@ -15,6 +15,7 @@ function result(stdout: string, more: Partial<CommandResult> = {}): CommandResul
 
 async function evaluate(out: CommandResult, options = defaults) {
   return systemUnits.evaluate({
+    lang: 'en',
     options,
     target: { name: 'h', transport: 'local' },
     outputs: [out],

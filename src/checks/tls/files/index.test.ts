@@ -23,6 +23,7 @@ function captured(name: string, exitCode = 0): CommandResult {
 
 async function evaluate(outputs: CommandResult[], options = opts(), now = new Date('2026-06-01T00:00:00Z')) {
   return tlsFiles.evaluate({
+    lang: 'en',
     options,
     target: { name: 'h', transport: 'local' },
     outputs,

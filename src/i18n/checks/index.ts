@@ -1,0 +1,18 @@
+import * as apt from './apt.js';
+import * as common from './common.js';
+
+/*
+ * The check kinds' words, one file per domain (`apt.ts` holds the `apt.*`
+ * keys), merged into the catalogues en.ts and fr.ts. A new domain is a file
+ * here and one line in each list below; `fr` must have every key of `en`
+ * with the same parameters (the compiler checks).
+ */
+export const en = {
+  ...common.en,
+  ...apt.en,
+};
+
+export const fr: typeof en = {
+  ...common.fr,
+  ...apt.fr,
+};
