@@ -24,6 +24,7 @@ function run(options: Record<string, unknown> = {}): Promise<CheckOutcome> {
   const o = gitlabIssues.options.parse({ url: fake.url, projects: ['team/infra'], ...options });
   return Promise.resolve(
     gitlabIssues.evaluate({
+      lang: 'en',
       options: o,
       target: { name: 'ronde', transport: 'local' },
       outputs: [],

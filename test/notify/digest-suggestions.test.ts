@@ -32,6 +32,7 @@ afterAll(() => fake.close());
 async function issuesResult(now: Date): Promise<CheckResult> {
   const o = gitlabIssues.options.parse({ url: fake.url, projects: ['team/infra'] });
   const outcome = await gitlabIssues.evaluate({
+    lang: 'en',
     options: o,
     target: { name: 'ronde', transport: 'local' },
     outputs: [],
