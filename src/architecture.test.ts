@@ -57,6 +57,17 @@ bad('src/notify/announce.ts', "import { x } from '../daemon/announcer.js';");
 bad('src/daemon/daemon.ts', "import { x } from '../cli/serve.js';");
 bad('src/web/server.ts', "import { x } from '../daemon/daemon.js';");
 good('src/cli/serve.ts', "import { x } from '../daemon/daemon.js';");
+// Actions change machines: they use targets, the store and notify; no check reaches them.
+good('src/actions/upgrade/run.ts', "import { x } from '../../targets/factory.js';");
+good('src/actions/upgrade/repo.ts', "import { x } from '../../store/db.js';");
+good('src/actions/upgrade/announce.ts', "import { x } from '../../notify/outbox.js';");
+bad('src/actions/upgrade/host.ts', "import { x } from '../../checks/index.js';");
+bad('src/actions/upgrade/plan.ts', "import { x } from '../../cli/check.js';");
+bad('src/checks/apt/pending/index.ts', "import { x } from '../../../actions/upgrade/plan.js';");
+bad('src/store/queries.ts', "import { x } from '../actions/upgrade/repo.js';");
+good('src/config/sections.ts', "import { x } from '../actions/upgrade/schema.js';");
+bad('src/config/loader.ts', "import { x } from '../actions/upgrade/run.js';");
+good('src/cli/upgrade.ts', "import { x } from '../actions/upgrade/run.js';");
 
 function lint(): { path: string; line: number; message: string }[] {
   copyFileSync(join(root, 'biome.json'), join(dir, 'biome.json'));

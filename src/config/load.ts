@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { upgradeIssues } from '../actions/upgrade/schema.js';
 import type { Registry } from '../core/registry.js';
 import { localeLang } from '../i18n/lang.js';
 import { routeIssues } from '../notify/schema.js';
@@ -114,6 +115,11 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
     ? [
         ...routineTeamIssues(structural.data.routines, structural.data.team),
         ...routeIssues(structural.data.routes, structural.data.notifiers),
+        ...upgradeIssues(structural.data.upgrade, {
+          hosts: structural.data.hosts.map((h) => h.name),
+          routines: structural.data.routines.map((r) => r.id),
+          windows: structural.data.maintenance.map((w) => w.name),
+        }),
         ...releaseNotifyIssues(structural.data.releases, structural.data.notifiers),
         ...routineLinkIssues(structural.data, registry),
       ]
@@ -216,6 +222,7 @@ function buildConfig(raw: RawConfig, registry: Registry, env: NodeJS.ProcessEnv)
     web: raw.web,
   };
   if (raw.heartbeat) config.heartbeat = { ...raw.heartbeat };
+  if (raw.upgrade) config.upgrade = raw.upgrade;
   if (raw.timezone) config.timezone = raw.timezone;
   if (raw.database) config.database = { ...raw.database };
   if (raw.checks) {

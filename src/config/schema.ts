@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UpgradeSettings } from '../actions/upgrade/schema.js';
 import type { Registry } from '../core/registry.js';
 import { secretString } from '../core/secret-ref.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
@@ -169,6 +170,7 @@ export const configSchema = z
     notify: notifySettingsSchema.prefault({}),
     heartbeat: heartbeatSchema.optional(),
     web: webSettingsSchema.prefault({}),
+    upgrade: UpgradeSettings.optional(),
   })
   .strict()
   .describe('ronde configuration (ronde.yaml)');
@@ -242,6 +244,8 @@ export interface Config {
   heartbeat?: HeartbeatSettings;
   /** The team's page and API (src/web/config.ts). */
   web: WebSettings;
+  /** `ronde upgrade` (src/actions/upgrade/schema.ts); absent: no `upgrade:` key, defaults apply. */
+  upgrade?: UpgradeSettings;
 }
 
 /**
