@@ -22,6 +22,12 @@ export const LAB_PACKAGES = [
   'postfix', // SMTP STARTTLS for tls.endpoint (the lab runs it with its own config dir; see LAB_DEBCONF)
   'dovecot-imapd', // IMAP STARTTLS and IMAPS for tls.endpoint
   'dovecot-pop3d', // POP3 STLS for tls.endpoint
+  // prometheus.ts (127.0.60.x): alerting.health, prometheus.query, freshness.metric and the
+  // node-exporter source of apt.pending/system.reboot against the real daemons and collectors.
+  'prometheus', // Prometheus 2.42: rules that fail, targets down, the Watchdog, PromQL
+  'prometheus-alertmanager', // Alertmanager 0.25: the Watchdog received, silences, failing receivers
+  'prometheus-node-exporter', // node-exporter 1.5: the textfile collector's metrics
+  'prometheus-node-exporter-collectors', // apt_info.py: the apt and reboot metrics a host exports
   'chromium', // the team's page end to end in a real browser (test/web/e2e.test.ts, playwright-core)
   'slapd', // OpenLDAP with the ppolicy and lastbind overlays: the ldap access source, LDAP login (test/lab/slapd.ts)
   'ldap-utils', // ldapwhoami/ldapadd/ldapsearch: the slapd lab's readiness probe and an independent view
