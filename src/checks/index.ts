@@ -1,4 +1,5 @@
 import { Registry } from '../core/registry.js';
+import { alertingHealth } from './alerting/health/index.js';
 import { aptPending } from './apt/pending/index.js';
 import { backupBorg } from './backup/borg/index.js';
 import { backupFiles } from './backup/files/index.js';
@@ -44,3 +45,4 @@ registry.register(dnsDnssec);
 registry.register(mailDns);
 registry.register(dnsZonemaster);
 registry.register(gitlabIssues);
+registry.register(alertingHealth);
