@@ -58,6 +58,7 @@ function run(options: Record<string, unknown> = {}, previous?: CheckOutcome): Pr
     alertingHealth.evaluate({
       options: o,
       target: { name: 'monitoring', transport: 'local' },
+      lang: 'en',
       outputs: [],
       now: new Date(),
       signal: new AbortController().signal,
