@@ -297,6 +297,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'credential-rotation',
     every: '6mo',
     checks: [],
+    toConfigure: ['credentials.rotation'],
     en: {
       title: 'Rotate the critical credentials',
       description:
@@ -307,7 +308,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Update them in pass',
         'At the very least: the root passwords',
       ],
-      future: 'future checks: age of each critical pass entry; then `done_when: checks_ok`',
+      future:
+        'credentials.rotation dates each critical pass entry from the store’s git history (never decrypting); with `done_when: checks_ok` the routine closes itself once they all changed',
     },
     fr: {
       title: 'Changer les identifiants critiques',
@@ -319,7 +321,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Les mettre à jour dans le pass',
         'Si on a la flemme, au moins les mots de passe root',
       ],
-      future: 'checks à venir : âge de chaque entrée critique du pass ; puis `done_when: checks_ok`',
+      future:
+        'credentials.rotation date chaque entrée critique du pass par l’historique git du pass (sans rien déchiffrer) ; avec `done_when: checks_ok` la routine se clôt d’elle-même quand toutes ont changé',
     },
   },
   {

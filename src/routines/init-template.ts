@@ -154,6 +154,7 @@ const EXAMPLE_OPTIONS: Record<string, string> = {
   'tls.endpoint': '{ endpoints: ["mail.example.org:25", "mail.example.org:993"] }',
   'dns.zonemaster': '{ domains: [example.org] }',
   'dns.dnssec': '{ zones: [example.org] }',
+  'credentials.rotation': '{ store: /home/alice/.password-store, entries: ["root/*"], max_age: 183d }',
   'gitlab.issues':
     '{ url: "https://gitlab.example.org", token: "${env:GITLAB_TOKEN}", projects: [team/infra] }',
 };
