@@ -1,5 +1,6 @@
 import * as apt from './apt.js';
 import * as common from './common.js';
+import * as system from './system.js';
 
 /*
  * The check kinds' words, one file per domain (`apt.ts` holds the `apt.*`
@@ -10,9 +11,11 @@ import * as common from './common.js';
 export const en = {
   ...common.en,
   ...apt.en,
+  ...system.en,
 };
 
 export const fr: typeof en = {
   ...common.fr,
   ...apt.fr,
+  ...system.fr,
 };

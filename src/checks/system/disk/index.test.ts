@@ -12,9 +12,9 @@ function result(stdout: string, more: Partial<CommandResult> = {}): CommandResul
   return { argv: ['df'], exitCode: 0, stdout, stderr: '', timedOut: false, durationMs: 5, ...more };
 }
 
-async function evaluate(out: CommandResult, options = defaults) {
+async function evaluate(out: CommandResult, options = defaults, lang: 'en' | 'fr' = 'en') {
   return systemDisk.evaluate({
-    lang: 'en',
+    lang,
     options,
     target: { name: 'h', transport: 'local' },
     outputs: [out],
@@ -32,6 +32,9 @@ describe('system.disk', () => {
     expect(mounts).toEqual(['/', '/tmp/ronde-diskcap/mnt/bind', '/tmp/ronde-diskcap/mnt/btrfs']);
     expect(o.summary).toBe('/tmp/ronde-diskcap/mnt/bind 79% (inodes 97%)');
     expect(o.reasons).toEqual(['/tmp/ronde-diskcap/mnt/bind (ext4) inodes 97% used']);
+    const fr = await evaluate(result(fixture('all-mounts.stdout')), defaults, 'fr');
+    expect(fr.summary).toBe('/tmp/ronde-diskcap/mnt/bind 79 % (inodes 97 %)');
+    expect(fr.reasons).toEqual(['/tmp/ronde-diskcap/mnt/bind (ext4) inodes utilisés à 97 %']);
   });
 
   it('is OK with a summary naming the fullest filesystem when all are below the thresholds', async () => {

@@ -4,6 +4,7 @@ import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { DF_FIELDS, type DfRow, parseDf, parseDfErrors } from '../../_shared/df.js';
 import { matchesAny } from '../../_shared/glob.js';
 
@@ -108,7 +109,11 @@ function level(value: number | null, warn: number, crit: number): Status {
   return value >= crit ? 'CRIT' : value >= warn ? 'WARN' : 'OK';
 }
 
-export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome & { facts: FsFacts[] } {
+export function judgeDisk(
+  rows: readonly DfRow[],
+  o: DiskOptions,
+  lang: Lang,
+): CheckOutcome & { facts: FsFacts[] } {
   const facts: FsFacts[] = rows.map((r) => {
     const space = level(r.pct, o.warn_pct, o.crit_pct);
     const inodes = level(r.inodePct, o.inode_warn_pct, o.inode_crit_pct);
@@ -127,9 +132,16 @@ export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome 
   const reasons: string[] = [];
   for (const f of facts) {
     if (f.pct !== null && f.pct >= o.warn_pct)
-      reasons.push(`${f.mount} (${f.fstype}) space ${f.pct}% used, ${formatSize(f.avail)} free`);
+      reasons.push(
+        t(lang, 'system.disk.space', {
+          mount: f.mount,
+          fstype: f.fstype,
+          pct: f.pct,
+          free: formatSize(f.avail),
+        }),
+      );
     if (f.inodesPct !== null && f.inodesPct >= o.inode_warn_pct)
-      reasons.push(`${f.mount} (${f.fstype}) inodes ${f.inodesPct}% used`);
+      reasons.push(t(lang, 'system.disk.inodes', { mount: f.mount, fstype: f.fstype, pct: f.inodesPct }));
   }
   const status = worst(facts.map((f) => f.status));
   const fullest = (f: FsFacts) => Math.max(f.pct ?? 0, f.inodesPct ?? 0);
@@ -139,29 +151,35 @@ export function judgeDisk(rows: readonly DfRow[], o: DiskOptions): CheckOutcome 
   const top = [...facts].sort((a, b) => fullest(b) - fullest(a))[0];
   const summary =
     bad.length > 0
-      ? bad.slice(0, 3).map(describe).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '')
-      : `${facts.length} filesystem${facts.length === 1 ? '' : 's'} below ${o.warn_pct}%` +
-        (top ? `, fullest ${describe(top)}` : '');
+      ? bad
+          .slice(0, 3)
+          .map((f) => describe(f, lang))
+          .join(', ') + (bad.length > 3 ? t(lang, 'system.disk.andMore', { n: bad.length - 3 }) : '')
+      : t(lang, 'system.disk.below', { n: facts.length, pct: o.warn_pct }) +
+        (top ? t(lang, 'system.disk.fullest', { fs: describe(top, lang) }) : '');
   return { status, summary, reasons, facts };
 }
 
-function describe(f: FsFacts): string {
-  const inodes = f.inodesPct !== null && f.inodesPct > (f.pct ?? 0) ? ` (inodes ${f.inodesPct}%)` : '';
-  return `${f.mount} ${f.pct ?? '-'}%${inodes}`;
+function describe(f: FsFacts, lang: Lang): string {
+  const inodes =
+    f.inodesPct !== null && f.inodesPct > (f.pct ?? 0)
+      ? t(lang, 'system.disk.inodesPct', { pct: f.inodesPct })
+      : '';
+  return `${f.mount} ${f.pct ?? '-'}${lang === 'fr' ? ' %' : '%'}${inodes}`;
 }
 
-export function evaluateDf(out: CommandResult | undefined, o: DiskOptions): CheckOutcome {
-  if (!out) return unknown('df did not run');
-  if (out.timedOut) return unknown('df timed out (stale mount?)');
-  if (out.error) return unknown(`df did not complete: ${out.error}`);
-  if (out.exitCode === EXIT_NOT_FOUND) return unknown('df not found on the target');
+export function evaluateDf(out: CommandResult | undefined, o: DiskOptions, lang: Lang): CheckOutcome {
+  if (!out) return unknown(t(lang, 'system.disk.noRun'));
+  if (out.timedOut) return unknown(t(lang, 'system.disk.timedOut'));
+  if (out.error) return unknown(t(lang, 'system.disk.incomplete', { error: out.error }));
+  if (out.exitCode === EXIT_NOT_FOUND) return unknown(t(lang, 'system.disk.notFound'));
   const parsed = parseDf(out.stdout);
   if (!parsed.header) {
-    const why = out.stderr.split('\n')[0]?.trim() || 'unexpected df output';
-    return unknown(`df output not understood (GNU coreutils df needed): ${why}`);
+    const why = out.stderr.split('\n')[0]?.trim() || t(lang, 'system.disk.unexpected');
+    return unknown(t(lang, 'system.disk.notUnderstood', { why }));
   }
   const rows = selectFilesystems(parsed.rows, o);
-  const judged = judgeDisk(rows, o);
+  const judged = judgeDisk(rows, o, lang);
   const reasons = [...(judged.reasons ?? [])];
   let status = judged.status;
   // A mount df could not stat is one we cannot vouch for, unless the user excluded it.
@@ -169,16 +187,16 @@ export function evaluateDf(out: CommandResult | undefined, o: DiskOptions): Chec
   const errors = allErrors.filter((e) => !(e.path && matchesAny(e.path, o.exclude)));
   for (const e of [
     ...errors.map((x) => x.message),
-    ...parsed.malformed.map((l) => `unparsed df line: ${l}`),
+    ...parsed.malformed.map((l) => t(lang, 'system.disk.unparsed', { line: l })),
   ]) {
     reasons.push(e);
     status = worst([status, 'UNKNOWN']);
   }
   if (out.exitCode !== 0 && allErrors.length === 0) {
-    reasons.push(`df exited with ${out.exitCode}`);
+    reasons.push(t(lang, 'system.disk.exited', { code: out.exitCode }));
     status = worst([status, 'UNKNOWN']);
   }
-  if (rows.length === 0) return { ...unknown('no filesystem to check (all skipped or excluded)'), reasons };
+  if (rows.length === 0) return { ...unknown(t(lang, 'system.disk.none')), reasons };
   let summary = judged.summary;
   if (status === 'UNKNOWN') summary = `${reasons[0]}; ${summary}`;
   return {
@@ -204,5 +222,5 @@ export const systemDisk = defineCheck({
       sudo: o.sudo,
     },
   ],
-  evaluate: (ctx) => evaluateDf(ctx.outputs[0], ctx.options),
+  evaluate: (ctx) => evaluateDf(ctx.outputs[0], ctx.options, ctx.lang),
 });

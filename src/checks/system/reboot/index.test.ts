@@ -27,9 +27,9 @@ function captured(name: string, findExit = 0, headExit = 0): CommandResult[] {
   ];
 }
 
-function evaluate(outputs: CommandResult[]) {
+function evaluate(outputs: CommandResult[], lang: 'en' | 'fr' = 'en') {
   return systemReboot.evaluate({
-    lang: 'en',
+    lang,
     options: {},
     outputs,
     now: NOW,
@@ -56,10 +56,15 @@ describe('system.reboot', () => {
     expect(out.status).toBe('WARN');
     // The flag was made 2026-11-22 14:00 UTC, 3 days before NOW.
     expect(out.reasons).toEqual([
-      '/run/reboot-required set 3d ago, asked by linux-image-6.1.0-18-amd64, libssl3',
+      '/run/reboot-required set 3 days ago, asked by linux-image-6.1.0-18-amd64, libssl3',
       'running kernel 6.1.0-9-amd64, newest installed 6.1.0-18-amd64',
     ]);
     expect(out.details?.rebootRequiredSince).toBe('2026-11-22T14:00:00.000Z');
+    const fr = await evaluate(captured('bookworm-flag'), 'fr');
+    expect(fr.summary).toBe(
+      'redémarrage nécessaire : /run/reboot-required posé il y a 3 jours, demandé par linux-image-6.1.0-18-amd64, libssl3; ' +
+        'noyau en cours 6.1.0-9-amd64, plus récent installé 6.1.0-18-amd64',
+    );
   });
 
   it('running the newest of its flavour, no flag: OK (a cloud-amd64 image is another flavour)', async () => {

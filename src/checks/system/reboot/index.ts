@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import type { CommandResult } from '../../../core/command.js';
+import { duration, type Lang, t } from '../../../i18n/index.js';
 import {
   newestKernel,
   OSRELEASE,
@@ -37,17 +37,16 @@ export function collectRebootFacts(outputs: readonly (CommandResult | undefined)
   };
 }
 
-export function judgeReboot(f: RebootFacts, now: Date): CheckOutcome {
+export function judgeReboot(f: RebootFacts, now: Date, lang: Lang): CheckOutcome {
   const reasons: string[] = [];
   const newest = f.running && f.installed ? newestKernel(f.running, f.installed) : null;
   const kernelApplicable = newest !== null;
   if (f.flagSince !== null) {
-    const age = formatAge(now.getTime() / 1000 - f.flagSince);
-    const pk = f.flagPackages.length ? `, asked by ${f.flagPackages.join(', ')}` : '';
-    reasons.push(`/run/reboot-required set ${age} ago${pk}`);
+    const age = duration(lang, now.getTime() / 1000 - f.flagSince);
+    reasons.push(t(lang, 'system.reboot.flag', { age, packages: f.flagPackages.join(', ') }));
   }
   if (newest !== null && newest !== f.running)
-    reasons.push(`running kernel ${f.running}, newest installed ${newest}`);
+    reasons.push(t(lang, 'system.reboot.kernel', { running: f.running ?? '', newest }));
   const details = {
     rebootRequired: f.flagSince !== null,
     rebootRequiredSince: f.flagSince === null ? null : new Date(f.flagSince * 1000).toISOString(),
@@ -59,18 +58,23 @@ export function judgeReboot(f: RebootFacts, now: Date): CheckOutcome {
       : 'not applicable: no kernel image of the running flavour in /boot',
   };
   if (reasons.length > 0)
-    return { status: 'WARN', summary: `reboot needed: ${reasons.join('; ')}`, reasons, details };
+    return {
+      status: 'WARN',
+      summary: t(lang, 'system.reboot.needed', { reasons: reasons.join('; ') }),
+      reasons,
+      details,
+    };
   if (f.running === null) {
     return {
       status: 'UNKNOWN',
-      summary: 'cannot read the running kernel',
-      reasons: [`${OSRELEASE} could not be read`],
+      summary: t(lang, 'system.reboot.noKernel'),
+      reasons: [t(lang, 'system.reboot.unread', { path: OSRELEASE })],
       details,
     };
   }
   const summary = kernelApplicable
-    ? `no reboot needed, running the newest kernel ${f.running}`
-    : `no reboot flag; kernel ${f.running} not comparable (no image in /boot, e.g. a container)`;
+    ? t(lang, 'system.reboot.ok', { kernel: f.running })
+    : t(lang, 'system.reboot.okNoImage', { kernel: f.running });
   return { status: 'OK', summary, details };
 }
 
@@ -99,12 +103,12 @@ export const systemReboot = defineCheck({
   stampPaths: () => ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
   evaluate(ctx) {
     try {
-      return judgeReboot(collectRebootFacts(ctx.outputs), ctx.now);
+      return judgeReboot(collectRebootFacts(ctx.outputs), ctx.now, ctx.lang);
     } catch (err) {
       return {
         status: 'UNKNOWN',
-        summary: 'system.reboot failed',
-        reasons: [`internal error: ${String(err)}`],
+        summary: t(ctx.lang, 'check.internal', { kind: 'system.reboot' }),
+        reasons: [t(ctx.lang, 'check.internalError', { error: String(err) })],
       };
     }
   },

@@ -13,9 +13,9 @@ function result(stdout: string, more: Partial<CommandResult> = {}): CommandResul
   return { argv: ['systemctl'], exitCode: 0, stdout, stderr: '', timedOut: false, durationMs: 5, ...more };
 }
 
-async function evaluate(out: CommandResult, options = defaults) {
+async function evaluate(out: CommandResult, options = defaults, lang: 'en' | 'fr' = 'en') {
   return systemUnits.evaluate({
-    lang: 'en',
+    lang,
     options,
     target: { name: 'h', transport: 'local' },
     outputs: [out],
@@ -79,6 +79,11 @@ describe('system.units', () => {
     expect(o.reasons?.[0]).toBe(
       'backup-db.service failed/failed (loaded): Nightly dump of the Etherpad database',
     );
+    const fr = await evaluate(result(fixture('failed.stdout')), defaults, 'fr');
+    expect(fr.summary).toBe(
+      '4 unités en échec : backup-db.service, certbot.service, mnt-backup\\x2dnas.mount, ghost.service',
+    );
+    expect((await evaluate(result(''), defaults, 'fr')).summary).toBe('aucune unité en échec');
   });
 
   it('leaves out ignored units, and is OK when only ignored ones failed', async () => {

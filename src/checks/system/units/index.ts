@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { matchesAny } from '../../_shared/glob.js';
 import { noSystemdReason, parseUnits, type UnitRow } from './parse.js';
 
@@ -17,18 +18,24 @@ const Options = z
   .strict();
 export type UnitsOptions = z.output<typeof Options>;
 
-export function judgeUnits(units: readonly UnitRow[], o: UnitsOptions): CheckOutcome {
+export function judgeUnits(units: readonly UnitRow[], o: UnitsOptions, lang: Lang): CheckOutcome {
   const failed = units.filter((u) => !matchesAny(u.unit, o.ignore));
   const ignored = units.filter((u) => matchesAny(u.unit, o.ignore)).map((u) => u.unit);
   const details = { failed, ignored };
   if (failed.length === 0) {
-    const tail = ignored.length > 0 ? ` (${ignored.length} ignored: ${ignored.join(', ')})` : '';
-    return { status: 'OK', summary: `no failed units${tail}`, details };
+    const tail =
+      ignored.length > 0
+        ? t(lang, 'system.units.ignored', { n: ignored.length, names: ignored.join(', ') })
+        : '';
+    return { status: 'OK', summary: t(lang, 'system.units.none', { ignored: tail }), details };
   }
   const names = failed.map((u) => u.unit);
   return {
     status: 'CRIT',
-    summary: `${failed.length} failed unit${failed.length === 1 ? '' : 's'}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+    summary: t(lang, 'system.units.failed', {
+      n: failed.length,
+      names: `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+    }),
     reasons: failed.map(
       (u) => `${u.unit} ${u.active}/${u.sub} (${u.load})${u.description ? `: ${u.description}` : ''}`,
     ),
@@ -36,32 +43,39 @@ export function judgeUnits(units: readonly UnitRow[], o: UnitsOptions): CheckOut
   };
 }
 
-export function evaluateUnits(out: CommandResult | undefined, o: UnitsOptions): CheckOutcome {
-  if (!out) return unknown('systemctl did not run');
-  if (out.timedOut) return unknown('systemctl timed out');
-  if (out.error) return unknown(`systemctl did not complete: ${out.error}`);
+export function evaluateUnits(out: CommandResult | undefined, o: UnitsOptions, lang: Lang): CheckOutcome {
+  if (!out) return unknown(t(lang, 'system.units.noRun'));
+  if (out.timedOut) return unknown(t(lang, 'system.units.timedOut'));
+  if (out.error) return unknown(t(lang, 'system.units.incomplete', { error: out.error }));
   if (out.exitCode === EXIT_NOT_FOUND)
-    return unknown('no systemd: systemctl not found', { notApplicable: true });
+    return unknown(t(lang, 'system.units.noSystemd', { why: t(lang, 'system.units.notFound') }), {
+      notApplicable: true,
+    });
   const noSystemd = noSystemdReason(out.stderr);
-  if (noSystemd) return unknown(`no systemd: ${noSystemd}`, { notApplicable: true });
+  if (noSystemd)
+    return unknown(t(lang, 'system.units.noSystemd', { why: noSystemd }), { notApplicable: true });
   if (out.exitCode !== 0) {
     const why =
       out.stderr
         .split('\n')
         .find((l) => l.trim() !== '')
-        ?.trim() ?? 'no message';
-    return unknown(`systemctl exited with ${out.exitCode}: ${why}`);
+        ?.trim() ?? t(lang, 'system.units.noMessage');
+    return unknown(t(lang, 'system.units.exited', { code: out.exitCode, why }));
   }
   const { units, malformed } = parseUnits(out.stdout);
-  const judged = judgeUnits(units, o);
+  const judged = judgeUnits(units, o, lang);
   if (malformed.length === 0) return judged;
   // Lines we cannot read may be failed units: never OK on them, but a known failure stays CRIT.
   const reasons = [
     ...(judged.reasons ?? []),
-    ...malformed.map((l) => `unparsed systemctl line: ${l.trim()}`),
+    ...malformed.map((l) => t(lang, 'system.units.unparsed', { line: l.trim() })),
   ];
   if (judged.status === 'CRIT') return { ...judged, reasons };
-  return { status: 'UNKNOWN', summary: `systemctl output not understood: ${malformed[0]!.trim()}`, reasons };
+  return {
+    status: 'UNKNOWN',
+    summary: t(lang, 'system.units.notUnderstood', { line: malformed[0]!.trim() }),
+    reasons,
+  };
 }
 
 export const systemUnits = defineCheck({
@@ -82,7 +96,7 @@ export const systemUnits = defineCheck({
   stampPublic: true,
   stampPaths: () => ['/run/systemd/system', '/usr/bin/systemctl', '/bin/systemctl'],
   evaluate: (ctx) => {
-    const o = evaluateUnits(ctx.outputs[0], ctx.options);
+    const o = evaluateUnits(ctx.outputs[0], ctx.options, ctx.lang);
     return o.notApplicable ? o : { ...o, validUntil: ctx.now.toISOString() };
   },
 });
