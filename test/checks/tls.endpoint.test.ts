@@ -21,6 +21,7 @@ afterAll(async () => {
 const DAY = 86_400_000;
 const run = async (options: Record<string, unknown>, previous?: Record<string, unknown>) =>
   evaluateTlsEndpoint({
+    lang: 'en',
     options: tlsEndpoint.options.parse(options),
     now: new Date(),
     signal: new AbortController().signal,

@@ -1,6 +1,7 @@
 import * as apt from './apt.js';
 import * as common from './common.js';
 import * as system from './system.js';
+import * as tls from './tls.js';
 
 /*
  * The check kinds' words, one file per domain (`apt.ts` holds the `apt.*`
@@ -12,10 +13,12 @@ export const en = {
   ...common.en,
   ...apt.en,
   ...system.en,
+  ...tls.en,
 };
 
 export const fr: typeof en = {
   ...common.fr,
   ...apt.fr,
   ...system.fr,
+  ...tls.fr,
 };

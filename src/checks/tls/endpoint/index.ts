@@ -1,5 +1,6 @@
 import { ProbeError, probeTls } from '../../../clients/tls/probe.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { changes, type EndpointFacts, judgeEndpoint, outcome } from './judge.js';
 import { type Endpoint, endpoints, Options, type TlsEndpointOptions } from './options.js';
 
@@ -8,6 +9,7 @@ async function probeOne(
   o: TlsEndpointOptions,
   now: () => Date,
   signal: AbortSignal,
+  lang: Lang,
 ): Promise<EndpointFacts> {
   try {
     const probe = await probeTls({
@@ -19,13 +21,15 @@ async function probeOne(
       timeoutMs: o.timeout * 1000,
       signal,
     });
-    return judgeEndpoint(ep, probe, o, now());
+    return judgeEndpoint(ep, probe, o, now(), lang);
   } catch (e) {
     const base = { endpoint: ep.id, starttls: ep.starttls };
     if (e instanceof ProbeError && e.notOffered)
       return { ...base, status: 'CRIT', problems: [{ status: 'CRIT', why: `${ep.id}: ${e.message}` }] };
     const what =
-      e instanceof ProbeError ? `${e.stage} failed: ${e.message}` : `cannot probe: ${(e as Error).message}`;
+      e instanceof ProbeError
+        ? t(lang, 'tls.endpoint.stageFailed', { stage: e.stage, error: e.message })
+        : t(lang, 'tls.endpoint.cannotProbe', { error: (e as Error).message });
     // A handshake refused is what clients see too: CRIT. Not reaching the service: UNKNOWN.
     const status = e instanceof ProbeError && e.stage === 'handshake' ? 'CRIT' : 'UNKNOWN';
     return { ...base, status, problems: [{ status, why: `${ep.id}: ${what}` }] };
@@ -33,11 +37,13 @@ async function probeOne(
 }
 
 export async function evaluateTlsEndpoint(
-  ctx: Pick<CheckContext<TlsEndpointOptions>, 'options' | 'now' | 'signal' | 'previous'>,
+  ctx: Pick<CheckContext<TlsEndpointOptions>, 'options' | 'now' | 'signal' | 'previous' | 'lang'>,
 ): Promise<CheckOutcome> {
   const o = ctx.options;
-  const facts = await Promise.all(endpoints(o).map((ep) => probeOne(ep, o, () => ctx.now, ctx.signal)));
-  return outcome(facts, changes(facts, ctx.previous?.details));
+  const facts = await Promise.all(
+    endpoints(o).map((ep) => probeOne(ep, o, () => ctx.now, ctx.signal, ctx.lang)),
+  );
+  return outcome(facts, changes(facts, ctx.previous?.details), ctx.lang);
 }
 
 export const tlsEndpoint = defineCheck({

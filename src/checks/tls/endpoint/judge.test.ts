@@ -29,33 +29,37 @@ const at = (iso: string) => new Date(iso);
 
 describe('judgeEndpoint', () => {
   it('OK: trusted, the right name, days left as openssl would count them', () => {
-    const f = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2026-12-05T17:26:18Z'));
+    const f = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2026-12-05T17:26:18Z'), 'en');
     expect(f.status).toBe('OK');
     expect(f.daysLeft).toBe(3649);
     expect(f).toMatchObject({ key: 'EC prime256v1', signature: 'ecdsa-with-SHA256', verified: true });
   });
   it('a wildcard and an IP SAN match; another name is CRIT', () => {
     expect(
-      judgeEndpoint(ep('smtp.mail.lab.test'), probe('ec-sha256-mail.pem'), o, at('2030-01-01Z')).status,
+      judgeEndpoint(ep('smtp.mail.lab.test'), probe('ec-sha256-mail.pem'), o, at('2030-01-01Z'), 'en').status,
     ).toBe('OK');
-    expect(judgeEndpoint(ep('127.0.53.25'), probe('ec-sha256-mail.pem'), o, at('2030-01-01Z')).status).toBe(
-      'OK',
-    );
-    const f = judgeEndpoint(ep('imap.lab.test'), probe('ec-sha256-mail.pem'), o, at('2030-01-01Z'));
+    expect(
+      judgeEndpoint(ep('127.0.53.25'), probe('ec-sha256-mail.pem'), o, at('2030-01-01Z'), 'en').status,
+    ).toBe('OK');
+    const f = judgeEndpoint(ep('imap.lab.test'), probe('ec-sha256-mail.pem'), o, at('2030-01-01Z'), 'en');
     expect(f.status).toBe('CRIT');
     expect(f.problems[0]?.why).toBe(
       'imap.lab.test:25: the certificate is not for imap.lab.test (it names DNS:mail.lab.test, DNS:*.mail.lab.test, IP Address:127.0.53.25)',
     );
   });
   it('WARN and CRIT by days left, CRIT when expired', () => {
-    expect(judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2036-11-20T00:00:00Z')).status).toBe(
+    expect(judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2036-11-20T00:00:00Z'), 'en').status).toBe(
       'WARN',
     );
-    const crit = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2036-11-29T00:00:00Z'));
+    const crit = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2036-11-29T00:00:00Z'), 'en');
     expect(crit.problems[0]?.why).toBe('mail.lab.test:25: certificate expires in 3 days (2036-12-02)');
-    expect(judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2037-01-01Z')).problems[0]?.why).toMatch(
-      /expired on 2036-12-02/,
+    const fr = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2036-12-01T00:00:00Z'), 'fr');
+    expect(outcome([fr], [], 'fr').summary).toBe(
+      'mail.lab.test:25: certificat expire dans 1 jour (2036-12-02)',
     );
+    expect(
+      judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, at('2037-01-01Z'), 'en').problems[0]?.why,
+    ).toMatch(/expired on 2036-12-02/);
   });
   it("an untrusted chain is CRIT with what to do; node's own name error is left to our name check", () => {
     const f = judgeEndpoint(
@@ -66,6 +70,7 @@ describe('judgeEndpoint', () => {
       }),
       o,
       at('2030-01-01Z'),
+      'en',
     );
     expect(f.problems[0]?.why).toMatch(/intermediate certificate \(use the fullchain\)/);
     const n = judgeEndpoint(
@@ -73,11 +78,12 @@ describe('judgeEndpoint', () => {
       probe('ec-sha256-mail.pem', { authorized: false, authorizationError: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
       o,
       at('2030-01-01Z'),
+      'en',
     );
     expect(n.status).toBe('OK');
   });
   it('a weak key and a SHA-1 signature are WARN', () => {
-    const f = judgeEndpoint(ep('weak.lab.test'), probe('weak-rsa1024-sha1.pem'), o, at('2030-01-01Z'));
+    const f = judgeEndpoint(ep('weak.lab.test'), probe('weak-rsa1024-sha1.pem'), o, at('2030-01-01Z'), 'en');
     expect(f.status).toBe('WARN');
     expect(f.problems.map((p) => p.why)).toEqual([
       'weak.lab.test:25: weak key: RSA 1024 bits (fewer than 2048)',
@@ -85,21 +91,21 @@ describe('judgeEndpoint', () => {
     ]);
   });
   it('no certificate is CRIT', () => {
-    expect(judgeEndpoint(ep(), { ...probe('rsa2048-sha256.pem'), chain: [] }, o, new Date()).status).toBe(
-      'CRIT',
-    );
+    expect(
+      judgeEndpoint(ep(), { ...probe('rsa2048-sha256.pem'), chain: [] }, o, new Date(), 'en').status,
+    ).toBe('CRIT');
   });
 });
 
 describe('changes since the previous result', () => {
   it('says when the fingerprint differs, with both serials and dates', () => {
     const now = at('2030-01-01Z');
-    const a = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, now);
-    const b = { ...judgeEndpoint(ep(), probe('rsa2048-sha256.pem'), o, now), endpoint: a.endpoint };
+    const a = judgeEndpoint(ep(), probe('ec-sha256-mail.pem'), o, now, 'en');
+    const b = { ...judgeEndpoint(ep(), probe('rsa2048-sha256.pem'), o, now, 'en'), endpoint: a.endpoint };
     expect(changes([a], { endpoints: [a] })).toEqual([]);
     const c = changes([b], { endpoints: [a] });
     expect(c).toHaveLength(1);
-    const out = outcome([b], c);
+    const out = outcome([b], c, 'en');
     expect(out.summary).toMatch(
       /certificate changed since the last result \(serial \w+ until 2036-12-02 → serial \w+ until 2036-12-02\)/,
     );

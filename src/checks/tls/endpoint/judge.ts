@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import type { ProbeResult } from '../../../clients/tls/probe.js';
 import type { CheckOutcome } from '../../../core/check.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Key, type Lang, t } from '../../../i18n/index.js';
 import type { Endpoint, TlsEndpointOptions } from './options.js';
 import { signatureAlgorithm, WEAK_SIGNATURES } from './parse.js';
 
@@ -34,20 +35,18 @@ export interface EndpointFacts {
 }
 
 /** OpenSSL's verification errors, said for a newcomer. */
-const VERIFY: Record<string, string> = {
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
-    'the chain does not lead to a trusted CA: the server may not send its intermediate certificate (use the fullchain)',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-    'the chain does not lead to a trusted CA: the server may not send its intermediate certificate (use the fullchain)',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the chain ends in a CA that is not trusted (a private CA? give it as ca_file)',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the certificate is self-signed: clients will refuse it',
-  CERT_HAS_EXPIRED: 'a certificate of the chain has expired',
-  CERT_NOT_YET_VALID: 'a certificate of the chain is not yet valid',
-  CERT_SIGNATURE_FAILURE: 'a signature of the chain does not verify',
-  CERT_REVOKED: 'a certificate of the chain is revoked',
+const VERIFY: Record<string, Key> = {
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'tls.endpoint.verify.issuer',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls.endpoint.verify.issuer',
+  SELF_SIGNED_CERT_IN_CHAIN: 'tls.endpoint.verify.untrustedRoot',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'tls.endpoint.verify.selfSigned',
+  CERT_HAS_EXPIRED: 'tls.endpoint.verify.expired',
+  CERT_NOT_YET_VALID: 'tls.endpoint.verify.notYetValid',
+  CERT_SIGNATURE_FAILURE: 'tls.endpoint.verify.signature',
+  CERT_REVOKED: 'tls.endpoint.verify.revoked',
 };
 
-function keyText(c: X509Certificate): { text: string; weak?: string } {
+function keyText(c: X509Certificate, lang: Lang): { text: string; weak?: string } {
   const k = c.publicKey;
   const d = k.asymmetricKeyDetails ?? {};
   if (k.asymmetricKeyType === 'rsa' || k.asymmetricKeyType === 'rsa-pss') {
@@ -55,7 +54,8 @@ function keyText(c: X509Certificate): { text: string; weak?: string } {
     return { text: `RSA ${bits}` };
   }
   if (k.asymmetricKeyType === 'ec') return { text: `EC ${d.namedCurve ?? '?'}` };
-  if (k.asymmetricKeyType === 'dsa') return { text: `DSA ${d.modulusLength ?? '?'}`, weak: 'a DSA key' };
+  if (k.asymmetricKeyType === 'dsa')
+    return { text: `DSA ${d.modulusLength ?? '?'}`, weak: t(lang, 'tls.endpoint.dsa') };
   return { text: String(k.asymmetricKeyType ?? 'unknown').toUpperCase() };
 }
 
@@ -65,6 +65,7 @@ export function judgeEndpoint(
   probe: ProbeResult,
   o: TlsEndpointOptions,
   now: Date,
+  lang: Lang,
 ): EndpointFacts {
   const base = { endpoint: ep.id, starttls: ep.starttls };
   const der = probe.chain[0];
@@ -72,7 +73,7 @@ export function judgeEndpoint(
     return {
       ...base,
       status: 'CRIT',
-      problems: [{ status: 'CRIT', why: `${ep.id}: the server sent no certificate` }],
+      problems: [{ status: 'CRIT', why: `${ep.id}: ${t(lang, 'tls.endpoint.noCert')}` }],
     };
   let leaf: X509Certificate;
   try {
@@ -81,7 +82,12 @@ export function judgeEndpoint(
     return {
       ...base,
       status: 'UNKNOWN',
-      problems: [{ status: 'UNKNOWN', why: `${ep.id}: unreadable certificate (${(e as Error).message})` }],
+      problems: [
+        {
+          status: 'UNKNOWN',
+          why: `${ep.id}: ${t(lang, 'tls.endpoint.unreadable', { error: (e as Error).message })}`,
+        },
+      ],
     };
   }
   const problems: Problem[] = [];
@@ -90,33 +96,44 @@ export function judgeEndpoint(
   const to = Date.parse(leaf.validTo);
   const left = (to - now.getTime()) / DAY_MS;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (now.getTime() < from) add('CRIT', `certificate not valid before ${day(from)}`);
-  else if (left < 0) add('CRIT', `certificate expired on ${day(to)}`);
-  else if (left < o.crit_days) add('CRIT', `certificate expires in ${Math.floor(left)} days (${day(to)})`);
-  else if (left < o.warn_days) add('WARN', `certificate expires in ${Math.floor(left)} days (${day(to)})`);
+  const cert = (why: string) => t(lang, 'tls.endpoint.cert', { why });
+  const expires = () => cert(t(lang, 'tls.expires', { days: Math.floor(left), date: day(to) }));
+  if (now.getTime() < from) add('CRIT', cert(t(lang, 'tls.notYetValid', { date: day(from) })));
+  else if (left < 0) add('CRIT', cert(t(lang, 'tls.expired', { date: day(to) })));
+  else if (left < o.crit_days) add('CRIT', expires());
+  else if (left < o.warn_days) add('WARN', expires());
   // Node adds its own name check to the verification; names are judged below, with the expected name.
   const err =
     probe.authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID' ? undefined : probe.authorizationError;
   const verified = probe.authorized || err === undefined;
   if (!verified && err && err !== 'CERT_HAS_EXPIRED' && err !== 'CERT_NOT_YET_VALID')
-    add('CRIT', `${VERIFY[err] ?? 'the chain does not verify'} (${err})`);
+    add('CRIT', `${t(lang, VERIFY[err] ?? 'tls.endpoint.chain')} (${err})`);
   const nameOk = isIP(ep.expect) ? leaf.checkIP(ep.expect) : leaf.checkHost(ep.expect);
   if (!nameOk)
     add(
       'CRIT',
-      `the certificate is not for ${ep.expect} (it names ${leaf.subjectAltName ?? leaf.subject.replaceAll('\n', ', ')})`,
+      t(lang, 'tls.endpoint.wrongName', {
+        expect: ep.expect,
+        names: leaf.subjectAltName ?? leaf.subject.replaceAll('\n', ', '),
+      }),
     );
-  const key = keyText(leaf);
-  if (key.weak) add('WARN', `weak key: ${key.weak}`);
+  const key = keyText(leaf, lang);
+  if (key.weak) add('WARN', t(lang, 'tls.endpoint.weakKey', { key: key.weak }));
   const bits = leaf.publicKey.asymmetricKeyDetails?.modulusLength;
   if (/^RSA/.test(key.text) && bits !== undefined && bits < o.min_rsa_bits)
-    add('WARN', `weak key: RSA ${bits} bits (fewer than ${o.min_rsa_bits})`);
+    add('WARN', t(lang, 'tls.endpoint.weakRsa', { bits, min: o.min_rsa_bits }));
   const signature = signatureAlgorithm(der);
   // The root's own signature does not matter (it is trusted by presence); the others do.
   probe.chain.forEach((c, i) => {
     const alg = signatureAlgorithm(c);
     if (alg && WEAK_SIGNATURES.has(alg) && !(i > 0 && i === probe.chain.length - 1))
-      add('WARN', `weak signature: ${alg} on ${i === 0 ? 'the certificate' : `chain certificate ${i}`}`);
+      add(
+        'WARN',
+        t(lang, 'tls.endpoint.weakSignature', {
+          alg,
+          on: i === 0 ? t(lang, 'tls.endpoint.leaf') : t(lang, 'tls.endpoint.chainCert', { i }),
+        }),
+      );
   });
   return {
     ...base,
@@ -163,31 +180,44 @@ export function changes(facts: readonly EndpointFacts[], previous: unknown): Cha
   return out;
 }
 
-export function outcome(facts: readonly EndpointFacts[], changed: readonly Change[]): CheckOutcome {
+export function outcome(
+  facts: readonly EndpointFacts[],
+  changed: readonly Change[],
+  lang: Lang,
+): CheckOutcome {
   const problems = facts.flatMap((f) => f.problems);
   const status = worst(facts.map((f) => f.status));
-  const notices = changed.map(
-    (c) =>
-      `${c.endpoint}: certificate changed since the last result (serial ${c.from.serial} until ${c.from.notAfter?.slice(0, 10)} → serial ${c.to.serial} until ${c.to.notAfter?.slice(0, 10)})`,
+  const notices = changed.map((c) =>
+    t(lang, 'tls.endpoint.changed', {
+      endpoint: c.endpoint,
+      from: c.from.serial ?? '?',
+      fromUntil: c.from.notAfter?.slice(0, 10) ?? '?',
+      to: c.to.serial ?? '?',
+      toUntil: c.to.notAfter?.slice(0, 10) ?? '?',
+    }),
   );
   const details = { endpoints: facts, ...(changed.length ? { changed } : {}) };
   if (facts.length === 0) {
-    const why = 'no endpoint given: set options.endpoints (`mail.example.org:25`)';
+    const why = t(lang, 'tls.endpoint.none');
     return { status: 'UNKNOWN', summary: why, reasons: [why], details };
   }
   const worstFirst = problems.filter((p) => p.status === status);
   const soonest = facts.filter((f) => f.daysLeft !== undefined).sort((a, b) => a.daysLeft! - b.daysLeft!)[0];
   const summary =
     status === 'OK'
-      ? `${facts.length} endpoint${facts.length === 1 ? '' : 's'}, next expiry in ${soonest?.daysLeft} days (${soonest?.endpoint})`
+      ? t(lang, 'tls.endpoint.ok', {
+          n: facts.length,
+          days: soonest?.daysLeft ?? 0,
+          endpoint: soonest?.endpoint ?? '',
+        })
       : worstFirst
           .slice(0, 2)
           .map((p) => p.why)
-          .join('; ') + (worstFirst.length > 2 ? ` and ${worstFirst.length - 2} more` : '');
+          .join('; ') + (worstFirst.length > 2 ? t(lang, 'tls.andMore', { n: worstFirst.length - 2 }) : '');
   return {
     status,
     summary: notices.length
-      ? `${summary}; ${notices.length === 1 ? notices[0] : `${notices.length} certificates changed`}`
+      ? `${summary}; ${notices.length === 1 ? notices[0] : t(lang, 'tls.endpoint.changedMany', { n: notices.length })}`
       : summary,
     reasons: [...problems.map((p) => p.why), ...notices],
     details,

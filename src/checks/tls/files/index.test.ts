@@ -21,9 +21,14 @@ function captured(name: string, exitCode = 0): CommandResult {
   };
 }
 
-async function evaluate(outputs: CommandResult[], options = opts(), now = new Date('2026-06-01T00:00:00Z')) {
+async function evaluate(
+  outputs: CommandResult[],
+  options = opts(),
+  now = new Date('2026-06-01T00:00:00Z'),
+  lang: 'en' | 'fr' = 'en',
+) {
   return tlsFiles.evaluate({
-    lang: 'en',
+    lang,
     options,
     target: { name: 'h', transport: 'local' },
     outputs,
@@ -72,6 +77,11 @@ describe('tls.files', () => {
     expect(o.summary).toBe(
       `${LIVE}/old.example.org/cert.pem: expired on 2020-04-01; ${LIVE}/next.example.org/cert.pem: not valid before 2040-01-01`,
     );
+    const fr = await evaluate([captured('live-mixed')], opts(), undefined, 'fr');
+    expect(fr.summary).toBe(
+      `${LIVE}/old.example.org/cert.pem: expiré le 2020-04-01; ${LIVE}/next.example.org/cert.pem: pas valide avant le 2040-01-01`,
+    );
+    expect(fr.reasons).toContain(`${LIVE}/gone.example.org/cert.pem: lien symbolique cassé`);
   });
 
   it('warns under 21 days, crit under 7, by the clock of the run', async () => {

@@ -4,6 +4,7 @@ import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { type FoundFile, findArgv, parseFindErrors, parseFindOutput, planGlob } from './parse.js';
 
 const DAY_MS = 86_400_000;
@@ -38,20 +39,20 @@ export interface CertFacts {
 }
 
 /** Reads one file's certificate; never throws (a bad file is UNKNOWN for that file). */
-export function judgeCert(file: FoundFile, now: Date, o: TlsFilesOptions): CertFacts {
+export function judgeCert(file: FoundFile, now: Date, o: TlsFilesOptions, lang: Lang): CertFacts {
   const unknown = (problem: string): CertFacts => ({ path: file.path, status: 'UNKNOWN', problem });
-  if (file.broken) return unknown('dangling symlink');
-  if (file.pem === '') return unknown('no PEM certificate in the file');
+  if (file.broken) return unknown(t(lang, 'tls.files.dangling'));
+  if (file.pem === '') return unknown(t(lang, 'tls.files.noPem'));
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(file.pem);
   } catch (e) {
-    return unknown(`not a valid certificate (${(e as Error).message})`);
+    return unknown(t(lang, 'tls.files.invalid', { error: (e as Error).message }));
   }
   const from = Date.parse(cert.validFrom);
   const to = Date.parse(cert.validTo);
   if (Number.isNaN(from) || Number.isNaN(to))
-    return unknown(`unreadable validity dates ${cert.validFrom} – ${cert.validTo}`);
+    return unknown(t(lang, 'tls.files.badDates', { from: cert.validFrom, to: cert.validTo }));
   const left = (to - now.getTime()) / DAY_MS;
   const facts: CertFacts = {
     path: file.path,
@@ -63,12 +64,13 @@ export function judgeCert(file: FoundFile, now: Date, o: TlsFilesOptions): CertF
     daysLeft: Math.floor(left),
   };
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (now.getTime() < from) return { ...facts, status: 'CRIT', problem: `not valid before ${day(from)}` };
-  if (left < 0) return { ...facts, status: 'CRIT', problem: `expired on ${day(to)}` };
+  if (now.getTime() < from)
+    return { ...facts, status: 'CRIT', problem: t(lang, 'tls.notYetValid', { date: day(from) }) };
+  if (left < 0) return { ...facts, status: 'CRIT', problem: t(lang, 'tls.expired', { date: day(to) }) };
   const status: Status = left < o.crit_days ? 'CRIT' : left < o.warn_days ? 'WARN' : 'OK';
   return status === 'OK'
     ? facts
-    : { ...facts, status, problem: `expires in ${Math.floor(left)} days (${day(to)})` };
+    : { ...facts, status, problem: t(lang, 'tls.expires', { days: Math.floor(left), date: day(to) }) };
 }
 
 interface GlobScan {
@@ -78,36 +80,47 @@ interface GlobScan {
   missing?: string;
 }
 
-function scanGlob(glob: string, out: CommandResult | undefined, o: TlsFilesOptions, now: Date): GlobScan {
+function scanGlob(
+  glob: string,
+  out: CommandResult | undefined,
+  o: TlsFilesOptions,
+  now: Date,
+  lang: Lang,
+): GlobScan {
   const problems: string[] = [];
   const certs: CertFacts[] = [];
   const { base } = planGlob(glob);
-  if (!out) return { certs, problems: [`${glob}: find did not run`] };
-  if (out.timedOut) return { certs, problems: [`${glob}: find timed out`] };
-  if (out.error) return { certs, problems: [`${glob}: find did not complete: ${out.error}`] };
-  if (out.exitCode === EXIT_NOT_FOUND) return { certs, problems: ['find not found on the target'] };
+  if (!out) return { certs, problems: [t(lang, 'tls.files.findNoRun', { glob })] };
+  if (out.timedOut) return { certs, problems: [t(lang, 'tls.files.findTimedOut', { glob })] };
+  if (out.error)
+    return { certs, problems: [t(lang, 'tls.files.findIncomplete', { glob, error: out.error })] };
+  if (out.exitCode === EXIT_NOT_FOUND) return { certs, problems: [t(lang, 'tls.files.findNotFound')] };
   const { files, malformed } = parseFindOutput(out.stdout);
   const errors = parseFindErrors(out.stderr);
   if (errors.some((e) => e.kind === 'missing' && e.path === base)) return { certs, problems, missing: base };
   const denied = new Set<string>();
   for (const e of errors) {
     if (e.kind === 'denied' && e.path) denied.add(e.path);
-    else problems.push(e.kind === 'denied' ? `permission denied: ${e.message}` : e.message);
+    else problems.push(e.kind === 'denied' ? t(lang, 'tls.files.denied', { what: e.message }) : e.message);
   }
   // A directory we may not enter hides what is in it: say so, never "no certificates".
-  for (const p of denied) if (!files.some((f) => f.path === p)) problems.push(`permission denied: ${p}`);
+  for (const p of denied)
+    if (!files.some((f) => f.path === p)) problems.push(t(lang, 'tls.files.denied', { what: p }));
   if (malformed || out.truncated)
-    problems.push(`${glob}: find output ${out.truncated ? 'truncated' : 'not understood'}`);
-  if (out.exitCode !== 0 && errors.length === 0) problems.push(`${glob}: find exited with ${out.exitCode}`);
+    problems.push(
+      t(lang, out.truncated ? 'tls.files.findTruncated' : 'tls.files.findNotUnderstood', { glob }),
+    );
+  if (out.exitCode !== 0 && errors.length === 0)
+    problems.push(t(lang, 'tls.files.findExited', { glob, code: out.exitCode }));
   for (const f of files) {
     certs.push(
       denied.has(f.path)
-        ? { path: f.path, status: 'UNKNOWN', problem: 'permission denied' }
-        : judgeCert(f, now, o),
+        ? { path: f.path, status: 'UNKNOWN', problem: t(lang, 'tls.files.deniedFile') }
+        : judgeCert(f, now, o, lang),
     );
   }
   if (files.length === 0 && errors.length === 0 && !malformed)
-    problems.push(`no certificate file matches ${glob}`);
+    problems.push(t(lang, 'tls.files.noMatch', { glob }));
   return { certs, problems };
 }
 
@@ -115,18 +128,20 @@ export function evaluateTlsFiles(
   outputs: readonly CommandResult[],
   o: TlsFilesOptions,
   now: Date,
+  lang: Lang,
 ): CheckOutcome {
-  const scans = o.paths.map((glob, i) => scanGlob(glob, outputs[i], o, now));
+  const scans = o.paths.map((glob, i) => scanGlob(glob, outputs[i], o, now, lang));
   const certs = scans.flatMap((s) => s.certs);
   const missing = scans.flatMap((s) => (s.missing ? [s.missing] : []));
   const problems: { status: Status; why: string }[] = scans.flatMap((s) =>
     s.problems.map((why) => ({ status: 'UNKNOWN' as Status, why })),
   );
   for (const m of missing)
-    if (missing.length < o.paths.length) problems.push({ status: 'UNKNOWN', why: `no such directory: ${m}` });
+    if (missing.length < o.paths.length)
+      problems.push({ status: 'UNKNOWN', why: t(lang, 'tls.files.noDir', { dirs: m }) });
   const details = { certificates: certs };
   if (missing.length === o.paths.length) {
-    const why = `no such directory: ${missing.join(', ')}`;
+    const why = t(lang, 'tls.files.noDir', { dirs: missing.join(', ') });
     return unknown(why, { notApplicable: true, details });
   }
   for (const c of certs) if (c.problem) problems.push({ status: c.status, why: `${c.path}: ${c.problem}` });
@@ -136,11 +151,11 @@ export function evaluateTlsFiles(
   const soonest = certs.filter((c) => c.daysLeft !== undefined).sort((a, b) => a.daysLeft! - b.daysLeft!)[0];
   const summary =
     status === 'OK'
-      ? `${certs.length} certificate${certs.length === 1 ? '' : 's'}, next expiry in ${soonest?.daysLeft} days (${soonest?.path})`
+      ? t(lang, 'tls.files.ok', { n: certs.length, days: soonest?.daysLeft ?? 0, path: soonest?.path ?? '' })
       : worstFirst
           .slice(0, 2)
           .map((p) => p.why)
-          .join('; ') + (worstFirst.length > 2 ? ` and ${worstFirst.length - 2} more` : '');
+          .join('; ') + (worstFirst.length > 2 ? t(lang, 'tls.andMore', { n: worstFirst.length - 2 }) : '');
   const until = validUntil(certs, o, now);
   return { status, summary, reasons, details, ...(until ? { validUntil: until } : {}) };
 }
@@ -172,5 +187,5 @@ export const tlsFiles = defineCheck({
   // The matched files themselves (links followed): a renewal replaces them. A glob the
   // machine's shell cannot expand as find does (`**`, brackets) is not stamped.
   stampPaths: (o) => (o.paths.some((p) => /\*\*|\[/.test(p)) ? undefined : o.paths),
-  evaluate: (ctx) => evaluateTlsFiles(ctx.outputs, ctx.options, ctx.now),
+  evaluate: (ctx) => evaluateTlsFiles(ctx.outputs, ctx.options, ctx.now, ctx.lang),
 });
