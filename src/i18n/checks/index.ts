@@ -1,5 +1,6 @@
 import * as apt from './apt.js';
 import * as common from './common.js';
+import * as prometheus from './prometheus.js';
 import * as system from './system.js';
 import * as tls from './tls.js';
 
@@ -14,6 +15,7 @@ export const en = {
   ...apt.en,
   ...system.en,
   ...tls.en,
+  ...prometheus.en,
 };
 
 export const fr: typeof en = {
@@ -21,4 +23,5 @@ export const fr: typeof en = {
   ...apt.fr,
   ...system.fr,
   ...tls.fr,
+  ...prometheus.fr,
 };
