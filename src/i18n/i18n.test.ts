@@ -33,7 +33,12 @@ describe('catalogues', () => {
       return render((en as Record<string, unknown>)[k]) === render((fr as Record<string, unknown>)[k]);
     });
     // Only words that are the same in both languages.
-    expect(same).toEqual(['release.notesShort', 'cli.routines.checks.ok', 'cli.routines.show.cadence']);
+    expect(same).toEqual([
+      'release.notesShort',
+      'cli.routines.checks.ok',
+      'cli.routines.show.cadence',
+      'docs.coverage.service', // « service ldap »
+    ]);
   });
 
   it('t() and messages() agree', () => {

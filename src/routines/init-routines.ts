@@ -329,6 +329,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'wiki',
     every: '1mo',
     checks: [],
+    toConfigure: ['docs.coverage'],
     en: {
       title: 'Bring the wiki up to date',
       description:
@@ -337,7 +338,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Document every change you alone know about',
         'Check that what was deployed since last time is documented',
       ],
-      future: 'future checks: services and hosts without a wiki page',
+      future:
+        'docs.coverage lists the hosts, Compose projects and services without a wiki page, or whose page predates their last change',
     },
     fr: {
       title: 'Mettre à jour le wiki',
@@ -347,7 +349,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Documenter chaque changement dont tu es le/la seul·e à être au courant',
         'Vérifier que ce qui a été déployé depuis la dernière fois est documenté',
       ],
-      future: 'checks à venir : services et hôtes sans page de wiki',
+      future:
+        'docs.coverage liste les hôtes, projets Compose et services sans page de wiki, ou dont la page date d’avant leur dernier changement',
     },
   },
   {

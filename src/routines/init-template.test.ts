@@ -27,6 +27,7 @@ const KINDS_TO_CONFIGURE = [
   'dns.dnssec',
   'credentials.rotation',
   'gitlab.issues',
+  'docs.coverage',
 ];
 
 /** The commented `team:` example, uncommented: what a user gets by removing the `# `. */
@@ -111,6 +112,7 @@ describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
     expect(links['dns-zones']).toEqual(['dns.zonemaster', 'dns.dnssec']);
     expect(links['credential-rotation']).toEqual(['credentials.rotation']);
     expect(links['forgotten-issues']).toEqual(['gitlab.issues']);
+    expect(links.wiki).toEqual(['docs.coverage']);
   });
 });
 

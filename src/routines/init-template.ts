@@ -155,6 +155,7 @@ const EXAMPLE_OPTIONS: Record<string, string> = {
   'dns.zonemaster': '{ domains: [example.org] }',
   'dns.dnssec': '{ zones: [example.org] }',
   'credentials.rotation': '{ store: /home/alice/.password-store, entries: ["root/*"], max_age: 183d }',
+  'docs.coverage': '{ url: "https://wiki.example.org/", user: ronde, password: "${env:WIKI_PASSWORD}" }',
   'gitlab.issues':
     '{ url: "https://gitlab.example.org", token: "${env:GITLAB_TOKEN}", projects: [team/infra] }',
 };

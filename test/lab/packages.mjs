@@ -34,6 +34,11 @@ export const LAB_PACKAGES = [
   'pass', // ${pass:} secret references, pass.recipients, credentials.rotation (test/lab/pass-store.ts)
   'gnupg', // gpg keys generated in the tests (no passphrase), one of them expired
   'git', // the password store's history: credentials.rotation reads git log
+  // dokuwiki.ts (127.0.63.x): docs.coverage against the real DokuWiki 2022-07-31 XML-RPC API.
+  'dokuwiki', // the wiki itself (/usr/share/dokuwiki, /etc/dokuwiki copied by the lab; see LAB_DEBCONF)
+  'php-fpm', // runs DokuWiki's PHP on a unix socket (php-fpm8.2, the lab's own pool config)
+  'php-xml', // DokuWiki's XML-RPC server needs PHP's XML extension
+  'nginx', // the web server in front of php-fpm (own config, pid and logs; no site enabled)
 ];
 
 /**
@@ -46,4 +51,7 @@ export const LAB_DEBCONF = [
   'postfix postfix/main_mailer_type select No configuration',
   // slapd: no /etc/ldap/slapd.d database made at install; the lab writes its own cn=config.
   'slapd slapd/no_configuration boolean true',
+  // dokuwiki: configure no web server (no apache2 site, nothing restarted); the lab serves its own copy.
+  'dokuwiki dokuwiki/system/configure-webserver multiselect',
+  'dokuwiki dokuwiki/system/restart-webserver boolean false',
 ];

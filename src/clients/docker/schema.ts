@@ -25,6 +25,8 @@ export const ContainerSummary = z.looseObject({
   State: z.string(),
   Status: z.string(),
   Labels: labels,
+  /** Creation time, epoch seconds: Compose recreates a container when its image or config changes. */
+  Created: z.number().optional(),
 });
 export type ContainerSummary = z.output<typeof ContainerSummary>;
 

@@ -1,5 +1,7 @@
 import * as apt from './apt.js';
 import * as common from './common.js';
+import * as docs from './docs.js';
+import * as gitlab from './gitlab.js';
 import * as prometheus from './prometheus.js';
 import * as system from './system.js';
 import * as tls from './tls.js';
@@ -16,6 +18,8 @@ export const en = {
   ...system.en,
   ...tls.en,
   ...prometheus.en,
+  ...docs.en,
+  ...gitlab.en,
 };
 
 export const fr: typeof en = {
@@ -24,4 +28,6 @@ export const fr: typeof en = {
   ...system.fr,
   ...tls.fr,
   ...prometheus.fr,
+  ...docs.fr,
+  ...gitlab.fr,
 };

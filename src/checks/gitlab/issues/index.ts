@@ -5,6 +5,7 @@ import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { secretString } from '../../../core/secret-ref.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import type { FetchFn } from '../../../sources/http.js';
 import { SourceError } from '../../../sources/types.js';
 import { judgeIssues, type ProjectIssues } from './judge.js';
@@ -57,6 +58,7 @@ export type GitlabIssuesOptions = z.output<typeof Options>;
 
 /** Reads each project's forgotten issues; any project that cannot be read makes it UNKNOWN. */
 export async function evaluateIssues(
+  lang: Lang,
   o: GitlabIssuesOptions,
   now: Date,
   signal: AbortSignal,
@@ -66,7 +68,7 @@ export async function evaluateIssues(
   try {
     token = o.token ? resolveSecrets(o.token).reveal() : undefined;
   } catch (err) {
-    if (err instanceof SecretError) return unknown(`GitLab token: ${err.message}`);
+    if (err instanceof SecretError) return unknown(t(lang, 'gitlab.issues.token', { why: err.message }));
     throw err;
   }
   const client = new GitlabIssuesClient({
@@ -83,10 +85,11 @@ export async function evaluateIssues(
       read.push({ project, ...(await client.staleIssues(project, before, signal)) });
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
-      failed.push(`GitLab ${client.baseUrl}: ${err.message}`);
+      failed.push(t(lang, 'gitlab.issues.unreadable', { url: client.baseUrl, why: err.message }));
     }
   }
   const outcome = judgeIssues(
+    lang,
     read,
     {
       staleDays: Math.round(o.stale_after / DAY),
@@ -113,7 +116,7 @@ export function makeGitlabIssues(fetch?: FetchFn): CheckKind<GitlabIssuesOptions
     intervalSec: 6 * 3600,
     // Talks to the GitLab API from ronde's machine: nothing runs on the target.
     commands: () => [],
-    evaluate: (ctx) => evaluateIssues(ctx.options, ctx.now, ctx.signal, fetch),
+    evaluate: (ctx) => evaluateIssues(ctx.lang, ctx.options, ctx.now, ctx.signal, fetch),
   });
 }
 

@@ -17,13 +17,14 @@ const policy = { staleDays: 90, groupBy: 'label' as const, maxListed: 10 };
 
 describe('judgeIssues', () => {
   it('no forgotten issue is OK and says where it looked', () => {
-    const r = judgeIssues([{ project: 'team/infra', issues: [], complete: true }], policy, now);
+    const r = judgeIssues('en', [{ project: 'team/infra', issues: [], complete: true }], policy, now);
     expect(r).toMatchObject({ status: 'OK', summary: 'no open issue idle for 90 days in 1 project' });
     expect(r.details?.suggestions).toEqual([]);
   });
 
   it('an issue with two labels counts in both groups; the oldest leads the summary', () => {
     const r = judgeIssues(
+      'en',
       [
         {
           project: 'team/infra',
@@ -47,11 +48,28 @@ describe('judgeIssues', () => {
 
   it('an incomplete listing says its count is a floor', () => {
     const r = judgeIssues(
+      'en',
       [{ project: 'a/b', issues: [issue(1, '2025-01-01T00:00:00Z')], complete: false }],
       { ...policy, warnCount: 0 },
       now,
     );
     expect(r.summary).toMatch(/^1\+ open issue idle/);
     expect(r.status).toBe('WARN');
+  });
+});
+
+describe('judgeIssues in French', () => {
+  it('says the count and the oldest in the team language', () => {
+    const r = judgeIssues(
+      'fr',
+      [{ project: 'team/infra', issues: [issue(2, '2025-10-01T00:00:00Z')], complete: true }],
+      { ...policy, warnCount: 0 },
+      now,
+    );
+    expect(r.summary).toBe(
+      '1 issue ouverte sans activité depuis 90 jours ou plus dans 1 projet, la plus ancienne depuis 152 jours (team/infra#2)',
+    );
+    expect(r.reasons).toEqual(['1 issue oubliée, plus que les 0 admises (warn_count)']);
+    expect(r.details?.groups).toEqual([{ name: '(sans label)', count: 1 }]);
   });
 });

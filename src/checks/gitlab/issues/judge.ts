@@ -1,6 +1,7 @@
 import type { StaleIssue } from '../../../clients/gitlab/issues.js';
 import type { CheckOutcome } from '../../../core/check.js';
 import type { Suggestion } from '../../../core/suggestions.js';
+import { type Lang, t } from '../../../i18n/index.js';
 
 /*
  * Forgotten issues are suggestions, not alarms (seed R13): OK with the count,
@@ -24,35 +25,43 @@ export interface ProjectIssues {
 }
 
 const DAY_MS = 86_400_000;
-const NONE = { label: '(no label)', assignee: '(unassigned)' } as const;
-
 /** The group names of an issue: each of its labels (or assignees), or the "none" group. */
-function groupsOf(i: StaleIssue, by: IssuesPolicy['groupBy']): string[] {
+function groupsOf(lang: Lang, i: StaleIssue, by: IssuesPolicy['groupBy']): string[] {
   const names = by === 'label' ? i.labels : i.assignees.map((a) => `@${a}`);
-  return names.length > 0 ? names : [NONE[by]];
+  return names.length > 0
+    ? names
+    : [t(lang, by === 'label' ? 'gitlab.issues.noLabel' : 'gitlab.issues.unassigned')];
 }
 
-export function judgeIssues(projects: readonly ProjectIssues[], p: IssuesPolicy, now: Date): CheckOutcome {
+export function judgeIssues(
+  lang: Lang,
+  projects: readonly ProjectIssues[],
+  p: IssuesPolicy,
+  now: Date,
+): CheckOutcome {
   const all = projects
     .flatMap((x) => x.issues)
     .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.iid - b.iid);
   const complete = projects.every((x) => x.complete);
   const groups = new Map<string, number>();
-  for (const i of all) for (const g of groupsOf(i, p.groupBy)) groups.set(g, (groups.get(g) ?? 0) + 1);
+  for (const i of all) for (const g of groupsOf(lang, i, p.groupBy)) groups.set(g, (groups.get(g) ?? 0) + 1);
   const idle = (i: StaleIssue) => Math.floor((now.getTime() - Date.parse(i.updatedAt)) / DAY_MS);
-  const count = `${all.length}${complete ? '' : '+'}`;
-  const where = `${projects.length} project${projects.length === 1 ? '' : 's'}`;
-  const summary =
-    all.length === 0
-      ? `no open issue idle for ${p.staleDays} days in ${where}`
-      : `${count} open issue${all.length === 1 ? '' : 's'} idle for ${p.staleDays}+ days in ${where}${
-          all[0] ? `, oldest ${idle(all[0])} days (${all[0].project}#${all[0].iid})` : ''
-        }`;
+  const oldest = all[0];
+  const summary = oldest
+    ? t(lang, 'gitlab.issues.summary', {
+        n: all.length,
+        floor: !complete,
+        days: p.staleDays,
+        projects: projects.length,
+        oldest: idle(oldest),
+        ref: `${oldest.project}#${oldest.iid}`,
+      })
+    : t(lang, 'gitlab.issues.none', { days: p.staleDays, projects: projects.length });
   const suggestions: Suggestion[] = all.slice(0, p.maxListed).map((i) => ({
     text: `${i.project}#${i.iid} ${i.title}`,
     url: i.url,
     since: i.updatedAt.slice(0, 10),
-    group: groupsOf(i, p.groupBy).join(', '),
+    group: groupsOf(lang, i, p.groupBy).join(', '),
   }));
   const over = p.warnCount !== undefined && all.length > p.warnCount;
   return {
@@ -60,9 +69,7 @@ export function judgeIssues(projects: readonly ProjectIssues[], p: IssuesPolicy,
     summary,
     ...(over
       ? {
-          reasons: [
-            `${count} forgotten issue${all.length === 1 ? '' : 's'}, more than the ${p.warnCount} allowed (warn_count)`,
-          ],
+          reasons: [t(lang, 'gitlab.issues.tooMany', { n: all.length, floor: !complete, max: p.warnCount! })],
         }
       : {}),
     details: {
