@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTlsEndpoint, tlsEndpoint } from '../../src/checks/tls/endpoint/index.js';
 import type { EndpointFacts } from '../../src/checks/tls/endpoint/judge.js';
-import { type MailLab, startMailLab } from '../lab/mail.js';
+import { type MailLab, makeTestCa, startMailLab, type TestCa } from '../lab/mail.js';
+import { type PostgresLab, startPostgres } from '../lab/postgres.js';
+import { type SlapdLab, startSlapd } from '../lab/slapd.js';
 import { type SmtpSink, startSmtpSink } from '../lab/smtp-sink.js';
 
 // Real Postfix (STARTTLS, certificate expiring in 3 days) and Dovecot (IMAP/POP3 STARTTLS
@@ -145,5 +150,68 @@ describe('tls.endpoint against real Postfix and Dovecot', () => {
     });
     expect(closed.status).toBe('UNKNOWN');
     expect(closed.summary).toMatch(/connect failed: .*ECONNREFUSED/);
+  });
+});
+
+// Real PostgreSQL 15 (SSLRequest, certificate for 45 days) on 127.0.0.1 and a real slapd
+// (StartTLS, certificate expiring in 5 days) on 127.0.63.2, certificates from their own test CA.
+describe('tls.endpoint against real PostgreSQL and slapd (STARTTLS)', () => {
+  let dir: string;
+  let ca: TestCa;
+  let pg: PostgresLab;
+  let ldap: SlapdLab;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ronde-tls-db-'));
+    ca = makeTestCa(dir);
+    const db = ca.issue('db', ['db.lab.test'], 45);
+    const directory = ca.issue('ldap', ['ldap.lab.test'], 5);
+    [pg, ldap] = await Promise.all([
+      startPostgres({ ssl: db }),
+      startSlapd({
+        suffix: 'dc=lab,dc=test',
+        ldif: 'dn: dc=lab,dc=test\nobjectClass: dcObject\nobjectClass: organization\ndc: lab\no: lab\n',
+        address: '127.0.63.2',
+        tls: directory,
+      }),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([pg?.stop(), ldap?.stop()]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('PostgreSQL STARTTLS: the days left openssl shows, verified against the CA, OK', async () => {
+    const port = Number(new URL(pg.url).port);
+    const now = Date.now();
+    const end = opensslEnd('127.0.0.1', port, 'postgres', 'db.lab.test');
+    const o = await run({
+      ca_file: ca.caFile,
+      endpoints: [{ host: 'db.lab.test', address: '127.0.0.1', port, starttls: 'postgres' }],
+    });
+    const f = facts(o)[0]!;
+    expect(f).toMatchObject({ starttls: 'postgres', verified: true, notAfter: end.toISOString() });
+    expect(f.daysLeft).toBe(Math.floor((end.getTime() - now) / DAY));
+    expect(o.status).toBe('OK');
+    // Without the CA the chain is not trusted: said, never OK.
+    const untrusted = await run({
+      endpoints: [{ host: 'db.lab.test', address: '127.0.0.1', port, starttls: 'postgres' }],
+    });
+    expect(untrusted.status).toBe('CRIT');
+  });
+
+  it('LDAP StartTLS: the days left openssl shows, CRIT for the certificate expiring in 5 days', async () => {
+    const { hostname: address, port: p } = new URL(ldap.url);
+    const port = Number(p);
+    const now = Date.now();
+    const end = opensslEnd(address, port, 'ldap', 'ldap.lab.test');
+    const o = await run({
+      ca_file: ca.caFile,
+      endpoints: [{ host: 'ldap.lab.test', address, port, starttls: 'ldap' }],
+    });
+    const f = facts(o)[0]!;
+    expect(f).toMatchObject({ starttls: 'ldap', verified: true, notAfter: end.toISOString() });
+    expect(f.daysLeft).toBe(Math.floor((end.getTime() - now) / DAY));
+    expect(o.status).toBe('CRIT');
+    expect(o.summary).toMatch(/^ldap\.lab\.test:\d+: certificate expires in [45] days/);
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,13 @@ export interface PostgresLab {
  * runs as the `postgres` user. Throws (never skips) with the install line
  * when it cannot run.
  */
-export async function startPostgres(options: { binDir?: string } = {}): Promise<PostgresLab> {
+export async function startPostgres(
+  options: {
+    binDir?: string;
+    /** Serve TLS (STARTTLS: SSLRequest) with this PEM certificate and key (copied, owned by the server). */
+    ssl?: { cert: string; key: string };
+  } = {},
+): Promise<PostgresLab> {
   const BIN = options.binDir ?? DEFAULT_BIN;
   if (!existsSync(join(BIN, 'postgres')) || !existsSync(join(BIN, 'initdb'))) {
     throw new Error(`PostgreSQL 15 server binaries not found in ${BIN}; install them: ${INSTALL}`);
@@ -59,12 +65,24 @@ export async function startPostgres(options: { binDir?: string } = {}): Promise<
     throw new Error(`initdb failed: ${stderrOf(e)}`);
   }
 
+  // PostgreSQL refuses a key others may read: copies owned by the server's user, mode 0600.
+  const sslArgs: string[] = [];
+  if (options.ssl) {
+    const cert = join(dir, 'server.crt');
+    const key = join(dir, 'server.key');
+    copyFileSync(options.ssl.cert, cert);
+    copyFileSync(options.ssl.key, key);
+    chmodSync(key, 0o600);
+    if (owner) for (const f of [cert, key]) chownSync(f, owner.uid, owner.gid);
+    sslArgs.push('-c', 'ssl=on', '-c', `ssl_cert_file=${cert}`, '-c', `ssl_key_file=${key}`);
+  }
   const port = await freePort();
   // biome-ignore format: one option and its value per pair
   const [file, ...args] = run('postgres', [
     '-D', data, '-k', dir, '-h', '127.0.0.1', '-p', String(port),
     // A test server: speed over durability.
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+    ...sslArgs,
   ]);
   const child = spawn(file!, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';

@@ -60,6 +60,8 @@ export async function startSlapd(opts: {
   /** Loopback address of this lab (default 127.0.61.1); each test file may take its own. */
   address?: string;
   password?: string;
+  /** Serve StartTLS (RFC 4513) with this PEM certificate and key: tls.endpoint's LDAP tests. */
+  tls?: { cert: string; key: string };
 }): Promise<SlapdLab> {
   requireSlapd();
   const address = opts.address ?? '127.0.61.1';
@@ -72,7 +74,10 @@ export async function startSlapd(opts: {
   mkdirSync(confDir);
   mkdirSync(dbDir);
   const configLdif = join(dir, 'config.ldif');
-  writeFileSync(configLdif, configText({ dir, dbDir, suffix, bindDn, password }));
+  writeFileSync(
+    configLdif,
+    configText({ dir, dbDir, suffix, bindDn, password, ...(opts.tls ? { tls: opts.tls } : {}) }),
+  );
   const seed = join(dir, 'seed.ldif');
   writeFileSync(seed, `${opts.ldif.trimEnd()}\n\n${policyLdif(suffix)}`);
   try {
@@ -143,6 +148,7 @@ function configText(c: {
   suffix: string;
   bindDn: string;
   password: string;
+  tls?: { cert: string; key: string };
 }): string {
   const schema = ['core', 'cosine', 'nis', 'inetorgperson'].map(
     (s) => `include: file:///etc/ldap/schema/${s}.ldif`,
@@ -153,6 +159,7 @@ function configText(c: {
     'cn: config',
     `olcPidFile: ${join(c.dir, 'slapd.pid')}`,
     `olcArgsFile: ${join(c.dir, 'slapd.args')}`,
+    ...(c.tls ? [`olcTLSCertificateFile: ${c.tls.cert}`, `olcTLSCertificateKeyFile: ${c.tls.key}`] : []),
     '',
     'dn: cn=module{0},cn=config',
     'objectClass: olcModuleList',
