@@ -35,7 +35,9 @@ describe('judgeQuery', () => {
       summary: '2 series within limits',
     });
     const nan: QueryData = { resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, 'NaN'] }] };
-    expect(judgeQuery(nan, RULES, 'en', NOW).summary).toBe('1 of 1 series: {a="1"}: the value is not a number');
+    expect(judgeQuery(nan, RULES, 'en', NOW).summary).toBe(
+      '1 of 1 series: {a="1"}: the value is not a number',
+    );
     const matrix: QueryData = { resultType: 'matrix', result: [] };
     expect(judgeQuery(matrix, RULES, 'en', NOW).status).toBe('UNKNOWN');
   });
