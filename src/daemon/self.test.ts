@@ -26,6 +26,7 @@ describe('ronde.self', () => {
       status: 'OK',
       summary: 'last daemon round 2 min ago, outbox empty',
     });
+    expect(judgeSelf(facts(), 'fr').summary).toBe('dernière ronde du démon il y a 2 min, file d’envoi vide');
   });
 
   it('names a notifier failing N times in a row as CRIT, not one that failed fewer times', () => {
@@ -43,7 +44,10 @@ describe('ronde.self', () => {
     const out = judgeSelf(facts({ failed: 2, oldestFailed }));
     expect(out.status).toBe('CRIT');
     expect(out.summary).toBe(
-      '2 message(s) failed and will not be sent (#12 to chat: webhook "chat": HTTP 404): see `ronde outbox`, then retry or drop',
+      '2 messages failed and will not be sent (#12 to chat: webhook "chat": HTTP 404): see `ronde outbox`, then retry or drop',
+    );
+    expect(judgeSelf(facts({ failed: 2, oldestFailed }), 'fr').summary).toBe(
+      '2 messages en échec, envoi abandonné (n° 12 vers chat : webhook "chat": HTTP 404) : voir `ronde outbox`, puis relancer ou abandonner',
     );
     expect(judgeSelf(facts({ failed: 0, oldestFailed: null })).status).toBe('OK');
   });
@@ -51,7 +55,7 @@ describe('ronde.self', () => {
   it('warns when a message has waited more than an hour', () => {
     expect(judgeSelf(facts({ pending: 4, oldestPendingSec: 3599 })).status).toBe('OK');
     const out = judgeSelf(facts({ pending: 4, oldestPendingSec: 2 * 3600 }));
-    expect(out).toMatchObject({ status: 'WARN', summary: '4 message(s) not delivered, the oldest for 2 h' });
+    expect(out).toMatchObject({ status: 'WARN', summary: '4 messages not delivered, the oldest for 2 h' });
   });
 
   it('is CRIT when the daemon missed 3 of its shortest intervals', () => {

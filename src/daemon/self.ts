@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { CheckOutcome, CheckResult } from '../core/check.js';
 import type { Registry } from '../core/registry.js';
 import { type Status, worst } from '../core/status.js';
+import { duration, type Lang, t } from '../i18n/index.js';
 import { outboxStats } from '../notify/outbox.js';
 import type { Store } from '../store/types.js';
 
@@ -82,26 +83,30 @@ export async function selfFacts(
 }
 
 /** Pure: the verdict on the facts. */
-export function judgeSelf(f: SelfFacts): CheckOutcome {
+export function judgeSelf(f: SelfFacts, lang: Lang = 'en'): CheckOutcome {
+  const ago = (sec: number) => duration(lang, sec);
   const reasons: { status: Status; text: string }[] = [];
   if (f.failed > 0) {
     const o = f.oldestFailed;
-    const which = o ? ` (#${o.id} to ${o.notifier}${o.lastError ? `: ${o.lastError}` : ''})` : '';
-    reasons.push({
-      status: 'CRIT',
-      text: `${f.failed} message(s) failed and will not be sent${which}: see \`ronde outbox\`, then retry or drop`,
-    });
+    const which = o
+      ? t(lang, 'ronde.self.failedWhich', { id: o.id, notifier: o.notifier, error: o.lastError ?? '' })
+      : '';
+    reasons.push({ status: 'CRIT', text: t(lang, 'ronde.self.failed', { n: f.failed, which }) });
   }
   for (const n of f.failing)
     if (n.consecutiveFailures >= f.failingAfter)
       reasons.push({
         status: 'CRIT',
-        text: `notifier ${n.notifier} failed ${n.consecutiveFailures} times in a row${n.lastError ? `: ${n.lastError}` : ''}`,
+        text: t(lang, 'ronde.self.failing', {
+          notifier: n.notifier,
+          n: n.consecutiveFailures,
+          error: n.lastError ?? '',
+        }),
       });
   if (f.oldestPendingSec !== null && f.oldestPendingSec > STUCK_SEC)
     reasons.push({
       status: 'WARN',
-      text: `${f.pending} message(s) not delivered, the oldest for ${ago(f.oldestPendingSec)}`,
+      text: t(lang, 'ronde.self.stuck', { n: f.pending, d: ago(f.oldestPendingSec) }),
     });
   const announcing = f.notifiers.length > 0 || f.routines > 0;
   if (!f.inDaemon) {
@@ -109,7 +114,7 @@ export function judgeSelf(f: SelfFacts): CheckOutcome {
       if (announcing)
         reasons.push({
           status: 'UNKNOWN',
-          text: 'no daemon round yet: notifiers and routines need `ronde serve` running',
+          text: t(lang, 'ronde.self.noRound'),
         });
     } else {
       const since = (f.now.getTime() - f.lastDaemonRoundAt.getTime()) / 1000;
@@ -117,7 +122,7 @@ export function judgeSelf(f: SelfFacts): CheckOutcome {
       if (since > limit)
         reasons.push({
           status: 'CRIT',
-          text: `ronde serve is not running rounds: the last one ended ${ago(since)} ago (expected every ${ago(f.shortestIntervalSec)})`,
+          text: t(lang, 'ronde.self.stopped', { ago: ago(since), every: ago(f.shortestIntervalSec) }),
         });
     }
   }
@@ -131,15 +136,20 @@ export function judgeSelf(f: SelfFacts): CheckOutcome {
   if (reasons.length > 0) {
     const status = worst(reasons.map((r) => r.status));
     const text = reasons.map((r) => r.text);
-    const summary = reasons.length === 1 ? text[0]! : `${text[0]} (and ${reasons.length - 1} more)`;
+    const summary =
+      reasons.length === 1
+        ? text[0]!
+        : t(lang, 'ronde.self.andMore', { first: text[0]!, n: reasons.length - 1 });
     return { status, summary, reasons: text, details };
   }
   // Nothing to watch: someone who only runs `ronde check` by hand has no daemon to miss.
   if (f.lastDaemonRoundAt === null && !announcing && !f.inDaemon)
-    return { status: 'OK', summary: 'ronde serve is not used', details, notApplicable: true };
+    return { status: 'OK', summary: t(lang, 'ronde.self.unused'), details, notApplicable: true };
   const parts = [
-    f.inDaemon ? 'daemon running' : `last daemon round ${ago(secondsSince(f))} ago`,
-    f.pending === 0 ? 'outbox empty' : `${f.pending} message(s) on the way`,
+    f.inDaemon
+      ? t(lang, 'ronde.self.running')
+      : t(lang, 'ronde.self.lastRound', { ago: ago(secondsSince(f)) }),
+    f.pending === 0 ? t(lang, 'ronde.self.empty') : t(lang, 'ronde.self.onTheWay', { n: f.pending }),
   ];
   return { status: 'OK', summary: parts.join(', '), details };
 }
@@ -155,9 +165,11 @@ export async function selfResult(
   const t0 = Date.now();
   let outcome: CheckOutcome;
   try {
-    outcome = judgeSelf(await selfFacts(store, config, registry, now, opts));
+    outcome = judgeSelf(await selfFacts(store, config, registry, now, opts), config.language);
   } catch (err) {
-    const why = `cannot read ronde's own state: ${err instanceof Error ? err.message : String(err)}`;
+    const why = t(config.language, 'ronde.self.cannotRead', {
+      error: err instanceof Error ? err.message : String(err),
+    });
     outcome = { status: 'UNKNOWN', summary: why, reasons: [why] };
   }
   const result: CheckResult = {
@@ -176,12 +188,4 @@ export async function selfResult(
 
 function secondsSince(f: SelfFacts): number {
   return f.lastDaemonRoundAt ? Math.max(0, (f.now.getTime() - f.lastDaemonRoundAt.getTime()) / 1000) : 0;
-}
-
-/** 90 → "1 min", 7200 → "2 h", 200000 → "2 d". */
-export function ago(sec: number): string {
-  if (sec < 120) return `${Math.round(sec)} s`;
-  if (sec < 7200) return `${Math.round(sec / 60)} min`;
-  if (sec < 172_800) return `${Math.round(sec / 3600)} h`;
-  return `${Math.round(sec / 86_400)} d`;
 }

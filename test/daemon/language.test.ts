@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.js';
@@ -15,7 +15,7 @@ import { type SmtpSink, startSmtpSink } from '../lab/smtp-sink.js';
 
 const INVISIBLE = /[\u200b\u2060\ufeff]/;
 const ENGLISH =
-  /\b(Due today|Overdue|Suggested|Assigned|When done|Never done|is due|ronde is on its rounds|Open in ronde|checks? on)\b/;
+  /\b(Due today|Overdue|Suggested|Assigned|When done|Never done|is due|ronde is on its rounds|Open in ronde|checks? on|no filesystem|no certificate|matches|skipped|excluded|timed out|failed|not found)\b/;
 
 describe('ronde serve with language: fr', () => {
   let http: HttpCapture;
@@ -26,6 +26,7 @@ describe('ronde serve with language: fr', () => {
     http = await startHttpCapture();
     smtp = await startSmtpSink({ auth: { user: 'ronde', pass: 'mail-secret' } });
     dir = tempDir('ronde-lang-');
+    mkdirSync(join(dir, 'live'));
     config = join(dir, 'ronde.yaml');
     writeFileSync(
       config,
@@ -34,7 +35,11 @@ describe('ronde serve with language: fr', () => {
         'timezone: Europe/Paris',
         `database: { path: ${join(dir, 'ronde.db')} }`,
         'hosts: [{ name: self, local: true }]',
-        'checks: [{ kind: system.disk, interval: 2s }]',
+        'checks:',
+        '  - { kind: system.disk, interval: 2s }',
+        // Two checks that cannot tell, so that the first-run summary quotes their summaries.
+        '  - { kind: system.disk, name: disque-absent, interval: 2s, options: { include: [/nonexistent-ronde] } }',
+        `  - { kind: tls.files, name: certificats, interval: 2s, options: { paths: ["${join(dir, 'live')}/*/cert.pem"] } }`,
         'team: [{ name: alice, mattermost: alice }, { name: bob }]',
         'routines:',
         '  - id: sauvegardes',
@@ -92,6 +97,12 @@ describe('ronde serve with language: fr', () => {
     expect(reminder).toContain('Une fois fait : `ronde done sauvegardes --by NOM`');
     const summary = posts.find((p) => p.includes('ronde commence sa ronde'));
     expect(summary).toMatch(/ronde surveille désormais \d+ vérifications? sur \d+ hôtes? : /);
+    // The checks' own words are French too, not English inside a French post.
+    expect(summary).toContain('aucun système de fichiers à vérifier (tous ignorés ou exclus)');
+    // (the glob's `*` escaped for markdown)
+    expect(summary).toContain(
+      `— aucun fichier de certificat ne correspond à ${join(dir, 'live')}/\\*/cert.pem`,
+    );
 
     const mail = smtp.messages.find((m) => m.headers.subject?.startsWith('À faire aujourd’hui'));
     expect(mail?.headers.subject).toBe('À faire aujourd’hui : Vérifier les sauvegardes');

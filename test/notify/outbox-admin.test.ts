@@ -88,7 +88,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       const verdict = await self(store, sec(100));
       expect(verdict.status).toBe('CRIT');
       expect(verdict.reasons).toContain(
-        `1 message(s) failed and will not be sent (#${entry!.id} to chat: gave up after 3 attempts: webhook "chat": HTTP 503): see \`ronde outbox\`, then retry or drop`,
+        `1 message failed and will not be sent (#${entry!.id} to chat: gave up after 3 attempts: webhook "chat": HTTP 503): see \`ronde outbox\`, then retry or drop`,
       );
       // Nothing more is tried on its own, however long we wait.
       expect(await go(86_400)).toEqual({ sent: 0, retried: 0, failed: 0 });

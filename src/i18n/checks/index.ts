@@ -3,6 +3,7 @@ import * as common from './common.js';
 import * as docs from './docs.js';
 import * as gitlab from './gitlab.js';
 import * as prometheus from './prometheus.js';
+import * as ronde from './ronde.js';
 import * as system from './system.js';
 import * as tls from './tls.js';
 
@@ -15,6 +16,7 @@ import * as tls from './tls.js';
 export const en = {
   ...common.en,
   ...apt.en,
+  ...ronde.en,
   ...system.en,
   ...tls.en,
   ...prometheus.en,
@@ -25,6 +27,7 @@ export const en = {
 export const fr: typeof en = {
   ...common.fr,
   ...apt.fr,
+  ...ronde.fr,
   ...system.fr,
   ...tls.fr,
   ...prometheus.fr,
