@@ -239,6 +239,34 @@ export interface SilenceTable {
   ended_by: string | null;
 }
 
+/** One `ronde upgrade run` (migration 0009). */
+export interface UpgradeRunTable {
+  id: Generated<number>;
+  started_at: number | string;
+  finished_at: number | string | null;
+  started_by: string;
+  os_user: string;
+  /** JSON: hosts, batches, options. */
+  plan: string;
+  /** 'running' | 'ok' | 'failed' | 'interrupted' | 'nothing'. */
+  outcome: string;
+  summary: string;
+}
+
+/** One step of one host in an upgrade run (migration 0009). */
+export interface UpgradeStepTable {
+  id: Generated<number>;
+  run_id: number | string;
+  host: string;
+  step: string;
+  started_at: number | string;
+  finished_at: number | string | null;
+  /** 'running' | 'ok' | 'failed' | 'skipped' | 'interrupted'. */
+  outcome: string;
+  /** JSON. */
+  detail: string;
+}
+
 export interface Database {
   signoffs: SignoffTable;
   routine_seen: RoutineSeenTable;
@@ -259,4 +287,6 @@ export interface Database {
   audit: AuditTable;
   acks: AckTable;
   silences: SilenceTable;
+  upgrade_runs: UpgradeRunTable;
+  upgrade_steps: UpgradeStepTable;
 }
