@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,13 @@ export interface ProxmoxFake {
   failWith(prefix: string, status: number): void;
   /** Accepts connections but never answers. */
   hangAll(): void;
+  // --- Snapshots (ronde upgrade): POST /nodes/{node}/qemu/{vmid}/snapshot and its task. ---
+  /** Snapshots taken, in order. */
+  snapshots: Array<{ node: string; vmid: number; snapname: string; description: string; upid: string }>;
+  /** The next snapshot tasks stop with this exit status instead of OK. */
+  failSnapshots(exitstatus: string): void;
+  /** How long a snapshot task runs before it stops (default 300 ms). */
+  snapshotTaskMs(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +117,7 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
   );
   const cert = readFileSync(certFile, 'utf8');
   let state = fresh();
+  const snapshots = freshSnapshots(() => state);
   const requests: string[] = [];
   let pid = 0x1000;
   const fake = { refused: 0 };
@@ -130,6 +139,14 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
       return send(403, null, `Permission check failed (${path}, Datastore.Audit)`);
     const failing = state.failing.find((f) => path.startsWith(f.prefix));
     if (failing) return send(failing.status, null, 'internal error');
+    const snap = snapshotRoute(
+      req,
+      path,
+      snapshots,
+      (status, data, message) => send(status, data, message),
+      () => pid++,
+    );
+    if (snap) return;
     const answer = route(state, path, url.searchParams);
     if (answer === undefined) return send(501, null, `Method 'GET ${path}' not implemented`);
     send(200, answer);
@@ -147,6 +164,10 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
     },
     reset() {
       state = fresh();
+      Object.assign(
+        snapshots,
+        freshSnapshots(() => state),
+      );
       requests.length = 0;
       fake.refused = 0;
     },
@@ -231,6 +252,15 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
     hangAll() {
       state.hang = true;
     },
+    get snapshots() {
+      return snapshots.taken;
+    },
+    failSnapshots(exitstatus) {
+      snapshots.fail = exitstatus;
+    },
+    snapshotTaskMs(ms) {
+      snapshots.taskMs = ms;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
@@ -289,4 +319,82 @@ function tasks(all: Json[], q: URLSearchParams): Json[] {
     .sort((a, b) => Number(b.starttime) - Number(a.starttime));
   const start = num('start') ?? 0;
   return list.slice(start, start + (num('limit') ?? 50));
+}
+
+// --- Snapshots (ronde upgrade, src/clients/proxmox/snapshot.ts), after the PVE API viewer:
+//   POST /nodes/{node}/qemu/{vmid}/snapshot  (snapname: pve-configid, description?, vmstate?) → UPID string
+//   GET  /nodes/{node}/tasks/{upid}/status   → { upid, node, pid, pstart, starttime, type, id, user, status, exitstatus? }
+
+interface SnapshotState {
+  guests: () => Json[];
+  taken: Array<{ node: string; vmid: number; snapname: string; description: string; upid: string }>;
+  tasks: Map<string, { node: string; vmid: number; start: number; endsAt: number; exitstatus: string }>;
+  fail?: string;
+  taskMs: number;
+}
+
+function freshSnapshots(state: () => State): SnapshotState {
+  return { guests: () => state().resources, taken: [], tasks: new Map(), taskMs: 300 };
+}
+
+type Send = (status: number, data: unknown, message?: string) => void;
+
+/** Answers the snapshot calls; false for any other request. */
+function snapshotRoute(
+  req: IncomingMessage,
+  path: string,
+  s: SnapshotState,
+  send: Send,
+  nextPid: () => number,
+): boolean {
+  const post = /^\/nodes\/([^/]+)\/qemu\/(\d+)\/snapshot$/.exec(path);
+  if (post && req.method === 'POST') {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      const node = decodeURIComponent(post[1]!);
+      const vmid = Number(post[2]);
+      const snapname = form.get('snapname') ?? '';
+      if (!/^[A-Za-z][A-Za-z0-9_-]{1,39}$/.test(snapname))
+        return send(
+          400,
+          null,
+          `Parameter verification failed. (snapname: invalid format - invalid configuration ID '${snapname}')`,
+        );
+      const guest = s.guests().find((g) => g.type === 'qemu' && Number(g.vmid) === vmid && g.node === node);
+      if (!guest)
+        return send(500, null, `Configuration file 'nodes/${node}/qemu-server/${vmid}.conf' does not exist`);
+      const start = Math.floor(Date.now() / 1000);
+      const upid = `UPID:${node}:${nextPid().toString(16).toUpperCase().padStart(8, '0')}:0B1C2D3E:${start.toString(16).toUpperCase()}:qmsnapshot:${vmid}:${FAKE_TOKEN_ID}:`;
+      s.tasks.set(upid, { node, vmid, start, endsAt: Date.now() + s.taskMs, exitstatus: s.fail ?? 'OK' });
+      s.taken.push({ node, vmid, snapname, description: form.get('description') ?? '', upid });
+      send(200, upid);
+    });
+    return true;
+  }
+  const status = /^\/nodes\/([^/]+)\/tasks\/([^/]+)\/status$/.exec(path);
+  if (status && req.method === 'GET') {
+    const upid = decodeURIComponent(status[2]!);
+    const t = s.tasks.get(upid);
+    if (!t || t.node !== decodeURIComponent(status[1]!)) {
+      send(500, null, `unable to parse worker upid '${upid}'`);
+      return true;
+    }
+    const running = Date.now() < t.endsAt;
+    send(200, {
+      upid,
+      node: t.node,
+      pid: 4242,
+      pstart: 1,
+      starttime: t.start,
+      type: 'qmsnapshot',
+      id: String(t.vmid),
+      user: FAKE_TOKEN_ID,
+      status: running ? 'running' : 'stopped',
+      ...(running ? {} : { exitstatus: t.exitstatus }),
+    });
+    return true;
+  }
+  return false;
 }

@@ -19,11 +19,15 @@ export interface ProxmoxConnection {
   timeoutMs?: number;
 }
 
-/** A GET of one API path (`/cluster/resources`), returning the parsed JSON body. */
+/**
+ * A GET of one API path (`/cluster/resources`), returning the parsed JSON body;
+ * with `form`, a POST of those parameters (form-encoded, as pvesh and the web UI send them).
+ */
 export type ProxmoxFetcher = (
   path: string,
   query?: Record<string, string | number | undefined>,
   signal?: AbortSignal,
+  form?: Record<string, string | number>,
 ) => Promise<unknown>;
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -65,7 +69,7 @@ export function httpsFetcher(conn: ProxmoxConnection): ProxmoxFetcher {
   const pin = conn.fingerprint ? normalizeFingerprint(conn.fingerprint) : undefined;
   const timeoutMs = conn.timeoutMs ?? 15_000;
 
-  return async (path, query = {}, signal) => {
+  return async (path, query = {}, signal, form) => {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
     const full = `/api2/json${path}${qs.size > 0 ? `?${qs}` : ''}`;
@@ -77,7 +81,7 @@ export function httpsFetcher(conn: ProxmoxConnection): ProxmoxFetcher {
         : new ProxmoxError(`interrupted (${path})`, 'timeout');
     if (all.aborted) throw aborted();
     const socket = await connect(host, port, ca, pin, all, aborted);
-    return request(socket, { host, port, path: full, shown: path, conn, signal: all, aborted });
+    return request(socket, { host, port, path: full, shown: path, conn, signal: all, aborted, form });
   };
 }
 
@@ -141,19 +145,29 @@ interface RequestArgs {
   conn: ProxmoxConnection;
   signal: AbortSignal;
   aborted: () => ProxmoxError;
+  form?: Record<string, string | number> | undefined;
 }
 
 function request(socket: tls.TLSSocket, a: RequestArgs): Promise<unknown> {
+  const body = a.form
+    ? new URLSearchParams(Object.entries(a.form).map(([k, v]): [string, string] => [k, String(v)])).toString()
+    : undefined;
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: a.host,
         port: a.port,
         path: a.path,
-        method: 'GET',
+        method: body === undefined ? 'GET' : 'POST',
         headers: {
           Authorization: `PVEAPIToken=${a.conn.tokenId}=${a.conn.secret.reveal()}`,
           Accept: 'application/json',
+          ...(body === undefined
+            ? {}
+            : {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                'Content-Length': String(Buffer.byteLength(body)),
+              }),
         },
         createConnection: () => socket,
       },
@@ -188,7 +202,7 @@ function request(socket: tls.TLSSocket, a: RequestArgs): Promise<unknown> {
       if (a.signal.aborted) return reject(a.aborted());
       reject(new ProxmoxError(`${a.shown}: ${err.message}`, 'transient'));
     });
-    req.end();
+    req.end(body);
   });
 }
 
