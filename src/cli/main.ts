@@ -23,6 +23,7 @@ import { notifyCommand } from './notify.js';
 import { outboxCommand } from './outbox.js';
 import { routinesCommand } from './routines.js';
 import { serveCommand } from './serve.js';
+import { upgradeCommand } from './upgrade.js';
 import { usersCommand } from './users.js';
 import { version } from './version.js';
 
@@ -86,6 +87,7 @@ function program(): Command {
   root.addCommand(outboxCommand(routineDeps));
   root.addCommand(auditCommand(routineDeps));
   root.addCommand(dockerCommand(globals));
+  root.addCommand(upgradeCommand(routineDeps));
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));
   root.addCommand(schemaCommand(registry));

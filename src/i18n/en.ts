@@ -238,6 +238,49 @@ export const en = {
 
   // The check kinds' summaries and reasons, one file per domain (src/i18n/checks/).
   ...checks,
+  // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
+  'upgrade.refuse.simulation': (p: { detail: string }) => `the simulation could not be run: ${p.detail}`,
+  'upgrade.refuse.unparsed': (p: { detail: string }) =>
+    `apt-get -s said something not understood: ${p.detail}`,
+  'upgrade.refuse.removes': (p: { detail: string }) =>
+    `the upgrade would remove ${p.detail} (--allow-remove to accept)`,
+  'upgrade.refuse.held': (p: { detail: string }) => `held package(s) the upgrade needs: ${p.detail}`,
+  'upgrade.refuse.docker': (p: { detail: string }) => `an expected Docker service is down: ${p.detail}`,
+  'upgrade.refuse.disk': (p: { detail: string }) => `a disk is over its threshold: ${p.detail}`,
+  'upgrade.refuse.backup': (p: { detail: string }) => `its backups are not OK: ${p.detail}`,
+  'upgrade.refuse.backupAge': (p: { detail: string }) => `its newest backup is too old (${p.detail})`,
+  'upgrade.refuse.noBackup': 'no backup of it is known (proxmox.backups results)',
+  'upgrade.refuse.window': (p: { detail: string }) => `the maintenance window "${p.detail}" is not open`,
+  'upgrade.refuse.local': 'the machine ronde runs on: upgrade it by hand',
+  'upgrade.plan.host': (p: { host: string; n: number; security: number }) =>
+    `${p.host}: ${count('en', p.n, 'package', 'packages')} (${p.security} security)`,
+  'upgrade.plan.reboot.kernel': 'reboot (new kernel)',
+  'upgrade.plan.reboot.required': 'reboot (reboot-required)',
+  'upgrade.plan.removes': (p: { names: string }) => `removes: ${p.names}`,
+  'upgrade.plan.upToDate': (p: { host: string }) => `${p.host}: up to date`,
+  'upgrade.plan.refused': (p: { host: string }) => `${p.host}: REFUSED`,
+  'upgrade.plan.batches': 'Order (the hosts of a batch at once; the first failure stops the run):',
+  'upgrade.plan.batch': (p: { n: number; hosts: string }) => `  batch ${p.n}: ${p.hosts}`,
+  'upgrade.plan.nothing': 'Nothing to upgrade.',
+  'upgrade.confirm': 'Upgrade these hosts now? [y/N] ',
+  'upgrade.declined': 'Nothing done.',
+  'upgrade.start.title': (p: { n: number }) => `Upgrade starting: ${count('en', p.n, 'host', 'hosts')}`,
+  'upgrade.start.text': (p: { id: number; by: string; hosts: string }) =>
+    `${p.by} started upgrade run #${p.id}:\n${p.hosts}\n\n\`ronde upgrade history\` shows each step.`,
+  'upgrade.end.title': (p: { outcome: string }) => `Upgrade ${p.outcome}`,
+  'upgrade.end.text': (p: { id: number; hosts: string }) => `Run #${p.id}:\n${p.hosts}`,
+  'upgrade.state.upgraded': 'upgraded',
+  'upgrade.state.up-to-date': 'up to date',
+  'upgrade.state.failed': 'FAILED',
+  'upgrade.state.interrupted': 'interrupted',
+  'upgrade.state.refused': 'refused',
+  'upgrade.state.not-started': 'not started',
+  'upgrade.outcome.ok': 'done',
+  'upgrade.outcome.failed': 'FAILED',
+  'upgrade.outcome.interrupted': 'interrupted',
+  'upgrade.outcome.nothing': 'nothing to do',
+  'upgrade.signedOff': (p: { id: string }) => `Routine ${p.id} signed off.`,
+  'upgrade.interrupt': 'interrupted: stopping after the current step (it is never cut: apt-get must finish)',
 };
 
 export type Catalogue = typeof en;

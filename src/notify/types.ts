@@ -11,6 +11,9 @@ export const EVENTS = [
   'digest',
   'summary',
   'release.new',
+  // `ronde upgrade run` starts and ends (src/actions/upgrade/announce.ts).
+  'upgrade.start',
+  'upgrade.end',
   'test',
 ] as const;
 export type NotifyEvent = (typeof EVENTS)[number];

@@ -39,6 +39,7 @@ export const LAB_PACKAGES = [
   'php-fpm', // runs DokuWiki's PHP on a unix socket (php-fpm8.2, the lab's own pool config)
   'php-xml', // DokuWiki's XML-RPC server needs PHP's XML extension
   'nginx', // the web server in front of php-fpm (own config, pid and logs; no site enabled)
+  'reprepro', // the local Debian repository of the upgrade lab (test/lab/apt-hosts.ts): dummy packages v1 → v2
 ];
 
 /**
