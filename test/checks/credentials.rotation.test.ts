@@ -56,7 +56,7 @@ describe('credentials.rotation on a real password store', () => {
       '1 of 3 critical entries not changed for over 183 days (oldest: root/web1, 213 days)',
     );
     expect(r.reasons).toEqual([
-      `root/web1: last changed ${SEVEN_MONTHS_AGO.toISOString().slice(0, 10)}, 213 days ago (limit 183)`,
+      `root/web1: last changed ${SEVEN_MONTHS_AGO.toISOString().slice(0, 10)}, 213 days ago (limit 183 days)`,
     ]);
     expect(r.details?.overdue).toEqual(['root/web1']);
     expect((r.details!.entries as { entry: string }[]).map((e) => e.entry)).toEqual([
@@ -99,7 +99,7 @@ describe('credentials.rotation on a real password store', () => {
   it('is UNKNOWN, saying why, when the store is not a git repository', async () => {
     const r = await check({ store: `${store.gnupgHome}`, entries: ['root/*'] });
     expect(r.status).toBe('UNKNOWN');
-    expect(r.summary).toMatch(/git ls-files failed \(exit 128\): fatal: not a git repository/);
+    expect(r.summary).toMatch(/git ls-files failed: exit 128, fatal: not a git repository/);
   });
 });
 

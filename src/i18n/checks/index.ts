@@ -1,5 +1,6 @@
 import * as apt from './apt.js';
 import * as common from './common.js';
+import * as credentials from './credentials.js';
 import * as docs from './docs.js';
 import * as gitlab from './gitlab.js';
 import * as prometheus from './prometheus.js';
@@ -22,6 +23,7 @@ export const en = {
   ...prometheus.en,
   ...docs.en,
   ...gitlab.en,
+  ...credentials.en,
 };
 
 export const fr: typeof en = {
@@ -33,4 +35,5 @@ export const fr: typeof en = {
   ...prometheus.fr,
   ...docs.fr,
   ...gitlab.fr,
+  ...credentials.fr,
 };

@@ -3,6 +3,8 @@ import { durationSchema } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { t } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/lang.js';
 import { judgeRotation } from './judge.js';
 import { parseLog, parseLsFiles } from './parse.js';
 
@@ -27,16 +29,17 @@ const Options = z
   .strict();
 export type CredentialsRotationOptions = z.output<typeof Options>;
 
-function gitProblem(r: CommandResult | undefined, what: string): string | undefined {
-  if (!r) return `${what} did not run`;
-  if (r.timedOut) return `${what} timed out`;
-  if (r.error) return `${what} did not complete: ${r.error}`;
-  if (r.exitCode === EXIT_NOT_FOUND) return 'git is not installed on the target (apt-get install git)';
+function gitProblem(r: CommandResult | undefined, what: string, lang: Lang): string | undefined {
+  if (!r) return t(lang, 'check.noResult', { what });
+  if (r.timedOut) return t(lang, 'check.failedWith', { what, why: t(lang, 'check.why.timedOut') });
+  if (r.error) return t(lang, 'check.failed', { what, why: r.error });
+  if (r.exitCode === EXIT_NOT_FOUND) return t(lang, 'credentials.rotation.gitMissing');
   if (r.exitCode !== 0) {
     const line = r.stderr.trim().split('\n').at(-1) ?? '';
-    return `${what} failed (exit ${r.exitCode})${line ? `: ${line}` : ''}`;
+    const why = t(lang, 'check.why.exit', { code: r.exitCode });
+    return t(lang, 'check.failed', { what, why: line ? `${why}, ${line}` : why });
   }
-  if (r.truncated) return `${what}: output truncated`;
+  if (r.truncated) return t(lang, 'check.failedWith', { what, why: t(lang, 'check.why.truncated') });
   return undefined;
 }
 
@@ -44,13 +47,15 @@ export function evaluateRotation(
   outputs: readonly CommandResult[],
   o: CredentialsRotationOptions,
   now: Date,
+  lang: Lang,
 ): CheckOutcome {
   const [ls, log] = outputs;
-  const problem = gitProblem(ls, 'git ls-files') ?? gitProblem(log, 'git log');
+  const problem = gitProblem(ls, 'git ls-files', lang) ?? gitProblem(log, 'git log', lang);
   if (problem) return unknown(`${o.store}: ${problem}`);
   const { lastChange, malformed } = parseLog(log!.stdout);
-  if (malformed > 0) return unknown(`${o.store}: git log output not understood (${malformed} lines)`);
-  return judgeRotation(parseLsFiles(ls!.stdout), lastChange, o.entries, o.max_age, now);
+  if (malformed > 0)
+    return unknown(t(lang, 'credentials.rotation.unparsed', { store: o.store, n: malformed }));
+  return judgeRotation(parseLsFiles(ls!.stdout), lastChange, o.entries, o.max_age, now, lang);
 }
 
 export const credentialsRotation = defineCheck({
@@ -80,5 +85,5 @@ export const credentialsRotation = defineCheck({
       maxOutputBytes: 16 * 1024 * 1024,
     },
   ],
-  evaluate: (ctx) => evaluateRotation(ctx.outputs, ctx.options, ctx.now),
+  evaluate: (ctx) => evaluateRotation(ctx.outputs, ctx.options, ctx.now, ctx.lang),
 });

@@ -1,4 +1,6 @@
 import type { CheckOutcome } from '../../../core/check.js';
+import { t } from '../../../i18n/index.js';
+import type { Lang } from '../../../i18n/lang.js';
 import { globToRegExp } from '../../_shared/glob.js';
 
 export interface EntryAge {
@@ -22,6 +24,7 @@ export function judgeRotation(
   globs: readonly string[],
   maxAgeSec: number,
   now: Date,
+  lang: Lang,
 ): CheckOutcome {
   const res = globs.map((g) => globToRegExp(g));
   const critical = entries.filter((e) => res.some((r) => r.test(e)));
@@ -29,8 +32,10 @@ export function judgeRotation(
   if (critical.length === 0)
     return {
       status: 'UNKNOWN',
-      summary: `no entry of the store matches ${globs.join(', ')}`,
-      reasons: [`no entry of the store matches ${globs.join(', ')} (${entries.length} entries in the store)`],
+      summary: t(lang, 'credentials.rotation.noMatch', { globs: globs.join(', ') }),
+      reasons: [
+        t(lang, 'credentials.rotation.noMatch.reason', { globs: globs.join(', '), n: entries.length }),
+      ],
       details: { entries: [], storeEntries: entries.length },
     };
   const ages: EntryAge[] = [];
@@ -56,8 +61,13 @@ export function judgeRotation(
   // The next entry to cross the limit: a kept outcome must not outlive it.
   const next = ages.filter((a) => !a.overdue).map((a) => Date.parse(a.changedAt) + maxAgeSec * 1000);
   const validUntil = next.length ? { validUntil: new Date(Math.min(...next)).toISOString() } : {};
-  const reasons = overdue.map(
-    (a) => `${a.entry}: last changed ${a.changedAt.slice(0, 10)}, ${a.ageDays} days ago (limit ${maxDays})`,
+  const reasons = overdue.map((a) =>
+    t(lang, 'credentials.rotation.overdue.reason', {
+      entry: a.entry,
+      date: a.changedAt.slice(0, 10),
+      age: a.ageDays,
+      max: maxDays,
+    }),
   );
   if (noHistory.length > 0) {
     return {
@@ -75,7 +85,13 @@ export function judgeRotation(
     const oldest = overdue[0]!;
     return {
       status: 'WARN',
-      summary: `${overdue.length} of ${ages.length} critical ${ages.length === 1 ? 'entry' : 'entries'} not changed for over ${maxDays} days (oldest: ${oldest.entry}, ${oldest.ageDays} days)`,
+      summary: t(lang, 'credentials.rotation.overdue', {
+        n: overdue.length,
+        of: ages.length,
+        max: maxDays,
+        oldest: oldest.entry,
+        age: oldest.ageDays,
+      }),
       reasons,
       details,
       ...validUntil,
@@ -84,7 +100,12 @@ export function judgeRotation(
   const oldest = ages[0]!;
   return {
     status: 'OK',
-    summary: `${ages.length} critical ${ages.length === 1 ? 'entry' : 'entries'} changed within ${maxDays} days (oldest: ${oldest.entry}, ${oldest.ageDays} days)`,
+    summary: t(lang, 'credentials.rotation.ok', {
+      n: ages.length,
+      max: maxDays,
+      oldest: oldest.entry,
+      age: oldest.ageDays,
+    }),
     details,
     ...validUntil,
   };
