@@ -28,6 +28,19 @@ export const en = {
     `${p.glob}: find exited with ${p.code}`,
   'tls.files.noMatch': (p: { glob: string }) => `no certificate file matches ${p.glob}`,
   'tls.files.noDir': (p: { dirs: string }) => `no such directory: ${p.dirs}`,
+  // tls.files: the chain and name beside the certificate (wiki).
+  'tls.files.chainEmpty': (p: { file: string }) => `${p.file} beside it holds no issuer certificate`,
+  'tls.files.chainBroken': (p: { file: string; subject: string; found: string }) =>
+    `${p.file}: ${p.subject} is not signed by the next certificate (${p.found}): clients refuse this chain`,
+  'tls.files.chainExpired': (p: { file: string; subject: string; date: string }) =>
+    `${p.file}: intermediate ${p.subject} expired on ${p.date}`,
+  'tls.files.chainUntrusted': (p: { file: string; issuer: string }) =>
+    `${p.file}: the chain ends at ${p.issuer}, which no trusted CA signs (a private CA: set ca_file)`,
+  'tls.files.wrongName': (p: { name: string; names: string }) =>
+    `does not cover ${p.name}, the name of its directory (it holds ${p.names})`,
+  'tls.files.chainUnread': (p: { glob: string; why: string }) =>
+    `${p.glob}: the chain files could not be read (${p.why})`,
+  'tls.files.caUnread': (p: { file: string }) => `ca_file ${p.file}: no certificate read`,
 
   // tls.endpoint
   'tls.endpoint.noCert': 'the server sent no certificate',
@@ -92,6 +105,17 @@ export const fr: typeof en = {
   'tls.files.noMatch': (p) => `aucun fichier de certificat ne correspond à ${p.glob}`,
   'tls.files.noDir': (p) => `répertoire inexistant : ${p.dirs}`,
 
+  // tls.files : la chaîne et le nom à côté du certificat (wiki).
+  'tls.files.chainEmpty': (p) => `${p.file} à côté ne contient aucun certificat émetteur`,
+  'tls.files.chainBroken': (p) =>
+    `${p.file} : ${p.subject} n’est pas signé par le certificat suivant (${p.found}) : les clients refusent cette chaîne`,
+  'tls.files.chainExpired': (p) =>
+    `${p.file} : le certificat intermédiaire ${p.subject} a expiré le ${p.date}`,
+  'tls.files.chainUntrusted': (p) =>
+    `${p.file} : la chaîne s’arrête à ${p.issuer}, qu’aucune autorité de confiance ne signe (AC privée : renseigner ca_file)`,
+  'tls.files.wrongName': (p) => `ne couvre pas ${p.name}, le nom de son dossier (il porte ${p.names})`,
+  'tls.files.chainUnread': (p) => `${p.glob} : impossible de lire les fichiers de chaîne (${p.why})`,
+  'tls.files.caUnread': (p) => `ca_file ${p.file} : aucun certificat lu`,
   'tls.endpoint.noCert': 'le serveur n’a envoyé aucun certificat',
   'tls.endpoint.unreadable': (p) => `certificat illisible (${p.error})`,
   'tls.endpoint.cert': (p) => `certificat ${p.why}`,

@@ -5,6 +5,7 @@ import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
 import { type Status, worst } from '../../../core/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
+import { chainFindArgv, chainGlobs, checkChains } from './chain.js';
 import { type FoundFile, findArgv, parseFindErrors, parseFindOutput, planGlob } from './parse.js';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +23,17 @@ const Options = z
       .boolean()
       .default(false)
       .describe("Run find through `sudo -n` (certbot's live/ and archive/ are root-only)."),
+    chain: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Where `chain.pem` or `fullchain.pem` sits beside a certificate (certbot), check that chain and that the certificate covers its directory’s name.',
+      ),
+    ca_file: z
+      .string()
+      .regex(/^\/[^\0]*$/, 'an absolute path')
+      .optional()
+      .describe('PEM file of a private CA on the host, trusted for the chain besides the usual public CAs.'),
   })
   .strict()
   .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days');
@@ -36,6 +48,8 @@ export interface CertFacts {
   notBefore?: string;
   notAfter?: string;
   daysLeft?: number;
+  /** The chain file beside it, when one was checked, and what was wrong with it or the name. */
+  chain?: { file: string; problems: string[] };
 }
 
 /** Reads one file's certificate; never throws (a bad file is UNKNOWN for that file). */
@@ -73,8 +87,10 @@ export function judgeCert(file: FoundFile, now: Date, o: TlsFilesOptions, lang: 
     : { ...facts, status, problem: t(lang, 'tls.expires', { days: Math.floor(left), date: day(to) }) };
 }
 
-interface GlobScan {
+export interface GlobScan {
   certs: CertFacts[];
+  /** The files the certificates were read from, in the same order. */
+  files: FoundFile[];
   problems: string[];
   /** The glob's base directory does not exist. */
   missing?: string;
@@ -90,14 +106,16 @@ function scanGlob(
   const problems: string[] = [];
   const certs: CertFacts[] = [];
   const { base } = planGlob(glob);
-  if (!out) return { certs, problems: [t(lang, 'tls.files.findNoRun', { glob })] };
-  if (out.timedOut) return { certs, problems: [t(lang, 'tls.files.findTimedOut', { glob })] };
+  if (!out) return { certs, files: [], problems: [t(lang, 'tls.files.findNoRun', { glob })] };
+  if (out.timedOut) return { certs, files: [], problems: [t(lang, 'tls.files.findTimedOut', { glob })] };
   if (out.error)
-    return { certs, problems: [t(lang, 'tls.files.findIncomplete', { glob, error: out.error })] };
-  if (out.exitCode === EXIT_NOT_FOUND) return { certs, problems: [t(lang, 'tls.files.findNotFound')] };
+    return { certs, files: [], problems: [t(lang, 'tls.files.findIncomplete', { glob, error: out.error })] };
+  if (out.exitCode === EXIT_NOT_FOUND)
+    return { certs, files: [], problems: [t(lang, 'tls.files.findNotFound')] };
   const { files, malformed } = parseFindOutput(out.stdout);
   const errors = parseFindErrors(out.stderr);
-  if (errors.some((e) => e.kind === 'missing' && e.path === base)) return { certs, problems, missing: base };
+  if (errors.some((e) => e.kind === 'missing' && e.path === base))
+    return { certs, files: [], problems, missing: base };
   const denied = new Set<string>();
   for (const e of errors) {
     if (e.kind === 'denied' && e.path) denied.add(e.path);
@@ -121,7 +139,7 @@ function scanGlob(
   }
   if (files.length === 0 && errors.length === 0 && !malformed)
     problems.push(t(lang, 'tls.files.noMatch', { glob }));
-  return { certs, problems };
+  return { certs, files, problems };
 }
 
 export function evaluateTlsFiles(
@@ -131,6 +149,7 @@ export function evaluateTlsFiles(
   lang: Lang,
 ): CheckOutcome {
   const scans = o.paths.map((glob, i) => scanGlob(glob, outputs[i], o, now, lang));
+  const chainProblems = o.chain ? checkChains(scans, outputs, o, now, lang) : [];
   const certs = scans.flatMap((s) => s.certs);
   const missing = scans.flatMap((s) => (s.missing ? [s.missing] : []));
   const problems: { status: Status; why: string }[] = scans.flatMap((s) =>
@@ -145,6 +164,7 @@ export function evaluateTlsFiles(
     return unknown(why, { notApplicable: true, details });
   }
   for (const c of certs) if (c.problem) problems.push({ status: c.status, why: `${c.path}: ${c.problem}` });
+  problems.push(...chainProblems);
   const status = worst([...certs.map((c) => c.status), ...problems.map((p) => p.status)]);
   const reasons = problems.map((p) => p.why);
   const worstFirst = problems.filter((p) => p.status === status);
@@ -183,9 +203,35 @@ export const tlsFiles = defineCheck({
   options: Options,
   zeroConfig: true,
   timeoutSec: 20,
-  commands: (o) => o.paths.map((p) => ({ argv: findArgv(p), timeoutSec: 20, sudo: o.sudo })),
-  // The matched files themselves (links followed): a renewal replaces them. A glob the
-  // machine's shell cannot expand as find does (`**`, brackets) is not stamped.
-  stampPaths: (o) => (o.paths.some((p) => /\*\*|\[/.test(p)) ? undefined : o.paths),
+  commands: (o) => [
+    ...o.paths.map((p) => ({ argv: findArgv(p), timeoutSec: 20, sudo: o.sudo })),
+    ...(o.chain ? o.paths.map((p) => ({ argv: chainFindArgv(p), timeoutSec: 20, sudo: o.sudo })) : []),
+    ...(o.chain && o.ca_file
+      ? [
+          {
+            argv: [
+              'sed',
+              '-n',
+              '-e',
+              '/-----BEGIN CERTIFICATE-----/,/-----END CERTIFICATE-----/p',
+              '--',
+              o.ca_file,
+            ],
+            timeoutSec: 20,
+            sudo: o.sudo,
+          },
+        ]
+      : []),
+  ],
+  // The matched files themselves (links followed), their chains and the CA file: a renewal
+  // replaces them. A glob the machine's shell cannot expand as find does (`**`, brackets) is not stamped.
+  stampPaths: (o) =>
+    o.paths.some((p) => /\*\*|\[/.test(p))
+      ? undefined
+      : [
+          ...o.paths,
+          ...(o.chain ? o.paths.flatMap(chainGlobs) : []),
+          ...(o.chain && o.ca_file ? [o.ca_file] : []),
+        ],
   evaluate: (ctx) => evaluateTlsFiles(ctx.outputs, ctx.options, ctx.now, ctx.lang),
 });
