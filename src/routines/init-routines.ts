@@ -43,7 +43,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'If a new kernel was installed, reboot the VM (the Proxmox web UI can do it; credentials in pass)',
         'Check that the services came back',
       ],
-      future: 'once every host reports no pending update, `done_when: checks_ok` can close it by itself',
+      future:
+        '`ronde upgrade run` does the checklist host by host and signs this off with `upgrade: { routine: vm-updates }` (docs/upgrade.md)',
     },
     fr: {
       title: 'Mettre à jour toutes les VM',
@@ -56,7 +57,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Vérifier que les services sont revenus',
       ],
       future:
-        'quand aucun hôte n’a de mise à jour en attente, `done_when: checks_ok` peut la clore toute seule',
+        '`ronde upgrade run` fait la liste hôte par hôte et la valide avec `upgrade: { routine: vm-updates }` (docs/upgrade.md)',
     },
   },
   {

@@ -3,10 +3,19 @@ import type { CommandResult, CommandSpec } from '../../core/command.js';
 import type { Status } from '../../core/status.js';
 import { type Target, TargetError } from '../../core/target.js';
 import type { Conn } from '../../store/db.js';
-import { BOOT_ID, parseVersions, REBOOT, REBOOT_REQUIRED, upgradeArgv, versionsArgv } from './commands.js';
+import {
+  BOOT_ID,
+  parseVersions,
+  REBOOT,
+  REBOOT_REQUIRED,
+  SIMULATE,
+  upgradeArgv,
+  versionsArgv,
+} from './commands.js';
 import { failure } from './facts.js';
 import type { HostPlan } from './plan.js';
 import { finishStep, type StepName, type StepOutcome, startStep } from './repo.js';
+import { parseSimulation } from './simulate.js';
 
 /*
  * The steps of one host, each recorded as it starts and as it ends:
@@ -104,6 +113,7 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
   const ok =
     (!d.backup || (await step(d.backup.step, () => d.backup!.run(h, AbortSignal.timeout(3_600_000))))) &&
     (await step('upgrade', async () => {
+      await samePlan(plan, await run({ argv: SIMULATE, timeoutSec: 120 }));
       const r = await run({ argv: upgradeArgv(d.allowRemove), sudo: h.sudo, timeoutSec: d.timeoutSec });
       const versions = await run({ argv: versionsArgv(names), timeoutSec: 60 });
       report.after = parseVersions(versions.stdout);
@@ -132,6 +142,25 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
   report.durationMs = Date.now() - started;
   if (ok) report.outcome = 'upgraded';
   return report;
+}
+
+/**
+ * What was shown is what runs: apt is asked again just before, and a package
+ * to install or remove that the plan did not list (new lists since, another
+ * admin's change) stops the host untouched.
+ */
+async function samePlan(plan: HostPlan, r: CommandResult): Promise<void> {
+  if (r.exitCode !== 0 || r.error) throw new StepFailure(failure('apt-get -s full-upgrade', r), 'WARN');
+  const now = parseSimulation(r.stdout);
+  const shown = new Set([...plan.packages.map((p) => p.name), ...plan.removals.map((x) => x.name)]);
+  const unseen = [...now.installs.map((p) => p.name), ...now.removals.map((x) => x.name)].filter(
+    (n) => !shown.has(n),
+  );
+  if (unseen.length > 0)
+    throw new StepFailure(
+      `apt would now also change ${unseen.join(', ')}, which the plan did not show: nothing done, plan again`,
+      'WARN',
+    );
 }
 
 async function rebootIfNeeded(
