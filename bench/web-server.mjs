@@ -17,7 +17,13 @@ const app = createApp({
 });
 const http = await listen(app, '127.0.0.1', 0);
 process.stdout.write(`${JSON.stringify({ port: http.port })}\n`);
+// "rss": resident memory; "cpu": CPU time used so far (µs), so that the bench
+// can tell the server's CPU per request, which a loaded machine does not skew.
 process.stdin.on('data', (d) => {
-  if (String(d).trim() === 'rss')
-    process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss })}\n`);
+  const ask = String(d).trim();
+  if (ask === 'rss') process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss })}\n`);
+  if (ask === 'cpu') {
+    const c = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpu: c.user + c.system })}\n`);
+  }
 });

@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -154,9 +154,15 @@ const targets = [
   '/hosts/h0000/checks/c00',
   '/api/v1/hosts/h0500/checks/c07',
 ];
-console.log('\n| request | p50 | p99 | req/s |\n| --- | --- | --- | --- |');
+const cpu = async () => {
+  server.stdin!.write('cpu\n');
+  return (await next()).cpu ?? 0;
+};
+console.log(`load average at start: ${loadavg()[0]!.toFixed(1)}`);
+console.log('\n| request | p50 | p99 | req/s | server CPU per request |\n| --- | --- | --- | --- | --- |');
 for (const path of targets) {
   t0 = Date.now();
+  const c0 = await cpu();
   const r = await autocannon({
     url: `http://127.0.0.1:${port}${path}`,
     connections: 4,
@@ -164,7 +170,11 @@ for (const path of targets) {
     headers: { cookie: `ronde_session=${token}` },
   });
   if (r.non2xx > 0) console.error(`${path}: ${r.non2xx} non-2xx answers`);
-  console.log(`| \`GET ${path}\` | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.requests.average} |`);
+  const perRequest = (await cpu()) - c0;
+  const ms = r.requests.total > 0 ? perRequest / r.requests.total / 1000 : 0;
+  console.log(
+    `| \`GET ${path}\` | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.requests.average} | ${ms.toFixed(1)} ms |`,
+  );
 }
 server.stdin!.write('rss\n');
 const rss = (await next()).rss ?? 0;

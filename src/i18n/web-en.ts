@@ -31,6 +31,18 @@ export const webEn = {
   'home.outbox': (p: { pending: number; failed: number }) =>
     `Outbox: ${count('en', p.pending, 'message on the way', 'messages on the way')}, ${p.failed} failed`,
   'home.loopStuck': 'The daemon loop is stuck (see /healthz).',
+  'home.moreHosts': (p: { n: number }) => `… and ${count('en', p.n, 'more host', 'more hosts')}.`,
+  'home.allProblems': 'Every problem, by host',
+  'home.counts': (p: {
+    total: number;
+    ok: number;
+    warn: number;
+    crit: number;
+    unknown: number;
+    na: number;
+  }) =>
+    `${count('en', p.total, 'check', 'checks')}: ${p.ok} OK · ${p.warn} WARN · ${p.crit} CRIT · ${p.unknown} UNKNOWN` +
+    (p.na > 0 ? ` · ${p.na} not applicable` : ''),
 
   'routine.overdue': (p: { n: number }) => `OVERDUE ${days('en', p.n)}`,
   'routine.due': 'DUE',

@@ -31,6 +31,18 @@ export const webFr: PageWords = {
   'home.outbox': (p) =>
     `File d’envoi : ${count('fr', p.pending, 'message en route', 'messages en route')}, ${p.failed} en échec`,
   'home.loopStuck': 'La boucle du démon est bloquée (voir /healthz).',
+  'home.moreHosts': (p: { n: number }) => `… et ${count('fr', p.n, 'autre hôte', 'autres hôtes')}.`,
+  'home.allProblems': 'Tous les problèmes, par hôte',
+  'home.counts': (p: {
+    total: number;
+    ok: number;
+    warn: number;
+    crit: number;
+    unknown: number;
+    na: number;
+  }) =>
+    `${count('fr', p.total, 'vérification', 'vérifications')} : ${p.ok} OK · ${p.warn} WARN · ${p.crit} CRIT · ${p.unknown} UNKNOWN` +
+    (p.na > 0 ? ` · ${p.na} sans objet` : ''),
 
   'routine.overdue': (p) => `EN RETARD de ${days('fr', p.n)}`,
   'routine.due': 'À FAIRE',

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { resultKey } from '../core/check.js';
 import { type Status, worst } from '../core/status.js';
+import { latestResults, type StateFilter, type StateGroup } from '../store/queries.js';
 import type { CurrentState, Store } from '../store/types.js';
 import { listSignoffs, markSeen, type StoredSignoff } from './repo.js';
 import type { Routine, Team } from './schema.js';
@@ -46,6 +47,8 @@ export interface BoardInput {
   tz: string;
   /** For the suggestions; none without a team. */
   team?: Team;
+  /** A routine's linked checks, when not matched from `results` (a board read by counts: linkedByCounts). */
+  linked?: (routine: Routine) => LinkedSummary;
 }
 
 const ORDER: Readonly<Record<RoutineStatus, number>> = { overdue: 0, due: 1, due_soon: 2, ok: 3 };
@@ -61,7 +64,7 @@ export function buildBoard(input: BoardInput): BoardEntry[] {
       state,
       firstSeenAt,
       log,
-      linked: linkedResults(routine.checks, input.results, input.hostTags),
+      linked: input.linked?.(routine) ?? linkedResults(routine.checks, input.results, input.hostTags),
     };
     const last = latestInForce(log);
     if (last) entry.lastDone = last;
@@ -148,6 +151,62 @@ export function linkedResults(
   };
 }
 
+/** A host list longer than this is not worth an IN (…): the name alone narrows enough, and matching is exact anyway. */
+const MAX_TARGETS = 500;
+
+/** A selector as a store group: its name (instance or kind) on its host or tagged hosts; exact, like linkedResults. */
+export function selectorGroup(
+  selector: string,
+  hostTags: ReadonlyMap<string, readonly string[]>,
+): StateGroup {
+  const [name, where] = splitSelector(selector);
+  if (where === undefined) return { name };
+  if (!where.startsWith('tag:')) return { name, targets: [where] };
+  const tag = where.slice(4);
+  return { name, targets: [...hostTags].filter(([, tags]) => tags.includes(tag)).map(([h]) => h) };
+}
+
+/**
+ * A routine's linked checks from counts by status (stateCounts of its
+ * selectors, in order): the worst status and the selectors matching nothing,
+ * without the states themselves (`results` and `notApplicable` stay empty).
+ * What a board needs, for a few rows per selector instead of one per host.
+ */
+export function linkedByCounts(
+  selectors: readonly string[],
+  counts: readonly (readonly { status: Status; notApplicable: boolean; n: number }[])[],
+): LinkedSummary {
+  const statuses = new Set<Status>();
+  const unmatched: string[] = [];
+  selectors.forEach((selector, i) => {
+    const rows = (counts[i] ?? []).filter((r) => r.n > 0);
+    if (rows.length === 0) unmatched.push(selector);
+    for (const r of rows) if (!r.notApplicable) statuses.add(r.status);
+  });
+  return {
+    status: statuses.size > 0 ? worst([...statuses]) : null,
+    results: [],
+    notApplicable: [],
+    unmatched,
+  };
+}
+
+/**
+ * What the routines' `checks:` can match, as a store filter: each selector's
+ * name (instance or kind) on its host or tagged hosts. A superset of the
+ * matches (linkedResults does the exact match), read by index instead of
+ * every current state of the fleet.
+ */
+export function linkedFilter(
+  routines: readonly Pick<Routine, 'checks'>[],
+  hostTags: ReadonlyMap<string, readonly string[]>,
+): NonNullable<StateFilter['any']> {
+  return [...new Set(routines.flatMap((r) => r.checks))].map((selector) => {
+    const group = selectorGroup(selector, hostTags);
+    return (group.targets?.length ?? 0) > MAX_TARGETS ? { name: group.name } : group;
+  });
+}
+
 function splitSelector(selector: string): [string, string | undefined] {
   const at = selector.indexOf('@');
   return at < 0 ? [selector, undefined] : [selector.slice(0, at), selector.slice(at + 1)];
@@ -172,13 +231,17 @@ export async function loadBoard(
     config.routines.map((r) => r.id),
     now,
   );
-  const [signoffs, results] = await Promise.all([listSignoffs(store.conn.db), store.latestResults()]);
+  const hostTags = new Map(config.hosts.map((h) => [h.name, h.tags]));
+  const [signoffs, results] = await Promise.all([
+    listSignoffs(store.conn.db),
+    latestResults(store.conn.db, { any: linkedFilter(config.routines, hostTags) }),
+  ]);
   return buildBoard({
     routines: config.routines,
     signoffs,
     seen,
     results,
-    hostTags: new Map(config.hosts.map((h) => [h.name, h.tags])),
+    hostTags,
     now,
     tz: boardTimeZone(config),
     team: config.team ?? [],

@@ -9,6 +9,7 @@ import { outboxActionsMigration } from './migrations/0006-outbox-actions.js';
 import { webMigration } from './migrations/0007-web.js';
 import { upgradesMigration } from './migrations/0009-upgrades.js';
 import { jobsMigration } from './migrations/0010-jobs.js';
+import { webIndexesMigration } from './migrations/0012-web-indexes.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -29,6 +30,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0007-web': webMigration(dialect),
     '0009-upgrades': upgradesMigration(dialect),
     '0010-jobs': jobsMigration(),
+    '0012-web-indexes': webIndexesMigration(dialect),
   };
 }
 

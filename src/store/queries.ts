@@ -55,21 +55,45 @@ export async function rounds(db: Kysely<Database>, q: { limit?: number } = {}): 
   }));
 }
 
+/** Which current states to read; every field narrows (all of them: AND). */
+export interface StateFilter {
+  target?: string;
+  check?: string;
+  /** Only states that need someone: WARN, CRIT or UNKNOWN, and not "not applicable". */
+  problems?: boolean;
+  /**
+   * Only states a routine's `checks:` may match: any of these, each a check
+   * name or kind, on `targets` when given. A superset: the caller still
+   * matches the selectors exactly (routines/board.ts).
+   */
+  any?: readonly { name: string; targets?: readonly string[] }[];
+}
+
+const NOT_OK: readonly Status[] = ['WARN', 'CRIT', 'UNKNOWN'];
+
 /**
- * Current state of every check+target ever seen, by target then check; or of one
- * target (one check), read by index rather than the whole fleet's.
+ * Current state of every check+target ever seen, by target then check; or
+ * only those the filter names, read by index (0012) rather than the whole
+ * fleet's: a page must not cost 20,000 rows to show 20.
  */
-export async function latestResults(
-  db: Kysely<Database>,
-  only: { target?: string; check?: string } = {},
-): Promise<CurrentState[]> {
-  let q = db
-    .selectFrom('check_state')
-    .leftJoin('results', 'results.id', 'check_state.last_result_id')
-    .selectAll('check_state')
-    .select('results.not_applicable');
+export async function latestResults(db: Kysely<Database>, only: StateFilter = {}): Promise<CurrentState[]> {
+  // A group on no host (a tag no host has) matches nothing; `in ()` is not SQL.
+  const any = only.any?.filter((g) => g.targets === undefined || g.targets.length > 0);
+  if (any?.length === 0) return [];
+  let q = db.selectFrom('check_state').selectAll();
   if (only.target !== undefined) q = q.where('check_state.target', '=', only.target);
   if (only.check !== undefined) q = q.where('check_state.check_name', '=', only.check);
+  if (only.problems)
+    q = q.where('check_state.status', 'in', [...NOT_OK]).where('check_state.not_applicable', '=', 0);
+  if (any)
+    q = q.where((eb) =>
+      eb.or(
+        any.map(({ name, targets }) => {
+          const named = eb.or([eb('check_state.check_name', '=', name), eb('check_state.kind', '=', name)]);
+          return targets ? eb.and([named, eb('check_state.target', 'in', [...targets])]) : named;
+        }),
+      ),
+    );
   const rows = await q.orderBy('check_state.target').orderBy('check_state.check_name').execute();
   return rows.map((r) => ({
     check: r.check_name,
@@ -83,6 +107,68 @@ export async function latestResults(
     lastResultId: Number(r.last_result_id),
     ...(Number(r.not_applicable) === 1 ? { notApplicable: true } : {}),
   }));
+}
+
+export interface StatusCounts {
+  OK: number;
+  WARN: number;
+  CRIT: number;
+  UNKNOWN: number;
+  /** Not OK, but the subject is absent from its machine (no systemd…): counted apart, not as a problem. */
+  notApplicable: number;
+}
+
+/**
+ * How many current states are in each status: GROUP BY over the state table
+ * (20,000 rows at 1,000 hosts: ~2 ms on SQLite). An OK state whose subject is
+ * absent ("no watched image runs here") stays counted as OK: nothing to do either way.
+ */
+export async function statusCounts(db: Kysely<Database>): Promise<StatusCounts> {
+  const rows = await db
+    .selectFrom('check_state')
+    .select((eb) => ['status', 'not_applicable', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['status', 'not_applicable'])
+    .execute();
+  const out: StatusCounts = { OK: 0, WARN: 0, CRIT: 0, UNKNOWN: 0, notApplicable: 0 };
+  for (const r of rows) {
+    if (!(r.status in out)) continue;
+    if (Number(r.not_applicable) === 1 && r.status !== 'OK') out.notApplicable += Number(r.n);
+    else out[r.status as Status] += Number(r.n);
+  }
+  return out;
+}
+
+/** One group of `stateCounts`: states named `name` (check name or kind), on `targets` when given. */
+export interface StateGroup {
+  name: string;
+  targets?: readonly string[];
+}
+
+/**
+ * How many current states of each group are in each status (not-applicable
+ * ones apart): a GROUP BY per group over the name and kind indexes, a few rows
+ * each, where reading the states themselves would cost a row per host.
+ */
+export async function stateCounts(
+  db: Kysely<Database>,
+  groups: readonly StateGroup[],
+): Promise<{ status: Status; notApplicable: boolean; n: number }[][]> {
+  return Promise.all(
+    groups.map(async ({ name, targets }) => {
+      if (targets?.length === 0) return [];
+      let q = db
+        .selectFrom('check_state')
+        .select((eb) => ['status', 'not_applicable', eb.fn.countAll<number | string>().as('n')])
+        .where((eb) => eb.or([eb('check_name', '=', name), eb('kind', '=', name)]));
+      if (targets) q = q.where('target', 'in', [...targets]);
+      const rows = await q.groupBy(['status', 'not_applicable']).execute();
+      return rows.map((r) => ({
+        status: r.status as Status,
+        notApplicable: Number(r.not_applicable) === 1,
+        n: Number(r.n),
+      }));
+    }),
+  );
 }
 
 /**

@@ -117,6 +117,7 @@ async function saveResult(
     last_at: at,
     consecutive: changed ? 1 : state.consecutive + 1,
     summary,
+    not_applicable: r.notApplicable ? 1 : 0,
   };
   await trx
     .insertInto('check_state')

@@ -46,6 +46,8 @@ export interface CheckStateTable {
   last_at: number | string;
   consecutive: number;
   summary: string;
+  /** The latest result's `not_applicable`, kept here so the page need not join results (0012). */
+  not_applicable: Generated<number>;
 }
 
 export interface StatusChangeTable {

@@ -15,7 +15,7 @@ import {
   parseFor,
   unacknowledge,
 } from './cover-actions.js';
-import { type BoardRow, loadCheck, loadHome, loadHost, type Problem } from './data.js';
+import { type BoardRow, loadBoardRows, loadCheck, loadHost, loadProblems, type Problem } from './data.js';
 import { need } from './guard.js';
 import { isRefusal, signOff } from './signoff.js';
 
@@ -40,13 +40,17 @@ export function apiRoutes(app: Hono<WebEnv>): void {
 
   app.get(`${api}/routines`, need('viewer'), async (c) => {
     const { deps, now } = ctx(c);
-    const home = await loadHome(deps.store, deps.config, deps.daemon, now);
-    return c.json({ version: API_VERSION, timezone: home.tz, routines: home.board.map(routineJson) });
+    const board = await loadBoardRows(deps.store, deps.config, now);
+    return c.json({
+      version: API_VERSION,
+      timezone: boardTimeZone(deps.config),
+      routines: board.map(routineJson),
+    });
   });
 
   app.get(`${api}/routines/:id`, need('viewer'), async (c) => {
     const { deps, now } = ctx(c);
-    const row = (await loadHome(deps.store, deps.config, deps.daemon, now)).board.find(
+    const row = (await loadBoardRows(deps.store, deps.config, now, c.req.param('id'))).find(
       (e) => e.routine.id === c.req.param('id'),
     );
     if (!row) return c.json({ error: 'no such routine' }, 404);
@@ -101,9 +105,10 @@ export function apiRoutes(app: Hono<WebEnv>): void {
 
   app.get(`${api}/problems`, need('viewer'), async (c) => {
     const { deps, now } = ctx(c);
-    const home = await loadHome(deps.store, deps.config, deps.daemon, now);
+    const home = await loadProblems(deps.store, deps.config, deps.daemon, now);
     return c.json({
       version: API_VERSION,
+      counts: home.counts,
       hosts: home.problems.map((h) => ({
         host: h.host,
         open: h.open.map(problemJson),

@@ -6,7 +6,7 @@ import { boardTimeZone } from '../routines/board.js';
 import { appendAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
 import { ActionError, type Actor, acknowledge } from './cover-actions.js';
-import { loadHome } from './data.js';
+import { loadProblems } from './data.js';
 import { sameSecret } from './guard.js';
 import { isRefusal, signOff } from './signoff.js';
 import { view } from './words.js';
@@ -114,7 +114,7 @@ export function chatRoutes(app: Hono<WebEnv>): void {
       }
       case 'status': {
         const host = rest[0];
-        const home = await loadHome(deps.store, deps.config, deps.daemon, now);
+        const home = await loadProblems(deps.store, deps.config, deps.daemon, now);
         const hosts = home.problems.filter((h) => host === undefined || h.host === host);
         const lines = hosts.flatMap((h) =>
           [...h.open, ...h.covered].map(

@@ -4,6 +4,7 @@ import type { Selector } from '../notify/covers.js';
 import { formatSelector } from '../notify/covers.js';
 import { addAck, addSpan, endAck, endSpan } from '../notify/covers-repo.js';
 import { type AuditChannel, appendAudit } from '../store/audit.js';
+import { latestResults } from '../store/queries.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 
@@ -62,7 +63,7 @@ export async function acknowledge(
   const reason = a.reason.trim();
   if (reason === '')
     throw new ActionError('an acknowledgement needs a reason ("disk ordered, until Friday")');
-  const state = (await store.latestResults()).find((s) => s.target === a.target && s.check === a.check);
+  const [state] = await latestResults(store.conn.db, { target: a.target, check: a.check });
   if (!state) throw new ActionError(`no check ${a.check} on ${a.target}`);
   if (state.status === 'OK') throw new ActionError(`${a.check} on ${a.target} is OK: nothing to acknowledge`);
   const expiresAt = a.forMs === null ? null : new Date(a.now.getTime() + a.forMs);

@@ -3,12 +3,12 @@ import { allows } from '../auth/roles.js';
 import { setLanguage } from '../auth/users.js';
 import { listAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
-import { loadCheck, loadHome, loadHost } from './data.js';
+import { loadBoardRows, loadCheck, loadHome, loadHost, loadProblems } from './data.js';
 import { need } from './guard.js';
 import { pageView } from './page-view.js';
 import { AuditPage } from './pages/audit.js';
 import { AckForm, SpanForm } from './pages/cover-forms.js';
-import { HomePage } from './pages/home.js';
+import { Counts, HomePage, ProblemsByHost } from './pages/home.js';
 import { CheckPage, HostPage } from './pages/host.js';
 import { Layout } from './pages/layout.js';
 import { RoutinePage } from './pages/routine.js';
@@ -22,6 +22,18 @@ export function pageRoutes(app: Hono<WebEnv>): void {
     return c.html(
       <Layout v={v} title="ronde" session={session}>
         <HomePage v={v} home={home} />
+      </Layout>,
+    );
+  });
+
+  app.get('/problems', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const fleet = await loadProblems(deps.store, deps.config, deps.daemon, v.now);
+    return c.html(
+      <Layout v={v} title={v.w('home.problems')} session={session}>
+        <h2>{v.w('home.problems')}</h2>
+        <Counts v={v} counts={fleet.counts} />
+        <ProblemsByHost v={v} problems={fleet.problems} />
       </Layout>,
     );
   });
@@ -66,7 +78,7 @@ export function pageRoutes(app: Hono<WebEnv>): void {
 
   app.get('/routines/:id', need('viewer'), async (c) => {
     const { deps, v, session } = ctx(c);
-    const row = (await loadHome(deps.store, deps.config, deps.daemon, v.now)).board.find(
+    const row = (await loadBoardRows(deps.store, deps.config, v.now, c.req.param('id'))).find(
       (e) => e.routine.id === c.req.param('id'),
     );
     if (!row) return c.text('no such routine', 404);
@@ -105,9 +117,7 @@ export function pageRoutes(app: Hono<WebEnv>): void {
         : out.kind === 'empty'
           ? v.w('routine.needNote')
           : `item ${out.item}: 1–${out.count}`;
-    const row = (await loadHome(deps.store, deps.config, deps.daemon, v.now)).board.find(
-      (e) => e.routine.id === id,
-    )!;
+    const row = (await loadBoardRows(deps.store, deps.config, v.now, id)).find((e) => e.routine.id === id)!;
     return c.html(
       <Layout v={v} title={row.routine.title} session={session}>
         <RoutinePage v={v} row={row} session={session} error={error} />

@@ -3,6 +3,7 @@ import { routinesCommand } from '../cli/routines.js';
 import { addAck } from '../notify/covers-repo.js';
 import { appendDone, markSeen } from '../routines/repo.js';
 import { openStore } from '../store/db.js';
+import { HOME_HOSTS } from './pages/home.js';
 import { KIT_YAML, type Kit, webKit } from './test-kit.js';
 
 let kit: Kit;
@@ -59,6 +60,40 @@ it('home: overdue routines first, who did each last, who is next; problems by ho
   expect(open).toContain('disk / 97% used');
   expect(open).not.toContain('db1');
   expect(html).toContain('Recent changes');
+});
+
+it('home: counts by status, the first hosts with problems and a link to all of them', async () => {
+  const hosts = Array.from({ length: HOME_HOSTS + 3 }, (_, i) => `h${String(i).padStart(2, '0')}`);
+  await kit.results(ago(1), [
+    ...hosts.map((h): [string, string, 'WARN', string] => [
+      h,
+      'system.disk',
+      'WARN',
+      `disk of ${h} 91% used`,
+    ]),
+    ['web1', 'system.disk', 'OK'],
+  ]);
+  const html = await (await kit.req('GET', '/', { as: 'viewer' })).text();
+  expect(html).toContain(`${HOME_HOSTS + 4} checks: 1 OK · ${HOME_HOSTS + 3} WARN · 0 CRIT · 0 UNKNOWN`);
+  expect(html).toContain('disk of h00 91% used');
+  expect(html).not.toContain(`disk of h${HOME_HOSTS + 2} 91% used`);
+  expect(html).toContain('… and 3 more hosts.');
+  expect(html).toContain('href="/problems"');
+  const all = await (await kit.req('GET', '/problems', { as: 'viewer' })).text();
+  expect(all).toContain(`disk of h${HOME_HOSTS + 2} 91% used`);
+  expect(all).not.toContain('more hosts');
+  // The board's linked status comes from counts by status, the routine page from the states themselves.
+  type Routines = { routines: { id: string; linkedStatus: string | null }[] };
+  const routines = (await (await kit.req('GET', '/api/v1/routines', { as: 'viewer' })).json()) as Routines;
+  expect(routines.routines.find((r) => r.id === 'backups')?.linkedStatus).toBe('OK');
+  expect(routines.routines.find((r) => r.id === 'vm-updates')?.linkedStatus).toBe(null);
+  await kit.results(ago(0.5), [['web1', 'system.disk', 'CRIT', 'disk full']]);
+  const after = (await (await kit.req('GET', '/api/v1/routines', { as: 'viewer' })).json()) as Routines;
+  expect(after.routines.find((r) => r.id === 'backups')?.linkedStatus).toBe('CRIT');
+  const one = (await (await kit.req('GET', '/api/v1/routines/backups', { as: 'viewer' })).json()) as {
+    routine: { linked: { host: string }[] };
+  };
+  expect(one.routine.linked.map((c) => c.host)).toEqual(['web1']);
 });
 
 it('escapes what checks say: a summary cannot inject markup', async () => {

@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/login', least: 'public' },
   { method: 'POST', pattern: '/chat/mattermost', least: 'public' },
   { method: 'GET', pattern: '/', least: 'viewer' },
+  { method: 'GET', pattern: '/problems', least: 'viewer' },
   { method: 'POST', pattern: '/logout', least: 'viewer', form: {}, ends: true },
   { method: 'GET', pattern: '/hosts/:host', path: '/hosts/web1', least: 'viewer' },
   {

@@ -35,6 +35,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
       '0007-web',
       '0009-upgrades',
       '0010-jobs',
+      '0012-web-indexes',
     ]);
   });
 

@@ -4,7 +4,9 @@ import { addUser, setPassword } from '../../src/auth/users.js';
 import { appendDone, listSignoffs } from '../../src/routines/repo.js';
 import { appendAudit, listAudit } from '../../src/store/audit.js';
 import { openStore } from '../../src/store/db.js';
-import { type Backend, postgresBackend, rawQuery, sqliteBackend } from './helpers.js';
+import { webIndexesMigration } from '../../src/store/migrations/0012-web-indexes.js';
+import { latestResults, stateCounts, statusCounts } from '../../src/store/queries.js';
+import { type Backend, postgresBackend, rawQuery, result, round, sqliteBackend } from './helpers.js';
 
 const now = new Date('2026-03-02T09:00:00Z');
 
@@ -78,6 +80,87 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store of the team 
     expect((await findSession(store.conn.db, token, now))?.user.name).toBe('bob');
     await store.conn.write((trx) => setPassword(trx, 'bob', 'second long password', now));
     expect(await findSession(store.conn.db, token, now)).toBeUndefined();
+    await store.close();
+  });
+
+  it('reads only what the page shows: problems, counts by status, the checks of a routine', async () => {
+    const store = await openStore(await backend.fresh('page-reads'));
+    await store.saveRound(round(now), [
+      result('disk', 'web1', 'CRIT', now),
+      result('disk', 'web2', 'OK', now),
+      result('disk', 'db1', 'WARN', now),
+      result('units', 'web1', 'UNKNOWN', now, { kind: 'system.units', notApplicable: true }),
+      result('units', 'web2', 'UNKNOWN', now, { kind: 'system.units' }),
+      result('images', 'web2', 'OK', now, { kind: 'docker.updates', notApplicable: true }),
+    ]);
+    const problems = await latestResults(store.conn.db, { problems: true });
+    expect(problems.map((p) => `${p.target}/${p.check}/${p.status}`)).toEqual([
+      'db1/disk/WARN',
+      'web1/disk/CRIT',
+      'web2/units/UNKNOWN',
+    ]);
+    expect(await statusCounts(store.conn.db)).toEqual({
+      OK: 2,
+      WARN: 1,
+      CRIT: 1,
+      UNKNOWN: 1,
+      notApplicable: 1,
+    });
+    // By instance name or by kind, on given hosts; a tag with no host matches nothing.
+    const linked = await latestResults(store.conn.db, {
+      any: [
+        { name: 'system.disk', targets: ['web1', 'web2'] },
+        { name: 'units' },
+        { name: 'x', targets: [] },
+      ],
+    });
+    expect(linked.map((p) => `${p.target}/${p.check}`)).toEqual([
+      'web1/disk',
+      'web1/units',
+      'web2/disk',
+      'web2/units',
+    ]);
+    expect(linked.find((p) => p.check === 'units' && p.target === 'web1')?.notApplicable).toBe(true);
+    expect(await latestResults(store.conn.db, { any: [{ name: 'x', targets: [] }] })).toEqual([]);
+    const counts = await stateCounts(store.conn.db, [
+      { name: 'disk', targets: ['web1', 'web2'] },
+      { name: 'system.units' },
+      { name: 'nothing' },
+    ]);
+    const sorted = counts.map((g) => [...g].sort((a, b) => a.status.localeCompare(b.status)));
+    expect(sorted).toEqual([
+      [
+        { status: 'CRIT', notApplicable: false, n: 1 },
+        { status: 'OK', notApplicable: false, n: 1 },
+      ],
+      [
+        { status: 'UNKNOWN', notApplicable: false, n: 1 },
+        { status: 'UNKNOWN', notApplicable: true, n: 1 },
+      ].sort((a, b) => Number(a.notApplicable) - Number(b.notApplicable)),
+      [],
+    ]);
+    // The next result clears "not applicable" on the state (save.ts keeps it beside the status).
+    await store.saveRound(round(new Date(now.getTime() + 60_000)), [
+      result('units', 'web1', 'UNKNOWN', new Date(now.getTime() + 60_000), { kind: 'system.units' }),
+    ]);
+    expect((await statusCounts(store.conn.db)).UNKNOWN).toBe(2);
+    await store.close();
+  });
+
+  it('fills not_applicable of the states already there when migrating to 0012', async () => {
+    const store = await openStore(await backend.fresh('na-backfill'));
+    await store.saveRound(round(now), [
+      result('units', 'web1', 'UNKNOWN', now, { kind: 'system.units', notApplicable: true }),
+      result('disk', 'web1', 'OK', now),
+    ]);
+    const migration = webIndexesMigration(backend.name);
+    await migration.down!(store.conn.db as never);
+    await migration.up(store.conn.db as never);
+    const states = await latestResults(store.conn.db, {});
+    expect(states.map((s) => [s.check, s.notApplicable ?? false])).toEqual([
+      ['disk', false],
+      ['units', true],
+    ]);
     await store.close();
   });
 });

@@ -1,4 +1,5 @@
-import type { BoardRow, Home, Problem } from '../data.js';
+import type { StatusCounts } from '../../store/queries.js';
+import type { BoardRow, Home, HostProblems, Problem } from '../data.js';
 import type { View } from '../words.js';
 import { Covers, checkHref, hostHref, routineHref, St, When } from './bits.js';
 
@@ -8,6 +9,66 @@ export function RoutineState(props: { v: View; row: BoardRow }) {
   const text =
     s.status === 'overdue' ? v.w('routine.overdue', { n: s.overdueDays ?? 1 }) : v.w(`routine.${s.status}`);
   return <span class={`st ${s.status}`}>{text}</span>;
+}
+
+/** Hosts with problems the home page lists, per section; the rest are on /problems (a phone's page stays short). */
+export const HOME_HOSTS = 30;
+
+/**
+ * Problems grouped by host: open ones, then those acknowledged, silenced or
+ * in maintenance apart (never hidden). `max` hosts per section at most, with
+ * how many more there are.
+ */
+export function ProblemsByHost(props: { v: View; problems: HostProblems[]; max?: number }) {
+  const { v, problems } = props;
+  const max = props.max ?? Number.POSITIVE_INFINITY;
+  const open = problems.filter((h) => h.open.length > 0);
+  const covered = problems.filter((h) => h.covered.length > 0);
+  return (
+    <>
+      {open.length === 0 && <p class="ok">{v.w('home.noProblems')}</p>}
+      {open.slice(0, max).map((h) => (
+        <div class="card">
+          <strong>
+            <a href={hostHref(h.host)}>{h.host}</a>
+          </strong>
+          <ProblemList v={v} list={h.open} />
+        </div>
+      ))}
+      {open.length > max && <p class="mut">{v.w('home.moreHosts', { n: open.length - max })}</p>}
+      {covered.length > 0 && (
+        <>
+          <h3>{v.w('home.covered')}</h3>
+          {covered.slice(0, max).map((h) => (
+            <div class="card covered">
+              <strong>
+                <a href={hostHref(h.host)}>{h.host}</a>
+              </strong>
+              <ProblemList v={v} list={h.covered} />
+            </div>
+          ))}
+          {covered.length > max && <p class="mut">{v.w('home.moreHosts', { n: covered.length - max })}</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+/** How many checks are in each status, the whole fleet's. */
+export function Counts(props: { v: View; counts: StatusCounts }) {
+  const c = props.counts;
+  return (
+    <p class="mut">
+      {props.v.w('home.counts', {
+        total: c.OK + c.WARN + c.CRIT + c.UNKNOWN + c.notApplicable,
+        ok: c.OK,
+        warn: c.WARN,
+        crit: c.CRIT,
+        unknown: c.UNKNOWN,
+        na: c.notApplicable,
+      })}
+    </p>
+  );
 }
 
 export function HomePage(props: { v: View; home: Home }) {
@@ -50,31 +111,12 @@ export function HomePage(props: { v: View; home: Home }) {
       )}
 
       <h2>{v.w('home.problems')}</h2>
-      {home.problems.every((h) => h.open.length === 0) && <p class="ok">{v.w('home.noProblems')}</p>}
-      {home.problems
-        .filter((h) => h.open.length > 0)
-        .map((h) => (
-          <div class="card">
-            <strong>
-              <a href={hostHref(h.host)}>{h.host}</a>
-            </strong>
-            <ProblemList v={v} list={h.open} />
-          </div>
-        ))}
-      {home.problems.some((h) => h.covered.length > 0) && (
-        <>
-          <h3>{v.w('home.covered')}</h3>
-          {home.problems
-            .filter((h) => h.covered.length > 0)
-            .map((h) => (
-              <div class="card covered">
-                <strong>
-                  <a href={hostHref(h.host)}>{h.host}</a>
-                </strong>
-                <ProblemList v={v} list={h.covered} />
-              </div>
-            ))}
-        </>
+      <Counts v={v} counts={home.counts} />
+      <ProblemsByHost v={v} problems={home.problems} max={HOME_HOSTS} />
+      {home.problems.length > 0 && (
+        <p>
+          <a href="/problems">{v.w('home.allProblems')}</a>
+        </p>
       )}
 
       <h2>{v.w('home.changes')}</h2>
