@@ -138,6 +138,34 @@ export const webEn = {
   'col.change': 'Change',
   'col.by': 'By',
   'col.note': 'Note',
+
+  // Backups and releases pages (issue 18, web)
+  'nav.backups': 'Backups',
+  'nav.releases': 'Releases',
+  'backups.title': 'Backups',
+  'backups.none':
+    'No backup check has a result yet (backup.files, backup.borg, backup.restic, proxmox.backups).',
+  'backups.set': 'Set',
+  'backups.newest': 'Newest',
+  'backups.size': 'Size',
+  'backups.trend': 'Size trend',
+  'backups.noBackup': 'none',
+  'backups.trendLabel': (p: { n: number; from: string; to: string }) =>
+    `${count('en', p.n, 'backup', 'backups')}: ${p.from} → ${p.to}`,
+  'releases.title': 'Releases',
+  'releases.none': 'No release watched (releases: in ronde.yaml).',
+  'releases.watch': 'Watch',
+  'releases.latest': 'Latest seen',
+  'releases.checked': (p: { when: string }) => `checked ${p.when}`,
+  'releases.neverChecked': 'not checked yet',
+  'releases.limited': (p: { when: string }) => `rate-limited until ${p.when}`,
+  'releases.error': (p: { error: string }) => `last error: ${p.error}`,
+  'releases.announced': 'announced',
+  'releases.silent': 'recorded without a message (first look or burst)',
+  'releases.older': 'Hosts running an older version',
+  'releases.allCurrent': 'No host runs an older version (as far as docker.updates saw).',
+  'releases.noImages': 'No image of this software to compare (images: of the watch).',
+  'releases.history': 'Seen',
 };
 
 export type PageWords = typeof webEn;

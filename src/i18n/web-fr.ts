@@ -135,4 +135,32 @@ export const webFr: PageWords = {
   'col.change': 'Changement',
   'col.by': 'Par',
   'col.note': 'Note',
+
+  // Backups and releases pages (issue 18, web)
+  'nav.backups': 'Sauvegardes',
+  'nav.releases': 'Versions',
+  'backups.title': 'Sauvegardes',
+  'backups.none':
+    'Aucune vérification de sauvegarde n’a encore de résultat (backup.files, backup.borg, backup.restic, proxmox.backups).',
+  'backups.set': 'Jeu',
+  'backups.newest': 'La plus récente',
+  'backups.size': 'Taille',
+  'backups.trend': 'Évolution de la taille',
+  'backups.noBackup': 'aucune',
+  'backups.trendLabel': (p: { n: number; from: string; to: string }) =>
+    `${count('fr', p.n, 'sauvegarde', 'sauvegardes')} : ${p.from} → ${p.to}`,
+  'releases.title': 'Versions publiées',
+  'releases.none': 'Aucune version surveillée (releases: dans ronde.yaml).',
+  'releases.watch': 'Logiciel',
+  'releases.latest': 'Dernière vue',
+  'releases.checked': (p: { when: string }) => `vérifié ${p.when}`,
+  'releases.neverChecked': 'pas encore vérifié',
+  'releases.limited': (p: { when: string }) => `limité par la source jusqu’à ${p.when}`,
+  'releases.error': (p: { error: string }) => `dernière erreur : ${p.error}`,
+  'releases.announced': 'annoncée',
+  'releases.silent': 'notée sans message (premier regard ou rafale)',
+  'releases.older': 'Hôtes avec une version plus ancienne',
+  'releases.allCurrent': 'Aucun hôte n’a de version plus ancienne (d’après docker.updates).',
+  'releases.noImages': 'Aucune image de ce logiciel à comparer (images: de la surveillance).',
+  'releases.history': 'Vues',
 };

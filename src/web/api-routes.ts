@@ -5,6 +5,7 @@ import { recurringCovers } from '../notify/hold.js';
 import { boardTimeZone } from '../routines/board.js';
 import { listAudit } from '../store/audit.js';
 import type { CurrentState } from '../store/types.js';
+import { loadBackups } from './backups.js';
 import type { WebEnv } from './context.js';
 import {
   ActionError,
@@ -17,6 +18,7 @@ import {
 } from './cover-actions.js';
 import { type BoardRow, loadBoardRows, loadCheck, loadHost, loadProblems, type Problem } from './data.js';
 import { need } from './guard.js';
+import { loadReleases } from './releases.js';
 import { isRefusal, signOff } from './signoff.js';
 
 /*
@@ -209,6 +211,33 @@ export function apiRoutes(app: Hono<WebEnv>): void {
       }),
     );
   }
+
+  app.get(`${api}/backups`, need('viewer'), async (c) => {
+    const { deps } = ctx(c);
+    const sets = await loadBackups(deps.store);
+    return c.json({
+      version: API_VERSION,
+      sets: sets.map((s) => ({
+        ...s,
+        newestAt: s.newestAt?.toISOString() ?? null,
+        sizes: s.sizes.map((p) => ({ at: new Date(p.t).toISOString(), size: p.v })),
+      })),
+    });
+  });
+
+  app.get(`${api}/releases`, need('viewer'), async (c) => {
+    const { deps } = ctx(c);
+    const watches = await loadReleases(deps.store, deps.config);
+    return c.json({
+      version: API_VERSION,
+      watches: watches.map((w) => ({
+        ...w,
+        checkedAt: w.checkedAt?.toISOString() ?? null,
+        rateLimitedUntil: w.rateLimitedUntil?.toISOString() ?? null,
+        seen: w.seen.map((r) => ({ ...r, seenAt: r.seenAt.toISOString() })),
+      })),
+    });
+  });
 
   app.get(`${api}/audit`, need('viewer'), async (c) => {
     const { deps } = ctx(c);

@@ -2,16 +2,20 @@ import type { Context, Hono } from 'hono';
 import { allows } from '../auth/roles.js';
 import { setLanguage } from '../auth/users.js';
 import { listAudit } from '../store/audit.js';
+import { loadBackups } from './backups.js';
 import type { WebEnv } from './context.js';
 import { loadBoardRows, loadCheck, loadHome, loadHost, loadProblems } from './data.js';
 import { need } from './guard.js';
 import { pageView } from './page-view.js';
 import { AuditPage } from './pages/audit.js';
+import { BackupsPage } from './pages/backups.js';
 import { AckForm, SpanForm } from './pages/cover-forms.js';
 import { Counts, HomePage, ProblemsByHost } from './pages/home.js';
 import { CheckPage, HostPage } from './pages/host.js';
 import { Layout } from './pages/layout.js';
+import { ReleasesPage } from './pages/releases.js';
 import { RoutinePage } from './pages/routine.js';
+import { loadReleases } from './releases.js';
 import { isRefusal, signOff } from './signoff.js';
 
 /** The pages (server-rendered); each names the least role it needs. */
@@ -34,6 +38,26 @@ export function pageRoutes(app: Hono<WebEnv>): void {
         <h2>{v.w('home.problems')}</h2>
         <Counts v={v} counts={fleet.counts} />
         <ProblemsByHost v={v} problems={fleet.problems} />
+      </Layout>,
+    );
+  });
+
+  app.get('/backups', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const sets = await loadBackups(deps.store);
+    return c.html(
+      <Layout v={v} title={v.w('backups.title')} session={session}>
+        <BackupsPage v={v} sets={sets} />
+      </Layout>,
+    );
+  });
+
+  app.get('/releases', need('viewer'), async (c) => {
+    const { deps, v, session } = ctx(c);
+    const watches = await loadReleases(deps.store, deps.config);
+    return c.html(
+      <Layout v={v} title={v.w('releases.title')} session={session}>
+        <ReleasesPage v={v} watches={watches} />
       </Layout>,
     );
   });

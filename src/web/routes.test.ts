@@ -28,6 +28,8 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/chat/mattermost', least: 'public' },
   { method: 'GET', pattern: '/', least: 'viewer' },
   { method: 'GET', pattern: '/problems', least: 'viewer' },
+  { method: 'GET', pattern: '/backups', least: 'viewer' },
+  { method: 'GET', pattern: '/releases', least: 'viewer' },
   { method: 'POST', pattern: '/logout', least: 'viewer', form: {}, ends: true },
   { method: 'GET', pattern: '/hosts/:host', path: '/hosts/web1', least: 'viewer' },
   {
@@ -135,6 +137,8 @@ const ROUTES: Route[] = [
     least: 'operator',
   },
   { method: 'GET', pattern: '/api/v1/audit', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/backups', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/releases', least: 'viewer' },
 ];
 
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];

@@ -116,3 +116,28 @@ export function metricOf(
     if (typeof v === 'number' && Number.isFinite(v)) return { v, unit: '', name };
   return null;
 }
+
+/** A word-sized trend line (a backup's sizes): no axes, its first and last values in the title. */
+export function Sparkline(props: { points: Point[]; label: string }) {
+  const pts = props.points;
+  if (pts.length < 2) return null;
+  const W = 120;
+  const H = 24;
+  const t0 = pts[0]!.t;
+  const t1 = pts[pts.length - 1]!.t;
+  const lo = Math.min(...pts.map((p) => p.v));
+  const hi = Math.max(...pts.map((p) => p.v));
+  const x = (t: number) => (t1 === t0 ? W / 2 : ((t - t0) / (t1 - t0)) * (W - 4) + 2);
+  const y = (v: number) => (hi === lo ? H / 2 : H - 2 - ((v - lo) / (hi - lo)) * (H - 4));
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={props.label}>
+      <title>{props.label}</title>
+      <polyline
+        points={pts.map((p) => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}
+        fill="none"
+        stroke="#0969da"
+        stroke-width="1.5"
+      />
+    </svg>
+  );
+}

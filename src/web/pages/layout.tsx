@@ -40,6 +40,8 @@ export function Layout(props: { v: View; title: string; session?: Session | unde
           {s && (
             <nav>
               <a href="/">{v.w('nav.home')}</a>
+              <a href="/backups">{v.w('nav.backups')}</a>
+              <a href="/releases">{v.w('nav.releases')}</a>
               <a href="/silences">{v.w('nav.silences')}</a>
               <a href="/audit">{v.w('nav.audit')}</a>
             </nav>
