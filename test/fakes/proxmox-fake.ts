@@ -99,6 +99,13 @@ export interface ProxmoxFake {
   failSnapshots(exitstatus: string): void;
   /** How long a snapshot task runs before it stops (default 300 ms). */
   snapshotTaskMs(ms: number): void;
+  // --- APT endpoints (proxmox.updates) ---
+  /** Replaces a node's pending upgrades (`GET /nodes/{node}/apt/update`). */
+  setAptUpdates(node: string, list: Json[]): void;
+  /** The token lacks Sys.Modify on /nodes: apt/update and apt/changelog answer 403, as PVE does. */
+  withoutSysModify(): void;
+  /** Adds a finished `aptupdate` task (the package index refresh) to a node's task list. */
+  addAptUpdateTask(node: string, endtime: number, status?: string): void;
   close(): Promise<void>;
 }
 
@@ -118,6 +125,7 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
   const cert = readFileSync(certFile, 'utf8');
   let state = fresh();
   const snapshots = freshSnapshots(() => state);
+  let apt = freshApt();
   const requests: string[] = [];
   let pid = 0x1000;
   const fake = { refused: 0 };
@@ -147,6 +155,10 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
       () => pid++,
     );
     if (snap) return;
+    const aptAnswer = aptRoute(apt, path, url.searchParams);
+    if (aptAnswer && 'denied' in aptAnswer) return send(403, null, aptAnswer.denied);
+    if (aptAnswer && 'error' in aptAnswer) return send(500, null, aptAnswer.error);
+    if (aptAnswer) return send(200, aptAnswer.data);
     const answer = route(state, path, url.searchParams);
     if (answer === undefined) return send(501, null, `Method 'GET ${path}' not implemented`);
     send(200, answer);
@@ -168,6 +180,7 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
         snapshots,
         freshSnapshots(() => state),
       );
+      apt = freshApt();
       requests.length = 0;
       fake.refused = 0;
     },
@@ -260,6 +273,29 @@ export async function startProxmoxFake(): Promise<ProxmoxFake> {
     },
     snapshotTaskMs(ms) {
       snapshots.taskMs = ms;
+    },
+    setAptUpdates(node, list) {
+      apt.updates.set(node, list);
+    },
+    withoutSysModify() {
+      apt.sysModify = false;
+    },
+    addAptUpdateTask(node, endtime, status = 'OK') {
+      const tasks = state.tasks.get(node) ?? [];
+      const start = endtime - 20;
+      tasks.unshift({
+        upid: `UPID:${node}:${(pid++).toString(16).toUpperCase().padStart(8, '0')}:0A2B3C4D:${start.toString(16).toUpperCase()}:aptupdate::root@pam:`,
+        node,
+        pid,
+        pstart: 1,
+        starttime: start,
+        endtime,
+        type: 'aptupdate',
+        id: '',
+        user: 'root@pam',
+        status,
+      });
+      state.tasks.set(node, tasks);
     },
     async close() {
       server.closeAllConnections();
@@ -397,4 +433,60 @@ function snapshotRoute(
     return true;
   }
   return false;
+}
+
+// --- APT endpoints (proxmox.updates), after PVE/API2/APT.pm of pve-manager ---
+// Kept in their own block so the other endpoint families of this fake rebase cleanly.
+
+interface AptState {
+  versions: Map<string, Json[]>;
+  updates: Map<string, Json[]>;
+  /** Package name → its Debian changelog text. */
+  changelogs: Map<string, string>;
+  /** Whether the token has Sys.Modify on /nodes/{node} (list_updates and changelog need it). */
+  sysModify: boolean;
+}
+
+function freshApt(): AptState {
+  const text = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+  return {
+    versions: new Map([
+      ['pve1', load('apt-versions-pve1.json')],
+      ['pve2', load('apt-versions-pve2.json')],
+    ]),
+    updates: new Map([
+      ['pve1', load('apt-update-pve1.json')],
+      ['pve2', load('apt-update-pve2.json')],
+    ]),
+    changelogs: new Map([
+      ['pve-manager', text('apt-changelog-pve-manager.txt')],
+      ['openssl', text('apt-changelog-openssl.txt')],
+    ]),
+    sysModify: true,
+  };
+}
+
+type AptAnswer = { data: unknown } | { denied: string } | { error: string } | undefined;
+
+function aptRoute(apt: AptState, path: string, q: URLSearchParams): AptAnswer {
+  const m = /^\/nodes\/([^/]+)\/apt\/(versions|update|changelog)$/.exec(path);
+  if (!m) return undefined;
+  const node = decodeURIComponent(m[1]!);
+  if (!apt.versions.has(node))
+    return { error: `hostname lookup '${node}' failed - failed to get address info` };
+  const what = m[2]!;
+  if (what === 'versions') return { data: apt.versions.get(node) };
+  if (!apt.sysModify) return { denied: `Permission check failed (/nodes/${node}, Sys.Modify)` };
+  if (what === 'update') return { data: apt.updates.get(node) ?? [] };
+  // changelog: `name` is required; a version that is not available is an error, like APT.pm.
+  const name = q.get('name');
+  if (!name)
+    return { error: "parameter verification failed - {'name':'property is missing and it is not optional'}" };
+  const text = apt.changelogs.get(name);
+  const version = q.get('version');
+  const pending = (apt.updates.get(node) ?? []).find((p) => p.Package === name);
+  if (version && pending && pending.Version !== version)
+    return { error: `package '${name}' version '${version}' is not available` };
+  if (text === undefined) return { error: `changelog for '${name}_${version ?? ''}' not available` };
+  return { data: text };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AptPackage } from './apt-schema.js';
 import { ProxmoxError } from './errors.js';
 import {
   BackupJob,
@@ -98,6 +99,23 @@ export class ProxmoxClient {
       start: 0,
       limit,
     });
+  }
+
+  // --- APT (proxmox.updates) ---
+
+  /** Versions of the important Proxmox packages of a node (Sys.Audit). */
+  aptVersions(node: string): Promise<AptPackage[]> {
+    return this.#get(`/nodes/${seg(node)}/apt/versions`, z.array(AptPackage));
+  }
+
+  /** Pending upgrades of a node, as of its last package index refresh (Sys.Modify). */
+  aptUpdates(node: string): Promise<AptPackage[]> {
+    return this.#get(`/nodes/${seg(node)}/apt/update`, z.array(AptPackage));
+  }
+
+  /** The Debian changelog of a package version, fetched by the node from its repository (Sys.Modify). */
+  aptChangelog(node: string, name: string, version?: string): Promise<string> {
+    return this.#get(`/nodes/${seg(node)}/apt/changelog`, z.string(), { name, version });
   }
 
   #items<T extends z.ZodType>(path: string, items: unknown[], schema: T): z.output<T>[] {

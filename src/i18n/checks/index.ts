@@ -4,6 +4,7 @@ import * as credentials from './credentials.js';
 import * as docs from './docs.js';
 import * as gitlab from './gitlab.js';
 import * as prometheus from './prometheus.js';
+import * as proxmox from './proxmox.js';
 import * as ronde from './ronde.js';
 import * as system from './system.js';
 import * as tls from './tls.js';
@@ -24,6 +25,7 @@ export const en = {
   ...docs.en,
   ...gitlab.en,
   ...credentials.en,
+  ...proxmox.en,
 };
 
 export const fr: typeof en = {
@@ -36,4 +38,5 @@ export const fr: typeof en = {
   ...docs.fr,
   ...gitlab.fr,
   ...credentials.fr,
+  ...proxmox.fr,
 };

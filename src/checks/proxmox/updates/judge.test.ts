@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { AptPackage } from '../../../clients/proxmox/apt-schema.js';
+import { classify, judgeUpdates, type NodeFacts, type UpdatesRules } from './judge.js';
+
+const fx = (n: string) =>
+  JSON.parse(readFileSync(new URL(`../../../../test/fixtures/proxmox/${n}`, import.meta.url), 'utf8'))
+    .data as AptPackage[];
+const NOW = new Date('2025-03-05T12:00:00Z');
+const RULES: UpdatesRules = { security: 'CRIT', pending: 'WARN', skew: 'WARN', maxIndexAgeSec: 7 * 86_400 };
+const facts = (node: string, over: Partial<NodeFacts> = {}): NodeFacts => ({
+  node,
+  online: true,
+  versions: fx(`apt-versions-${node}.json`),
+  updates: fx(`apt-update-${node}.json`),
+  indexRefreshedAt: null,
+  changelogs: {},
+  ...over,
+});
+
+describe('judgeUpdates', () => {
+  it('classifies pending packages: Proxmox, kernel (reboot after), security by origin', () => {
+    const [manager, kernel, , openssl] = fx('apt-update-pve1.json');
+    expect(classify(manager!)).toEqual(['proxmox']);
+    expect(classify(kernel!)).toEqual(['kernel', 'proxmox']);
+    expect(classify(openssl!)).toEqual(['other']);
+    expect(classify({ ...openssl!, Origin: 'Debian-Security' })).toEqual(['security']);
+  });
+
+  it('is OK for one node with nothing pending, saying its versions', () => {
+    const r = judgeUpdates([facts('pve2')], RULES, 'en', NOW);
+    expect(r).toMatchObject({
+      status: 'OK',
+      summary: '1 node up to date: pve-manager 8.1.10, kernel 6.5.13-5-pve',
+    });
+    expect(judgeUpdates([facts('pve2')], RULES, 'fr', NOW).summary).toBe(
+      '1 nœud à jour : pve-manager 8.1.10, noyau 6.5.13-5-pve',
+    );
+  });
+
+  it('says the skew and an offline node, and UNKNOWN without any node', () => {
+    const r = judgeUpdates(
+      [
+        facts('pve1', { updates: [] }),
+        facts('pve2'),
+        { node: 'pve3', online: false, versions: [], updates: [], indexRefreshedAt: null, changelogs: {} },
+      ],
+      RULES,
+      'en',
+      NOW,
+    );
+    expect(r.status).toBe('WARN');
+    expect(r.reasons).toContain('pve3 is offline: its versions are unknown');
+    expect(judgeUpdates([], RULES, 'en', NOW).status).toBe('UNKNOWN');
+  });
+});
