@@ -1,49 +1,121 @@
-import { pino } from 'pino';
+import type PgBoss from 'pg-boss';
+import { type Logger, pino } from 'pino';
 import { Engine, within } from '../daemon/engine.js';
 import { acquireServeLock, type ServeLock, StoreBusy } from '../daemon/lock.js';
+import { jobKey, openQueue, sendRound } from '../daemon/queue.js';
 import { describeUnresolved, unresolvedNotifierSecrets } from '../notify/preflight.js';
+import type { Store } from '../store/types.js';
 import type { WebDeps } from '../web/context.js';
 import { createApp, listen } from '../web/server.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_CONFIG, EX_TEMPFAIL } from './errors.js';
 import { parseListen, type ServeOptions } from './serve.js';
+import {
+  awaitSchedulerTurn,
+  parseJobExpiry,
+  parseRole,
+  type Role,
+  requireSharedStore,
+  startWorking,
+} from './serve-roles.js';
 
 /** SIGTERM to exit: the process is gone within this, whatever hangs (systemd's TimeoutStopSec is 15 s). */
 const STOP_WITHIN_MS = 9000;
 
 /** `ronde serve`'s body, loaded only when the daemon starts (it pulls in pino, Hono, the outbox…). */
 export async function runServe(globals: () => GlobalOptions, opts: ServeOptions): Promise<void> {
+  const role = parseRole(opts.role ?? 'all');
+  const expireSeconds = parseJobExpiry(opts.jobExpiry ?? '300');
   const { host, port } = parseListen(opts.listen);
-  const log = pino({ level: opts.logLevel, base: { app: 'ronde' } });
+  const log = pino({ level: opts.logLevel, base: { app: 'ronde', ...(role === 'all' ? {} : { role }) } });
   const ctx = await loadContext(globals());
+  const loc = ctx.databaseLocation();
+  requireSharedStore(role, loc);
   // A reference that does not resolve now would fail every send in silence: refuse to start (78).
-  const unresolved = unresolvedSecrets(ctx);
+  const unresolved = role === 'all' || role === 'scheduler' ? unresolvedSecrets(ctx) : undefined;
   if (unresolved)
     throw new CliError(
       `${unresolved}\nronde serve does not start with a notifier that cannot send: set the variable or file, then start again.`,
       EX_CONFIG,
     );
-  const lock = await lockStore(ctx);
-  lock.onLost((err) =>
-    log.error({ err: err.message }, 'the store lock was lost: another ronde serve could start on this store'),
-  );
+  const signals = new SignalQueue();
+  let lock: ServeLock | undefined;
+  if (role === 'all') lock = await lockStore(ctx);
+  if (role === 'scheduler') {
+    lock = await awaitSchedulerTurn(
+      loc,
+      log,
+      () => signals.stopping(),
+      (ms) => signals.pause(ms),
+    );
+    if (!lock) {
+      signals.dispose();
+      log.info('stopped while standing by');
+      return;
+    }
+  }
+  lock?.onLost((err) => {
+    log.error({ err: err.message }, 'the store lock was lost: another ronde serve could start on this store');
+    // A scheduler without the lock may run beside its successor: stop (systemd starts it again, on standby).
+    if (role === 'scheduler') process.kill(process.pid, 'SIGTERM');
+  });
   const store = await ctx.openStore();
+  const queue =
+    role === 'scheduler' || role === 'worker'
+      ? await openQueue(loc.kind === 'postgres' ? loc.url : '', { expireSeconds }, log, role)
+      : undefined;
   let current = ctx;
-  let engine = await Engine.start({ ...ctx, store, log });
+  let stopping = false;
+  const start = (c: CliContext, schedule?: ReadonlyMap<string, number>) =>
+    role === 'web'
+      ? undefined
+      : Engine.start({
+          ...c,
+          store,
+          log,
+          ...(schedule ? { schedule } : {}),
+          ...(role === 'scheduler' && queue
+            ? {
+                role: {
+                  kind: 'scheduler' as const,
+                  dispatch: dispatchTo(queue, store, log, expireSeconds, () => stopping),
+                },
+              }
+            : {}),
+          ...(role === 'worker' ? { role: { kind: 'worker' as const } } : {}),
+        });
+  let engine = await start(ctx);
+  if (role === 'worker' && queue)
+    await startWorking(
+      queue,
+      ctx.config.defaults.concurrency,
+      (job) => {
+        if (!engine) throw new Error('no engine');
+        return engine.daemon.runJob(job.hosts, job.key);
+      },
+      log,
+    );
   // The page and /healthz follow the engine and configuration of the moment (reloads swap them).
   const deps: WebDeps = {
-    daemon: { healthy: () => engine.daemon.healthy(), status: () => engine.daemon.status() },
+    daemon: {
+      healthy: () => engine?.daemon.healthy() ?? true,
+      status: () => engine?.daemon.status() ?? { role },
+    },
     store,
     config: ctx.config,
     log,
   };
-  const http = await listen(createApp(deps), host, port);
+  const http = role === 'all' || role === 'web' ? await listen(createApp(deps), host, port) : undefined;
   log.info(
-    { listen: `${host}:${http.port}`, config: ctx.configPath, store: store.dialect, lock: lock.where },
-    'listening',
+    {
+      ...(http ? { listen: `${host}:${http.port}` } : {}),
+      config: ctx.configPath,
+      store: store.dialect,
+      ...(lock ? { lock: lock.where } : {}),
+    },
+    role === 'all' || role === 'web' ? 'listening' : `${role} started`,
   );
 
-  const signals = new SignalQueue();
   for (;;) {
     const sig = await signals.next();
     if (sig !== 'SIGHUP') {
@@ -54,7 +126,7 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
     let next: CliContext;
     try {
       next = await loadContext(globals());
-      const why = reloadRefusal(current, next);
+      const why = reloadRefusal(current, next, role);
       if (why) throw new Error(why);
     } catch (err) {
       log.error(
@@ -63,16 +135,19 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
       );
       continue;
     }
-    const deadline = Date.now() + STOP_WITHIN_MS;
-    const schedule = engine.daemon.schedule();
-    await engine.stop(deadline);
-    engine = await Engine.start({ ...next, store, log, schedule });
+    if (engine) {
+      const deadline = Date.now() + STOP_WITHIN_MS;
+      const schedule = engine.daemon.schedule();
+      await engine.stop(deadline);
+      engine = await start(next, schedule);
+    }
     deps.config = next.config;
     current = next;
-    log.info({ config: next.configPath, jobs: engine.daemon.status().jobs }, 'configuration reloaded');
+    log.info({ config: next.configPath, jobs: engine?.daemon.status().jobs ?? 0 }, 'configuration reloaded');
   }
 
   // Stopping: gone within STOP_WITHIN_MS whatever hangs; the port and the lock first and last.
+  stopping = true;
   const deadline = Date.now() + STOP_WITHIN_MS;
   const hard = setTimeout(() => {
     log.error('stop took too long: exiting now');
@@ -80,14 +155,49 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   }, STOP_WITHIN_MS + 500);
   hard.unref();
   // The listener goes first: a restart can bind the port while we finish.
-  const closing = within(http.close(), 1000);
-  await engine.stop(deadline);
+  const closing = within(http?.close() ?? Promise.resolve(), 1000);
+  // The queue stops handing out rounds first; those running are interrupted, saved, then completed.
+  const queueStopped = queue?.stop({ graceful: true, wait: true, timeout: STOP_WITHIN_MS - 3000 });
+  await engine?.stop(deadline);
   await closing;
+  await within(queueStopped ?? Promise.resolve(), Math.max(0, deadline - Date.now() - 500));
   await within(store.close(), Math.max(0, deadline - Date.now()));
-  await lock.release();
+  await lock?.release();
   signals.dispose();
   clearTimeout(hard);
   log.info({ ms: STOP_WITHIN_MS - Math.max(0, deadline - Date.now()) }, 'stopped');
+}
+
+/** The scheduler's hand-off: each due round becomes one job, keyed by its hosts and slot. */
+function dispatchTo(
+  queue: PgBoss,
+  store: Store,
+  log: Logger,
+  expireSeconds: number,
+  stopping: () => boolean,
+) {
+  return async (hosts: { host: string; checks: string[] }[], slotMs: number): Promise<void> => {
+    const key = jobKey(
+      hosts.map((h) => h.host),
+      slotMs,
+    );
+    const queued = await sendRound(queue, { key, hosts });
+    log.debug({ job: key, queued }, queued ? 'round queued' : 'round already queued');
+    // A new installation's first round holds every host. Until it is saved
+    // their next slots wait (the daemon keeps them busy while this runs), so
+    // the first-run summary sees the whole fleet, as in one process.
+    if (hosts.length < 2) return;
+    const giveUp = Date.now() + expireSeconds * 4000;
+    while (!stopping() && Date.now() < giveUp) {
+      const saved = await store.conn.db
+        .selectFrom('rounds')
+        .select('id')
+        .where('job_key', '=', key)
+        .executeTakeFirst();
+      if (saved) return;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
 }
 
 async function lockStore(ctx: CliContext): Promise<ServeLock> {
@@ -100,14 +210,14 @@ async function lockStore(ctx: CliContext): Promise<ServeLock> {
 }
 
 /** What a reload cannot change on the fly; said instead of half-applying it. */
-function reloadRefusal(current: CliContext, next: CliContext): string | undefined {
+function reloadRefusal(current: CliContext, next: CliContext, role: Role): string | undefined {
   const a = current.databaseLocation();
   const b = next.databaseLocation();
   const same =
     a.kind === b.kind &&
     (a.kind === 'sqlite' ? a.path === (b as typeof a).path : a.url === (b as typeof a).url);
   if (!same) return 'database: the store changed; a new store needs a restart of ronde serve';
-  return unresolvedSecrets(next);
+  return role === 'all' || role === 'scheduler' ? unresolvedSecrets(next) : undefined;
 }
 
 /** The notifier secret references that do not resolve now, one per line; undefined when all do. */
@@ -129,6 +239,21 @@ class SignalQueue {
 
   constructor() {
     for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(s, this.#on);
+  }
+
+  /** A stop is waiting (not yet taken by `next()`). */
+  stopping(): boolean {
+    return this.#queue.some((s) => s !== 'SIGHUP');
+  }
+
+  /** Waits `ms`, or less if a signal comes. */
+  async pause(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((r) => {
+      this.#wake = r;
+      timer = setTimeout(r, ms);
+    });
+    clearTimeout(timer);
   }
 
   async next(): Promise<NodeJS.Signals> {

@@ -5,6 +5,8 @@ import { CliError, EX_USAGE } from './errors.js';
 export interface ServeOptions {
   listen: string;
   logLevel: string;
+  role: string;
+  jobExpiry: string;
 }
 
 export function serveCommand(globals: () => GlobalOptions): Command {
@@ -21,11 +23,26 @@ export function serveCommand(globals: () => GlobalOptions): Command {
     )
     .option('--listen <host:port>', 'HTTP address (loopback by default)', '127.0.0.1:9717')
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
+    .option(
+      '--role <role>',
+      'all (one process, the default), or for a fleet on PostgreSQL: scheduler, worker, web',
+      'all',
+    )
+    .option(
+      '--job-expiry <seconds>',
+      'scheduler/worker: a round still running after this is presumed lost and retried elsewhere',
+      '300',
+    )
     .addHelpText(
       'after',
       '\nIt does not start (exit 78) when the configuration is invalid or a notifier\n' +
         'secret (${env:…}, ${file:…}) does not resolve: the error names the reference.\n' +
-        'Messages that cannot be delivered: `ronde outbox` lists, retries, drops them.',
+        'Messages that cannot be delivered: `ronde outbox` lists, retries, drops them.\n' +
+        '\nScale-out (PostgreSQL only; docs/scale-out.md), one store, each role as its own service:\n' +
+        "  ronde serve --role scheduler   queues each host's due checks; one at a time, others stand by\n" +
+        '  ronde serve --role worker      runs queued rounds and saves them; start as many as needed\n' +
+        "  ronde serve --role web         the team's page and API on --listen\n" +
+        'On SQLite only --role all runs (exit 78 otherwise).',
     )
     .action(async (opts: ServeOptions) => {
       // Loaded on use: `ronde check` must not pay for the daemon's modules at start-up.

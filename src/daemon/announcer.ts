@@ -38,6 +38,13 @@ export interface AnnouncerOptions {
   now?: () => Date;
   /** Who claims outbox rows; `hostname:pid` so a restart can tell its predecessor's claims. */
   worker?: string;
+  /** Adds `ronde.self` to a round now and then (default true). */
+  self?: boolean;
+  /**
+   * Scale-out scheduler: rounds are saved (and messages queued) by workers,
+   * so nothing here kicks the delivery; look for due messages every second.
+   */
+  watchOutbox?: boolean;
 }
 
 export class Announcer {
@@ -50,6 +57,8 @@ export class Announcer {
   #kicked = false;
   #summarySent = false;
   #work: Promise<void> | null = null;
+  #peek: Promise<void> | null = null;
+  #lastPeek = 0;
 
   constructor(o: AnnouncerOptions) {
     this.#o = o;
@@ -93,7 +102,7 @@ export class Announcer {
     const now = this.#now();
     const all = [...results];
     const selfEveryMs = Math.min(60, config.defaults.interval) * 1000;
-    if (now.getTime() - this.#lastSelf >= selfEveryMs) {
+    if (this.#o.self !== false && now.getTime() - this.#lastSelf >= selfEveryMs) {
       all.push(await selfResult(store, config, registry, now, { inDaemon: true }));
       this.#lastSelf = now.getTime();
     }
@@ -137,6 +146,7 @@ export class Announcer {
   tick(signal: AbortSignal): void {
     const t = this.#now().getTime();
     if (this.#work || signal.aborted) return;
+    if (this.#o.watchOutbox && !this.#kicked) this.#peekOutbox(t);
     if (!this.#kicked && t - this.#lastWork < WORK_EVERY_MS) return;
     this.#kicked = false;
     this.#lastWork = t;
@@ -144,6 +154,26 @@ export class Announcer {
       .catch((err) => this.#o.log.error({ err: String(err) }, 'notification work failed'))
       .finally(() => {
         this.#work = null;
+      });
+  }
+
+  /** One indexed look (outbox_due) at most a second, never awaited: a message due kicks the next tick. */
+  #peekOutbox(t: number): void {
+    if (this.#peek || t - this.#lastPeek < 1000) return;
+    this.#lastPeek = t;
+    this.#peek = this.#o.store.conn.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('state', '=', 'pending')
+      .where('next_attempt_at', '<=', t)
+      .limit(1)
+      .executeTakeFirst()
+      .then((due) => {
+        if (due) this.#kicked = true;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.#peek = null;
       });
   }
 

@@ -32,6 +32,12 @@ export interface DaemonOptions {
   firstRoundTogether?: boolean;
   /** The slots of a previous daemon (a reload keeps them, instead of running everything at once). */
   schedule?: ReadonlyMap<string, number>;
+  /**
+   * Scale-out scheduler: due rounds are handed to this (queued for workers)
+   * instead of run here. `slotMs` is the slot they were due at, the same on
+   * any scheduler, so a round queued twice (a takeover) has one key.
+   */
+  dispatch?: (hosts: { host: string; checks: string[] }[], slotMs: number) => Promise<void>;
 }
 
 export interface DaemonStatus {
@@ -91,7 +97,13 @@ export class Daemon {
     );
     // Everything runs once at start (the state is fresh), then on its slot; a
     // reload keeps the slots of the jobs it still has.
-    for (const j of this.#jobs) this.#next.set(jobKey(j), o.schedule?.get(jobKey(j)) ?? this.#started);
+    // A scheduler starts at each job's current slot instead: the time it was
+    // due at is the round's key, so a slot its dead predecessor already queued
+    // is not queued again.
+    for (const j of this.#jobs) {
+      const first = o.dispatch ? nextRunMs(j, this.#started - j.intervalSec * 1000) : this.#started;
+      this.#next.set(jobKey(j), o.schedule?.get(jobKey(j)) ?? first);
+    }
     this.#targets = targetFactory(o.config, { stateDir: o.stateDir });
     this.#slots = limit(o.config.defaults.concurrency);
     this.#together = o.firstRoundTogether ?? false;
@@ -170,17 +182,25 @@ export class Daemon {
       due.push({ host: p.host, checks: this.#down.has(p.host.name) ? p.checks : checks });
     }
     if (due.length === 0) return;
+    const slot = new Map<string, number>();
     for (const d of due) {
       this.#busy.add(d.host.name);
       for (const c of d.checks) {
         const job = this.#jobs.find((j) => j.host === d.host.name && j.check === c.instance);
-        if (job) this.#next.set(jobKey(job), nextRunMs(job, now));
+        if (!job) continue;
+        const was = this.#next.get(jobKey(job)) ?? now;
+        if (was <= now) slot.set(d.host.name, Math.max(slot.get(d.host.name) ?? 0, was));
+        this.#next.set(jobKey(job), nextRunMs(job, now));
       }
     }
     const rounds = this.#together ? [due] : due.map((d) => [d]);
     this.#together = false;
     for (const hosts of rounds) {
-      const p = this.#slots(() => this.#round(hosts)).finally(() => {
+      const at = Math.max(...hosts.map((d) => slot.get(d.host.name) ?? now));
+      const run = this.#o.dispatch
+        ? () => this.#dispatch(hosts, at)
+        : async () => void (await this.#round(hosts));
+      const p = this.#slots(run).finally(() => {
         for (const d of hosts) this.#busy.delete(d.host.name);
         this.#inflight.delete(p);
       });
@@ -188,9 +208,53 @@ export class Daemon {
     }
   }
 
-  async #round(due: HostChecks[]): Promise<void> {
+  /**
+   * Scale-out worker: runs one queued round (its hosts and due checks, by
+   * name), saved under the job's key. Throws when it could not be saved, so
+   * the queue retries it.
+   */
+  async runJob(hosts: readonly { host: string; checks: readonly string[] }[], key: string): Promise<void> {
+    // Taken as we stop: not run, so not done; the queue gives it to another worker.
+    if (this.#stop.signal.aborted) throw new Error('this worker is stopping');
+    const due: HostChecks[] = [];
+    for (const h of hosts) {
+      // A host or check this worker's configuration does not know (mid-rollout) is left out.
+      const p = this.#plan.find((x) => x.host.name === h.host);
+      if (!p) continue;
+      const checks = this.#down.has(h.host)
+        ? p.checks
+        : p.checks.filter((c) => h.checks.includes(c.instance));
+      if (checks.length > 0) due.push({ host: p.host, checks });
+    }
+    if (due.length === 0) return;
+    const failure = await this.#slots(() => this.#round(due, key));
+    if (failure !== undefined) throw failure;
+  }
+
+  async #dispatch(due: HostChecks[], slotMs: number): Promise<void> {
+    let failure: unknown;
+    try {
+      await this.#o.dispatch?.(
+        due.map((d) => ({ host: d.host.name, checks: d.checks.map((c) => c.instance) })),
+        slotMs,
+      );
+      this.#rounds++;
+      this.#lastRound = this.#now();
+    } catch (err) {
+      failure = err;
+      this.#o.log.error({ err: err instanceof Error ? err.message : String(err) }, 'round not queued');
+    }
+    try {
+      await this.#o.afterRound?.([], false, failure);
+    } catch (err) {
+      this.#o.log.error({ err: err instanceof Error ? err.message : String(err) }, 'after-round hook failed');
+    }
+  }
+
+  /** Runs and saves one round; what went wrong, if it could not run or be saved. */
+  async #round(due: HostChecks[], key?: string): Promise<unknown> {
     const { store, log } = this.#o;
-    if (this.#stop.signal.aborted) return;
+    if (this.#stop.signal.aborted) return undefined;
     const startedAt = new Date(this.#now());
     let out: Awaited<ReturnType<typeof runRound>> = { results: [], interrupted: false };
     let failure: unknown;
@@ -210,6 +274,7 @@ export class Daemon {
       this.#noteReachability(due, out);
       const finishedAt = new Date(this.#now());
       const round: RoundInput = { startedAt, finishedAt, trigger: 'daemon', interrupted: out.interrupted };
+      if (key !== undefined) round.jobKey = key;
       if (due.length === 1) round.host = due[0]!.host.name;
       if (out.unreachable) round.unreachable = [...out.unreachable.keys()];
       await (this.#o.saveRound ? this.#o.saveRound(round, out.results) : store.saveRound(round, out.results));
@@ -219,6 +284,7 @@ export class Daemon {
       log.info(
         {
           ...(round.host ? { host: round.host } : { hosts: due.length }),
+          ...(key !== undefined ? { job: key } : {}),
           results: out.results.length,
           notOk: bad,
           ms: finishedAt.getTime() - startedAt.getTime(),
@@ -234,6 +300,7 @@ export class Daemon {
     } catch (err) {
       log.error({ err: err instanceof Error ? err.message : String(err) }, 'after-round hook failed');
     }
+    return failure;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Registry } from '../core/registry.js';
 import { buildNotifiers } from '../notify/index.js';
 import type { Store } from '../store/types.js';
 import { Announcer } from './announcer.js';
-import { Daemon } from './daemon.js';
+import { Daemon, type DaemonOptions } from './daemon.js';
 import { Heartbeat } from './heartbeat.js';
 
 /*
@@ -22,6 +22,13 @@ export interface EngineOptions {
   log: Logger;
   /** The slots of the engine this one replaces. */
   schedule?: ReadonlyMap<string, number>;
+  /**
+   * Scale-out (docs/scale-out.md). `scheduler`: due rounds go to `dispatch`
+   * (the job queue), the outbox and reminders are worked here. `worker`: no
+   * loop of its own; rounds come through `daemon.runJob`, and are saved with
+   * their announcements as always. Default: both in this process.
+   */
+  role?: { kind: 'scheduler'; dispatch: NonNullable<DaemonOptions['dispatch']> } | { kind: 'worker' };
 }
 
 export class Engine {
@@ -38,9 +45,20 @@ export class Engine {
 
   static async start(o: EngineOptions): Promise<Engine> {
     const { config, registry, store, log } = o;
-    const announcer = new Announcer({ config, registry, store, notifiers: buildNotifiers(config), log });
-    await announcer.start();
-    const heartbeat = config.heartbeat ? new Heartbeat(config.heartbeat, log) : undefined;
+    const worker = o.role?.kind === 'worker';
+    // A worker's rounds leave `ronde.self` out: N workers would each report one daemon's health.
+    const announcer = new Announcer({
+      config,
+      registry,
+      store,
+      notifiers: buildNotifiers(config),
+      log,
+      ...(worker ? { self: false } : {}),
+      ...(o.role?.kind === 'scheduler' ? { watchOutbox: true } : {}),
+    });
+    // Workers never send: the outbox has one sender, the scheduler (or the single process).
+    if (!worker) await announcer.start();
+    const heartbeat = config.heartbeat && !worker ? new Heartbeat(config.heartbeat, log) : undefined;
     // Each host is a round of its own: ping at most once per shortest interval
     // (what one fleet-wide round used to be), a failure at once.
     let lastPing = 0;
@@ -54,8 +72,9 @@ export class Engine {
       stateDir: o.stateDir,
       log,
       saveRound: (round, results) => announcer.record(round, results),
-      firstRoundTogether: o.schedule === undefined && (await announcer.isNew()),
+      firstRoundTogether: !worker && o.schedule === undefined && (await announcer.isNew()),
       ...(o.schedule ? { schedule: o.schedule } : {}),
+      ...(o.role?.kind === 'scheduler' ? { dispatch: o.role.dispatch } : {}),
       // An interrupted round (we are stopping) is not a failure of the watch.
       afterRound: (_results, _interrupted, error) => {
         const failed = error !== undefined;
@@ -66,7 +85,7 @@ export class Engine {
       onTick: (signal) => announcer.tick(signal),
     });
     engine = new Engine(daemon, announcer, heartbeat);
-    daemon.start();
+    if (!worker) daemon.start();
     return engine;
   }
 

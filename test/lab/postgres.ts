@@ -27,6 +27,8 @@ export async function startPostgres(
     binDir?: string;
     /** Serve TLS (STARTTLS: SSLRequest) with this PEM certificate and key (copied, owned by the server). */
     ssl?: { cert: string; key: string };
+    /** Extra server settings, `name=value` (e.g. `shared_preload_libraries=pg_stat_statements` for a benchmark). */
+    settings?: readonly string[];
   } = {},
 ): Promise<PostgresLab> {
   const BIN = options.binDir ?? DEFAULT_BIN;
@@ -83,6 +85,7 @@ export async function startPostgres(
     // A test server: speed over durability.
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
     ...sslArgs,
+    ...(options.settings ?? []).flatMap((s) => ['-c', s]),
   ]);
   const child = spawn(file!, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';

@@ -57,6 +57,8 @@ export async function startLabSshd(
     keyTypes?: readonly LabKeyType[];
     /** Login user (default: the current one); an account with a plain /bin/sh skips a heavy ~/.bashrc. */
     user?: string;
+    /** Third octet of the first address (default 20: 127.0.20.x); a test's own loopback range. */
+    addressBase?: number;
   } = {},
 ): Promise<LabSshd> {
   requireSshd();
@@ -77,7 +79,13 @@ export async function startLabSshd(
   try {
     for (let i = 0; i < (opts.hosts ?? 1); i++) {
       const index = (opts.firstIndex ?? 1) + i;
-      const h = await startOne(dir, index, user, opts.keyTypes ?? ['ed25519', 'rsa', 'ecdsa']);
+      const h = await startOne(
+        dir,
+        index,
+        user,
+        opts.keyTypes ?? ['ed25519', 'rsa', 'ecdsa'],
+        opts.addressBase,
+      );
       procs.push(h.proc);
       hosts.push(h.host);
     }
@@ -129,9 +137,9 @@ function keygen(path: string, type: LabKeyType): string {
   return path;
 }
 
-/** Host N on 127.0.20.N; past 254 hosts the next /24 (127.0.21.1…), for the scale benchmark. */
-export function labAddress(index: number): string {
-  return `127.0.${20 + Math.floor((index - 1) / 254)}.${((index - 1) % 254) + 1}`;
+/** Host N on 127.0.20.N (or `base` for 20); past 254 hosts the next /24 (127.0.21.1…), for the scale benchmark. */
+export function labAddress(index: number, base = 20): string {
+  return `127.0.${base + Math.floor((index - 1) / 254)}.${((index - 1) % 254) + 1}`;
 }
 
 async function startOne(
@@ -139,8 +147,9 @@ async function startOne(
   index: number,
   user: string,
   keyTypes: readonly LabKeyType[],
+  base?: number,
 ): Promise<{ proc: ChildProcess; host: LabSshHost }> {
-  const address = labAddress(index);
+  const address = labAddress(index, base);
   const dir = join(root, `host${index}`);
   mkdirSync(dir);
   const hostKeys = {} as Record<LabKeyType, string>;
