@@ -1,6 +1,8 @@
 import { raw } from 'hono/html';
 import { allows } from '../../auth/roles.js';
 import type { Session } from '../../auth/sessions.js';
+import { resultKey } from '../../core/check.js';
+import type { Suggestion } from '../../core/suggestions.js';
 import type { BoardRow } from '../data.js';
 import { markdownToHtml } from '../markdown.js';
 import type { View } from '../words.js';
@@ -14,6 +16,8 @@ export function RoutinePage(props: {
   session: Session;
   message?: string;
   error?: string;
+  /** What the linked checks suggest, by resultKey (R12 pages to write, R13 forgotten issues). */
+  suggestions?: ReadonlyMap<string, readonly Suggestion[]>;
 }) {
   const { v, row, session } = props;
   const r = row.routine;
@@ -77,6 +81,16 @@ export function RoutinePage(props: {
               {c.target} · {c.check}
             </a>{' '}
             — {c.summary}
+            {(props.suggestions?.get(resultKey(c.target, c.check))?.length ?? 0) > 0 && (
+              <ul>
+                {props.suggestions!.get(resultKey(c.target, c.check))!.map((x) => (
+                  <li>
+                    {x.url ? <a href={x.url}>{x.text}</a> : x.text}
+                    {x.group ? <span class="mut"> — {x.group}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
