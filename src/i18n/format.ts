@@ -39,6 +39,34 @@ export function duration(lang: Lang, seconds: number): string {
   return lang === 'fr' ? count(lang, d, 'jour', 'jours') : count(lang, d, 'day', 'days');
 }
 
+const AGE_UNITS: Record<Lang, [string, string, string, string]> = {
+  en: ['d', 'h', 'm', 's'],
+  fr: [' j', ' h', ' min', ' s'],
+};
+
+/**
+ * An age to two units, as config/duration.ts's formatAge writes it in English
+ * (`2d 2h`, `1h 6m`, `45s`) and French (`2 j 2 h`, `1 h 6 min`): precise
+ * where `duration()` rounds to one unit (a backup's age against its cadence).
+ */
+export function age(lang: Lang, seconds: number): string {
+  const s = Math.max(0, Math.round(Math.abs(seconds)));
+  const u = AGE_UNITS[lang] ?? AGE_UNITS.en;
+  const parts: [number, string][] = [
+    [Math.floor(s / DAY), u[0]],
+    [Math.floor((s % DAY) / HOUR), u[1]],
+    [Math.floor((s % HOUR) / MIN), u[2]],
+    [s % MIN, u[3]],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first < 0) return `0${u[3]}`;
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n}${unit}`)
+    .join(' ');
+}
+
 /** A whole number of days: `1 day`, `3 jours`. */
 export function days(lang: Lang, n: number): string {
   return lang === 'fr' ? count(lang, n, 'jour', 'jours') : count(lang, n, 'day', 'days');

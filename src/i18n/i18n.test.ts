@@ -114,3 +114,13 @@ describe("the kinds' words (src/i18n/checks/)", () => {
     }
   });
 });
+
+describe('ages to two units', () => {
+  it('read as formatAge in English and with French units', async () => {
+    const { age } = await import('./index.js');
+    const { formatAge } = await import('../config/duration.js');
+    for (const s of [0, 45, 4000, 180_000, 2.1 * 86_400]) expect(age('en', s)).toBe(formatAge(s));
+    expect(age('fr', 2.1 * 86_400)).toBe('2 j 2 h');
+    expect(age('fr', 4000)).toBe('1 h 6 min');
+  });
+});

@@ -11,7 +11,7 @@ import type { Lang } from './lang.js';
  */
 
 export type { Catalogue } from './en.js';
-export { count, date, dateTime, days, duration, plural, zoneLabel } from './format.js';
+export { age, count, date, dateTime, days, duration, plural, zoneLabel } from './format.js';
 export { INVISIBLE, isLang, LANGS, type Lang, localeLang } from './lang.js';
 
 const CATALOGUES: Record<Lang, Catalogue> = { en, fr };

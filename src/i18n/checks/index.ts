@@ -1,4 +1,5 @@
 import * as apt from './apt.js';
+import * as backup from './backup.js';
 import * as common from './common.js';
 import * as credentials from './credentials.js';
 import * as docs from './docs.js';
@@ -18,6 +19,7 @@ import * as tls from './tls.js';
 export const en = {
   ...common.en,
   ...apt.en,
+  ...backup.en,
   ...ronde.en,
   ...system.en,
   ...tls.en,
@@ -31,6 +33,7 @@ export const en = {
 export const fr: typeof en = {
   ...common.fr,
   ...apt.fr,
+  ...backup.fr,
   ...ronde.fr,
   ...system.fr,
   ...tls.fr,

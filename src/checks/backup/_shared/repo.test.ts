@@ -72,25 +72,29 @@ describe('keepHistory', () => {
 describe('judgeSize and judgeAge', () => {
   it('compares the newest size with the median of the previous ones of its group only', () => {
     const hist = [e('n', 1, 40, 'x'), e('p1', 25, 100, 'x'), e('p2', 49, 110, 'x'), e('o', 30, 1, 'y')];
-    expect(judgeSize(hist[0]!, hist, sizeOpts)).toMatchObject({
+    expect(judgeSize(hist[0]!, hist, sizeOpts, 'en')).toMatchObject({
       medianPrevious: 105,
       problem: {
         status: 'CRIT',
         why: 'newest backup is 40 B, 62% smaller than the median 105 B of the previous 2',
       },
     });
-    expect(judgeSize(e('n', 1, 80, 'x'), hist, sizeOpts).problem).toMatchObject({ status: 'WARN' });
-    expect(judgeSize(e('n', 1, 100, 'x'), hist, sizeOpts).problem).toBeUndefined();
-    expect(judgeSize(e('n', 1, 0), [], sizeOpts).problem).toMatchObject({ status: 'CRIT' });
-    expect(judgeSize(e('n', 1, 5), [], sizeOpts)).toEqual({});
+    expect(judgeSize(e('n', 1, 80, 'x'), hist, sizeOpts, 'en').problem).toMatchObject({ status: 'WARN' });
+    expect(judgeSize(e('n', 1, 100, 'x'), hist, sizeOpts, 'en').problem).toBeUndefined();
+    expect(judgeSize(e('n', 1, 0), [], sizeOpts, 'en').problem).toMatchObject({ status: 'CRIT' });
+    expect(judgeSize(e('n', 1, 5), [], sizeOpts, 'en')).toEqual({});
   });
 
   it('goes WARN at warn_factor and CRIT at crit_factor × cadence, WARN in the future', () => {
     const o = { cadence: 86_400, warn_factor: 1.5, crit_factor: 2 };
-    expect(judgeAge('x', 0, 86_400, o)).toBeNull();
-    expect(judgeAge('x', 0, 1.6 * 86_400, o)?.status).toBe('WARN');
-    expect(judgeAge('x', 0, 2.1 * 86_400, o)).toEqual({ status: 'CRIT', why: 'x is 2d 2h old (cadence 1d)' });
-    expect(judgeAge('x', 4000, 0, o)?.why).toBe('x is dated 1h 6m in the future (clock skew?)');
+    expect(judgeAge('x', 0, 86_400, o, 'en')).toBeNull();
+    expect(judgeAge('x', 0, 1.6 * 86_400, o, 'en')?.status).toBe('WARN');
+    expect(judgeAge('x', 0, 2.1 * 86_400, o, 'en')).toEqual({
+      status: 'CRIT',
+      why: 'x is 2d 2h old (cadence 1d)',
+    });
+    expect(judgeAge('x', 4000, 0, o, 'en')?.why).toBe('x is dated 1h 6m in the future (clock skew?)');
+    expect(judgeAge('x', 0, 2.1 * 86_400, o, 'fr')?.why).toBe('x date de 2 j 2 h (cadence 1 j)');
   });
 });
 
@@ -138,8 +142,8 @@ describe('evaluate never throws on malformed output', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(out, { maxLength: 4 }), fc.anything(), out, async (outputs, prev, seed) => {
         const history = historyOf({ history: prev });
-        const b = await evaluateBorg(outputs, borgOpts, async () => [seed], history);
-        const r = evaluateRestic(outputs, resticOpts, history);
+        const b = await evaluateBorg(outputs, borgOpts, async () => [seed], history, 'en');
+        const r = evaluateRestic(outputs, resticOpts, history, 'en');
         for (const o of [b, r]) {
           expect(['OK', 'WARN', 'CRIT', 'UNKNOWN']).toContain(o.status);
           if (o.status !== 'OK') expect(o.summary.length).toBeGreaterThan(0);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { durationSchema, formatAge } from '../../../config/duration.js';
+import { durationSchema } from '../../../config/duration.js';
 import { formatSize } from '../../../config/size.js';
 import { shQuote } from '../../../core/command.js';
 import { median } from '../../../core/median.js';
 import { hasSecretRef } from '../../../core/secret-ref.js';
 import type { Status } from '../../../core/status.js';
+import { age, type Lang, t } from '../../../i18n/index.js';
 import { ageRuleShape, type RuleValues, refineRules, sizeRuleShape } from './rules.js';
 
 /** Helpers shared by backup.borg and backup.restic: common options, size history, age and size rules. */
@@ -126,14 +127,17 @@ export function judgeAge(
   time: number,
   now: number,
   o: { cadence: number; warn_factor: number; crit_factor: number },
+  lang: Lang,
 ): Problem | null {
-  const age = now - time;
-  if (age < -300)
-    return { status: 'WARN', why: `${what} is dated ${formatAge(-age)} in the future (clock skew?)` };
+  const old = now - time;
+  if (old < -300) return { status: 'WARN', why: t(lang, 'backup.future', { what, d: age(lang, -old) }) };
   const level: Status =
-    age > o.crit_factor * o.cadence ? 'CRIT' : age > o.warn_factor * o.cadence ? 'WARN' : 'OK';
+    old > o.crit_factor * o.cadence ? 'CRIT' : old > o.warn_factor * o.cadence ? 'WARN' : 'OK';
   if (level === 'OK') return null;
-  return { status: level, why: `${what} is ${formatAge(age)} old (cadence ${formatAge(o.cadence)})` };
+  return {
+    status: level,
+    why: t(lang, 'backup.old', { what, age: age(lang, old), cadence: age(lang, o.cadence) }),
+  };
 }
 
 export interface SizeFacts {
@@ -147,18 +151,26 @@ export function judgeSize(
   newest: Entry,
   history: readonly Entry[],
   o: Common & { size_window: number },
+  lang: Lang,
 ): SizeFacts {
   const sizes = history
     .filter((e) => e.id !== newest.id && e.group === newest.group && e.size > 0)
     .filter((e) => Date.parse(e.time) < Date.parse(newest.time))
     .slice(0, o.size_window)
     .map((e) => e.size);
-  if (newest.size === 0) return { problem: { status: 'CRIT', why: `newest backup ${newest.id} is empty` } };
+  if (newest.size === 0)
+    return { problem: { status: 'CRIT', why: t(lang, 'backup.empty', { id: newest.id }) } };
   const base = median(sizes);
   if (base === undefined) return {};
   const change = ((newest.size - base) / base) * 100;
   const facts: SizeFacts = { medianPrevious: base, changePct: Math.round(change * 10) / 10 };
-  const why = `newest backup is ${formatSize(newest.size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${formatSize(base)} of the previous ${sizes.length}`;
+  const why = t(lang, 'backup.size', {
+    size: formatSize(newest.size),
+    pct: Math.abs(Math.round(change)),
+    smaller: change < 0,
+    median: formatSize(base),
+    n: sizes.length,
+  });
   const status: Status =
     change <= -o.shrink_crit_pct
       ? 'CRIT'
@@ -186,14 +198,14 @@ export function keepHistory<T extends { details?: Record<string, unknown> }>(
 }
 
 /** One line: the worst problems, or what is fine. */
-export function summarize(status: Status, problems: readonly Problem[], ok: string): string {
+export function summarize(status: Status, problems: readonly Problem[], ok: string, lang: Lang): string {
   if (status === 'OK') return ok;
   const bad = problems.filter((p) => p.status === status);
   return (
     bad
       .slice(0, 2)
       .map((p) => p.why)
-      .join('; ') + (bad.length > 2 ? ` and ${bad.length - 2} more` : '')
+      .join('; ') + (bad.length > 2 ? t(lang, 'backup.andMore', { n: bad.length - 2 }) : '')
   );
 }
 

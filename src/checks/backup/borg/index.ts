@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
 import { worst } from '../../../core/status.js';
+import { age, type Lang, t } from '../../../i18n/index.js';
 import { parseEpoch } from '../../_shared/age.js';
 import {
   catCommand,
@@ -98,32 +98,37 @@ export async function evaluateBorg(
   o: BackupBorgOptions,
   run: Run,
   previous: Entry[] | undefined,
+  lang: Lang,
 ): Promise<CheckOutcome> {
   const [infoOut, date, checkOut] = outputs;
-  if (!infoOut || !date) return unknown('borg info or date did not run');
-  if (infoOut.exitCode === EXIT_NOT_FOUND)
-    return unknown('borg not found on the target (apt install borgbackup)');
+  if (!infoOut || !date) return unknown(t(lang, 'backup.borg.noRun'));
+  if (infoOut.exitCode === EXIT_NOT_FOUND) return unknown(t(lang, 'backup.borg.notFound'));
   const now = parseEpoch(date.stdout);
-  if (now === null) return unknown(`cannot read the host's clock (date +%s): ${shortMessage(date.stderr)}`);
+  if (now === null) return unknown(t(lang, 'backup.noClock', { error: shortMessage(date.stderr) }));
   const details: Record<string, unknown> = {
     repository: o.repository,
     hostClock: new Date(now * 1000).toISOString(),
   };
   if (infoOut.exitCode !== 0 && infoOut.exitCode !== 1) {
-    const f = borgFailure(infoOut.stderr, infoOut.exitCode);
+    const f = borgFailure(infoOut.stderr, infoOut.exitCode, lang);
     return { status: f.status, summary: f.why, reasons: [f.why], details };
   }
   const archives = parseBorgInfo(infoOut.stdout);
   if (typeof archives === 'string')
     return unknown(
-      infoOut.stderr.trim() ? `${archives}: ${borgFailure(infoOut.stderr, infoOut.exitCode).why}` : archives,
+      infoOut.stderr.trim()
+        ? `${archives}: ${borgFailure(infoOut.stderr, infoOut.exitCode, lang).why}`
+        : archives,
     );
   const problems: Problem[] = [];
   const newest = archives[0];
   let history = previous ?? [];
   if (!newest) {
-    const what = o.glob || o.prefix ? ` matching ${o.glob ?? `${o.prefix}*`}` : '';
-    problems.push({ status: 'CRIT', why: `no archive${what} in ${o.repository}` });
+    const matching = o.glob || o.prefix ? (o.glob ?? `${o.prefix}*`) : '';
+    problems.push({
+      status: 'CRIT',
+      why: t(lang, 'backup.borg.none', { matching, repository: o.repository }),
+    });
   } else {
     // First round (no remembered history): ask borg once for the previous sizes.
     if (previous === undefined) {
@@ -133,9 +138,9 @@ export async function evaluateBorg(
     }
     const e = entry(newest);
     history = mergeHistory(history, [e], o.size_window + 1);
-    const age = judgeAge(`newest archive ${newest.name}`, newest.start, now, o);
+    const age = judgeAge(t(lang, 'backup.borg.newest', { name: newest.name }), newest.start, now, o, lang);
     if (age) problems.push(age);
-    const size = judgeSize(e, history, o);
+    const size = judgeSize(e, history, o, lang);
     if (size.problem) problems.push(size.problem);
     details.archive = {
       name: newest.name,
@@ -148,24 +153,30 @@ export async function evaluateBorg(
     if (size.medianPrevious !== undefined)
       Object.assign(details, { medianPrevious: size.medianPrevious, changePct: size.changePct });
   }
-  if (checkOut) problems.push(...judgeCheck(checkOut));
+  if (checkOut) problems.push(...judgeCheck(checkOut, lang));
   if (checkOut) details.check = checkOut.exitCode === 0 ? 'ok' : 'failed';
   details.history = history;
   const status = worst(problems.map((p) => p.status));
   const ok = newest
-    ? `newest archive ${newest.name} is ${formatAge(now - newest.start)} old${o.check ? ', repository check passed' : ''}`
+    ? t(lang, 'backup.borg.ok', { name: newest.name, age: age(lang, now - newest.start) }) +
+      (o.check ? t(lang, 'backup.checkPassed') : '')
     : '';
-  return { status, summary: summarize(status, problems, ok), reasons: problems.map((p) => p.why), details };
+  return {
+    status,
+    summary: summarize(status, problems, ok, lang),
+    reasons: problems.map((p) => p.why),
+    details,
+  };
 }
 
-function judgeCheck(out: CommandResult): Problem[] {
+function judgeCheck(out: CommandResult, lang: Lang): Problem[] {
   if (out.exitCode === 0) return [];
-  const f = borgFailure(out.stderr, out.exitCode);
+  const f = borgFailure(out.stderr, out.exitCode, lang);
   // A lock or a passphrase problem says nothing about the data; anything else is damage.
   return [
-    f.status === 'UNKNOWN' && /locked|passphrase/.test(f.why)
-      ? f
-      : { status: 'CRIT', why: `borg check failed: ${f.why}` },
+    f.status === 'UNKNOWN' && f.cause
+      ? { status: f.status, why: f.why }
+      : { status: 'CRIT', why: t(lang, 'backup.checkFailed', { tool: 'borg', why: f.why }) },
   ];
 }
 
@@ -185,6 +196,6 @@ export const backupBorg = defineCheck({
   ],
   evaluate: async (ctx) => {
     const history = historyOf(ctx.previous?.details);
-    return keepHistory(await evaluateBorg(ctx.outputs, ctx.options, ctx.run, history), history);
+    return keepHistory(await evaluateBorg(ctx.outputs, ctx.options, ctx.run, history, ctx.lang), history);
   },
 });

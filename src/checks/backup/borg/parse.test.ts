@@ -57,15 +57,16 @@ describe('parseBorgTime', () => {
 
 describe('borgFailure', () => {
   it('classifies borg’s --log-json errors by message id', () => {
-    expect(borgFailure(fixture('wrong-passphrase.stderr'), 2)).toEqual({
+    expect(borgFailure(fixture('wrong-passphrase.stderr'), 2, 'en')).toEqual({
       status: 'UNKNOWN',
+      cause: 'password',
       why: 'wrong passphrase: passphrase supplied in BORG_PASSPHRASE, by BORG_PASSCOMMAND or via BORG_PASSPHRASE_FD is incorrect.',
     });
-    expect(borgFailure(fixture('missing.stderr'), 2)).toEqual({
+    expect(borgFailure(fixture('missing.stderr'), 2, 'en')).toEqual({
       status: 'CRIT',
       why: 'Repository /srv/nope does not exist.',
     });
-    expect(borgFailure(fixture('ssh-refused.stderr'), 2)).toEqual({
+    expect(borgFailure(fixture('ssh-refused.stderr'), 2, 'en')).toEqual({
       status: 'UNKNOWN',
       why: 'Connection closed by remote host. Is borg working on the server?',
     });
@@ -75,11 +76,11 @@ describe('borgFailure', () => {
     const stderr =
       'cat: /etc/ronde/borg.pass: Permission denied\n{"type": "log_message", "message": "passcommand supplied in BORG_PASSCOMMAND failed", "levelname": "ERROR", "msgid": "PasscommandFailure"}\n';
     expect(parseBorgLog(stderr).map((l) => l.level)).toEqual(['TEXT', 'ERROR']);
-    expect(borgFailure(stderr, 2).why).toBe('passcommand supplied in BORG_PASSCOMMAND failed');
-    expect(borgFailure('', 2).why).toBe('borg exited with 2');
+    expect(borgFailure(stderr, 2, 'en').why).toBe('passcommand supplied in BORG_PASSCOMMAND failed');
+    expect(borgFailure('', 2, 'en').why).toBe('borg exited with 2');
     fc.assert(
       fc.property(fc.string(), fc.option(fc.integer()), (s, code) => {
-        const f = borgFailure(s, code);
+        const f = borgFailure(s, code, 'en');
         expect(f.why.length).toBeGreaterThan(0);
         expect(f.why.length).toBeLessThanOrEqual(320);
       }),

@@ -1,4 +1,5 @@
 import type { Status } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { shortMessage } from '../_shared/repo.js';
 
 /** One archive of `borg info --json` (borg 1.2: the only listing with sizes). */
@@ -87,20 +88,24 @@ export function parseBorgLog(stderr: string): BorgLog[] {
  * there, as backup.files says of a missing directory); a wrong passphrase, a lock held
  * by a running backup, an unreachable server are UNKNOWN: the backups may be fine.
  */
-export function borgFailure(stderr: string, exitCode: number | null): { status: Status; why: string } {
+export function borgFailure(
+  stderr: string,
+  exitCode: number | null,
+  lang: Lang,
+): { status: Status; why: string; cause?: 'lock' | 'password' } {
   const logs = parseBorgLog(stderr);
   const error = logs.find((l) => l.level === 'ERROR' || l.level === 'CRITICAL');
   const text = error?.message ?? logs.map((l) => l.message).join(' ') ?? '';
-  const why = shortMessage(text || `borg exited with ${exitCode}`);
+  const why = shortMessage(text || t(lang, 'backup.exited', { tool: 'borg', code: exitCode }));
   switch (error?.msgid) {
     case 'Repository.DoesNotExist':
     case 'Repository.InvalidRepository':
       return { status: 'CRIT', why };
     case 'PassphraseWrong':
-      return { status: 'UNKNOWN', why: `wrong passphrase: ${why}` };
+      return { status: 'UNKNOWN', why: t(lang, 'backup.wrongPassphrase', { why }), cause: 'password' };
     case 'LockTimeout':
     case 'LockFailed':
-      return { status: 'UNKNOWN', why: `repository locked (a backup or prune running?): ${why}` };
+      return { status: 'UNKNOWN', why: t(lang, 'backup.locked', { why }), cause: 'lock' };
     default:
       return { status: 'UNKNOWN', why };
   }

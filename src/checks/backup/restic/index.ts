@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
 import { worst } from '../../../core/status.js';
+import { age, type Lang, t } from '../../../i18n/index.js';
 import { parseEpoch } from '../../_shared/age.js';
 import {
   type Entry,
@@ -82,19 +82,19 @@ export function evaluateRestic(
   outputs: readonly CommandResult[],
   o: BackupResticOptions,
   previous: Entry[] | undefined,
+  lang: Lang,
 ): CheckOutcome {
   const [snapsOut, statsOut, date, checkOut] = outputs;
-  if (!snapsOut || !statsOut || !date) return unknown('restic or date did not run');
-  if (snapsOut.exitCode === EXIT_NOT_FOUND)
-    return unknown('restic not found on the target (apt install restic)');
+  if (!snapsOut || !statsOut || !date) return unknown(t(lang, 'backup.restic.noRun'));
+  if (snapsOut.exitCode === EXIT_NOT_FOUND) return unknown(t(lang, 'backup.restic.notFound'));
   const now = parseEpoch(date.stdout);
-  if (now === null) return unknown(`cannot read the host's clock (date +%s): ${shortMessage(date.stderr)}`);
+  if (now === null) return unknown(t(lang, 'backup.noClock', { error: shortMessage(date.stderr) }));
   const details: Record<string, unknown> = {
     ...(o.repository ? { repository: o.repository } : { repository_file: o.repository_file }),
     hostClock: new Date(now * 1000).toISOString(),
   };
   if (snapsOut.exitCode !== 0) {
-    const f = resticFailure(snapsOut.stderr, snapsOut.exitCode);
+    const f = resticFailure(snapsOut.stderr, snapsOut.exitCode, lang);
     return { status: f.status, summary: f.why, reasons: [f.why], details };
   }
   const snaps = parseResticSnapshots(snapsOut.stdout);
@@ -103,14 +103,19 @@ export function evaluateRestic(
   let history = previous ?? [];
   const newest = snaps[0];
   if (!newest) {
-    const what = [o.host && `host ${o.host}`, o.tag && `tag ${o.tag}`].filter(Boolean).join(', ');
-    problems.push({ status: 'CRIT', why: `no snapshot${what ? ` (${what})` : ''} in the repository` });
+    const which = [
+      o.host && t(lang, 'backup.restic.host', { host: o.host }),
+      o.tag && t(lang, 'backup.restic.tag', { tag: o.tag }),
+    ]
+      .filter(Boolean)
+      .join(', ');
+    problems.push({ status: 'CRIT', why: t(lang, 'backup.restic.none', { which }) });
   }
   // `--latest 1` gives the newest of each host+paths group: a host that stopped is seen.
   const several = new Set(snaps.map(groupOf)).size > 1;
   for (const s of snaps) {
     const label = several ? `${s.host} ${s.paths.join(',')}: ` : '';
-    const p = judgeAge(`${label}newest snapshot ${s.shortId}`, s.time, now, o);
+    const p = judgeAge(`${label}${t(lang, 'backup.restic.newest', { id: s.shortId })}`, s.time, now, o, lang);
     if (p) problems.push(p);
   }
   details.groups = snaps.map((s) => ({
@@ -125,8 +130,9 @@ export function evaluateRestic(
     const stats =
       statsOut.exitCode === 0
         ? parseResticStats(statsOut.stdout)
-        : resticFailure(statsOut.stderr, statsOut.exitCode).why;
-    if (typeof stats === 'string') problems.push({ status: 'UNKNOWN', why: `size unknown: ${stats}` });
+        : resticFailure(statsOut.stderr, statsOut.exitCode, lang).why;
+    if (typeof stats === 'string')
+      problems.push({ status: 'UNKNOWN', why: t(lang, 'backup.restic.sizeUnknown', { why: stats }) });
     else if (stats.snapshots > 0) {
       // `stats latest` ran just after `snapshots`: a backup finishing in between is a rare, harmless mix-up.
       const e: Entry = {
@@ -137,7 +143,7 @@ export function evaluateRestic(
         group: groupOf(newest),
       };
       history = mergeHistory(history, [e], o.size_window + 1);
-      const size = judgeSize(e, history, o);
+      const size = judgeSize(e, history, o, lang);
       if (size.problem) problems.push(size.problem);
       details.latest = {
         id: e.id,
@@ -149,18 +155,27 @@ export function evaluateRestic(
     }
   }
   if (checkOut && checkOut.exitCode !== 0) {
-    const f = resticFailure(checkOut.stderr, checkOut.exitCode);
+    const f = resticFailure(checkOut.stderr, checkOut.exitCode, lang);
     problems.push(
-      /locked|password/.test(f.why) ? f : { status: 'CRIT', why: `restic check failed: ${f.why}` },
+      f.cause
+        ? { status: f.status, why: f.why }
+        : { status: 'CRIT', why: t(lang, 'backup.checkFailed', { tool: 'restic', why: f.why }) },
     );
   }
   if (checkOut) details.check = checkOut.exitCode === 0 ? 'ok' : 'failed';
   details.history = history;
   const status = worst(problems.map((p) => p.status));
   const ok = newest
-    ? `newest snapshot ${newest.shortId} is ${formatAge(now - newest.time)} old${several ? ` (${snaps.length} host/path groups)` : ''}${o.check ? ', repository check passed' : ''}`
+    ? t(lang, 'backup.restic.ok', { id: newest.shortId, age: age(lang, now - newest.time) }) +
+      (several ? t(lang, 'backup.restic.groups', { n: snaps.length }) : '') +
+      (o.check ? t(lang, 'backup.checkPassed') : '')
     : '';
-  return { status, summary: summarize(status, problems, ok), reasons: problems.map((p) => p.why), details };
+  return {
+    status,
+    summary: summarize(status, problems, ok, lang),
+    reasons: problems.map((p) => p.why),
+    details,
+  };
 }
 
 export const backupRestic = defineCheck({
@@ -187,6 +202,6 @@ export const backupRestic = defineCheck({
   },
   evaluate: (ctx) => {
     const history = historyOf(ctx.previous?.details);
-    return keepHistory(evaluateRestic(ctx.outputs, ctx.options, history), history);
+    return keepHistory(evaluateRestic(ctx.outputs, ctx.options, history, ctx.lang), history);
   },
 });

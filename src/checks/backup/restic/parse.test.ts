@@ -61,29 +61,33 @@ describe('parseResticStats', () => {
 
 describe('resticFailure', () => {
   it('tells a wrong password (UNKNOWN) from a missing repository (CRIT)', () => {
-    expect(resticFailure(fixture('wrong-password.stderr'), 1)).toEqual({
+    expect(resticFailure(fixture('wrong-password.stderr'), 1, 'en')).toEqual({
       status: 'UNKNOWN',
+      cause: 'password',
       why: 'wrong password: Fatal: wrong password or no key found',
     });
-    expect(resticFailure(fixture('missing.stderr'), 1)).toEqual({
+    expect(resticFailure(fixture('missing.stderr'), 1, 'en')).toEqual({
       status: 'CRIT',
       why: 'Fatal: unable to open config file: stat /srv/nope/config: no such file or directory',
     });
     expect(
-      resticFailure('unable to create lock in backend: repository is already locked exclusively by PID 1', 1)
-        .status,
+      resticFailure(
+        'unable to create lock in backend: repository is already locked exclusively by PID 1',
+        1,
+        'en',
+      ).status,
     ).toBe('UNKNOWN');
   });
 
   it('names the first error of a failed check, and never throws', () => {
     const stderr =
       'error for tree ae862263:\n\n  decrypting blob ae86 failed: ciphertext verification failed\nFatal: repository contains errors\n';
-    expect(resticFailure(stderr, 1).why).toBe(
+    expect(resticFailure(stderr, 1, 'en').why).toBe(
       'Fatal: repository contains errors (error for tree ae862263: decrypting blob ae86 failed: ciphertext verification failed)',
     );
     fc.assert(
       fc.property(fc.string(), fc.option(fc.integer()), (s, code) => {
-        expect(resticFailure(s, code).why.length).toBeGreaterThan(0);
+        expect(resticFailure(s, code, 'en').why.length).toBeGreaterThan(0);
       }),
     );
   });

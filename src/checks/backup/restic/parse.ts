@@ -1,4 +1,5 @@
 import type { Status } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { shortMessage } from '../_shared/repo.js';
 
 /** One snapshot of `restic snapshots --json` (0.14: no sizes, see `stats latest`). */
@@ -92,7 +93,11 @@ export function parseResticStats(stdout: string): ResticStats | string {
  * What a failed restic run means: a missing repository is CRIT; a wrong password,
  * a lock (`check` needs an exclusive one), an unreachable backend are UNKNOWN.
  */
-export function resticFailure(stderr: string, exitCode: number | null): { status: Status; why: string } {
+export function resticFailure(
+  stderr: string,
+  exitCode: number | null,
+  lang: Lang,
+): { status: Status; why: string; cause?: 'lock' | 'password' } {
   const lines = stderr.split('\n').map((l) => l.trim());
   const fatal = lines.find((l) => l.startsWith('Fatal:'));
   // `check` ends with "Fatal: repository contains errors": the first error line says which.
@@ -103,15 +108,15 @@ export function resticFailure(stderr: string, exitCode: number | null): { status
   const text = fatal
     ? `${fatal}${detail && /contains errors/.test(fatal) ? ` (${detail})` : ''}`
     : lines.filter(Boolean).slice(-3).join(' ');
-  const why = shortMessage(text || `restic exited with ${exitCode}`);
+  const why = shortMessage(text || t(lang, 'backup.exited', { tool: 'restic', code: exitCode }));
   if (/wrong password or no key found/.test(stderr))
-    return { status: 'UNKNOWN', why: `wrong password: ${why}` };
+    return { status: 'UNKNOWN', why: t(lang, 'backup.wrongPassword', { why }), cause: 'password' };
   if (
     /unable to open config file/.test(stderr) &&
     /Is there a repository at the following location/.test(stderr)
   )
     return { status: 'CRIT', why };
   if (/already locked/.test(stderr))
-    return { status: 'UNKNOWN', why: `repository locked (a backup or prune running?): ${why}` };
+    return { status: 'UNKNOWN', why: t(lang, 'backup.locked', { why }), cause: 'lock' };
   return { status: 'UNKNOWN', why };
 }

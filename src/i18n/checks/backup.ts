@@ -1,0 +1,72 @@
+/* The words of the backup.* kinds (src/checks/backup/). */
+export const en = {
+  // Shared by the kinds (src/checks/backup/_shared/repo.ts).
+  'backup.future': (p: { what: string; d: string }) =>
+    `${p.what} is dated ${p.d} in the future (clock skew?)`,
+  'backup.old': (p: { what: string; age: string; cadence: string }) =>
+    `${p.what} is ${p.age} old (cadence ${p.cadence})`,
+  'backup.empty': (p: { id: string }) => `newest backup ${p.id} is empty`,
+  'backup.size': (p: { size: string; pct: number; smaller: boolean; median: string; n: number }) =>
+    `newest backup is ${p.size}, ${p.pct}% ${p.smaller ? 'smaller' : 'larger'} than the median ${p.median} of the previous ${p.n}`,
+  'backup.andMore': (p: { n: number }) => ` and ${p.n} more`,
+  'backup.noClock': (p: { error: string }) => `cannot read the host's clock (date +%s): ${p.error}`,
+  'backup.exited': (p: { tool: string; code: number | null }) => `${p.tool} exited with ${p.code}`,
+  'backup.wrongPassword': (p: { why: string }) => `wrong password: ${p.why}`,
+  'backup.wrongPassphrase': (p: { why: string }) => `wrong passphrase: ${p.why}`,
+  'backup.locked': (p: { why: string }) => `repository locked (a backup or prune running?): ${p.why}`,
+  'backup.checkFailed': (p: { tool: string; why: string }) => `${p.tool} check failed: ${p.why}`,
+  'backup.checkPassed': ', repository check passed',
+
+  // backup.borg
+  'backup.borg.noRun': 'borg info or date did not run',
+  'backup.borg.notFound': 'borg not found on the target (apt install borgbackup)',
+  'backup.borg.none': (p: { matching: string; repository: string }) =>
+    `no archive${p.matching ? ` matching ${p.matching}` : ''} in ${p.repository}`,
+  'backup.borg.newest': (p: { name: string }) => `newest archive ${p.name}`,
+  'backup.borg.ok': (p: { name: string; age: string }) => `newest archive ${p.name} is ${p.age} old`,
+
+  // backup.restic
+  'backup.restic.noRun': 'restic or date did not run',
+  'backup.restic.notFound': 'restic not found on the target (apt install restic)',
+  'backup.restic.none': (p: { which: string }) =>
+    `no snapshot${p.which ? ` (${p.which})` : ''} in the repository`,
+  'backup.restic.host': (p: { host: string }) => `host ${p.host}`,
+  'backup.restic.tag': (p: { tag: string }) => `tag ${p.tag}`,
+  'backup.restic.newest': (p: { id: string }) => `newest snapshot ${p.id}`,
+  'backup.restic.sizeUnknown': (p: { why: string }) => `size unknown: ${p.why}`,
+  'backup.restic.ok': (p: { id: string; age: string }) => `newest snapshot ${p.id} is ${p.age} old`,
+  'backup.restic.groups': (p: { n: number }) => ` (${p.n} host/path groups)`,
+};
+
+export const fr: typeof en = {
+  'backup.future': (p) => `${p.what} est daté de ${p.d} dans le futur (horloge décalée ?)`,
+  'backup.old': (p) => `${p.what} date de ${p.age} (cadence ${p.cadence})`,
+  'backup.empty': (p) => `la sauvegarde la plus récente ${p.id} est vide`,
+  'backup.size': (p) =>
+    `la sauvegarde la plus récente fait ${p.size}, ${p.pct} % ${p.smaller ? 'de moins' : 'de plus'} que la médiane ${p.median} des ${p.n} précédentes`,
+  'backup.andMore': (p) => ` et ${p.n} de plus`,
+  'backup.noClock': (p) => `impossible de lire l’horloge de l’hôte (date +%s) : ${p.error}`,
+  'backup.exited': (p) => `${p.tool} a quitté avec le code ${p.code}`,
+  'backup.wrongPassword': (p) => `mot de passe erroné : ${p.why}`,
+  'backup.wrongPassphrase': (p) => `phrase de passe erronée : ${p.why}`,
+  'backup.locked': (p) => `dépôt verrouillé (une sauvegarde ou un prune en cours ?) : ${p.why}`,
+  'backup.checkFailed': (p) => `échec de ${p.tool} check : ${p.why}`,
+  'backup.checkPassed': ', vérification du dépôt réussie',
+
+  'backup.borg.noRun': 'borg info ou date ne s’est pas exécuté',
+  'backup.borg.notFound': 'borg introuvable sur la cible (apt install borgbackup)',
+  'backup.borg.none': (p) =>
+    `aucune archive${p.matching ? ` correspondant à ${p.matching}` : ''} dans ${p.repository}`,
+  'backup.borg.newest': (p) => `l’archive la plus récente ${p.name}`,
+  'backup.borg.ok': (p) => `l’archive la plus récente ${p.name} date de ${p.age}`,
+
+  'backup.restic.noRun': 'restic ou date ne s’est pas exécuté',
+  'backup.restic.notFound': 'restic introuvable sur la cible (apt install restic)',
+  'backup.restic.none': (p) => `aucun instantané${p.which ? ` (${p.which})` : ''} dans le dépôt`,
+  'backup.restic.host': (p) => `hôte ${p.host}`,
+  'backup.restic.tag': (p) => `étiquette ${p.tag}`,
+  'backup.restic.newest': (p) => `l’instantané le plus récent ${p.id}`,
+  'backup.restic.sizeUnknown': (p) => `taille inconnue : ${p.why}`,
+  'backup.restic.ok': (p) => `l’instantané le plus récent ${p.id} date de ${p.age}`,
+  'backup.restic.groups': (p) => ` (${p.n} groupes hôte/chemins)`,
+};
