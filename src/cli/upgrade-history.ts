@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { listRuns, listSteps, type UpgradeStep } from '../actions/upgrade/repo.js';
+import { t } from '../i18n/index.js';
 import { boardTimeZone } from '../routines/board.js';
 import type { CliContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 import { localDateTime } from './routines.js';
 
 /** `ronde upgrade history`: the recorded runs, newest first, each host's steps and versions. */
@@ -31,7 +33,7 @@ export function upgradeHistoryCommand(deps: { context(): Promise<CliContext> }):
           return;
         }
         if (runs.length === 0) {
-          process.stdout.write('No upgrade run recorded (`ronde upgrade run`).\n');
+          process.stdout.write(`${t(cliLang(), 'upgrade.history.none')}\n`);
           return;
         }
         const tz = boardTimeZone(ctx.config);
@@ -41,8 +43,14 @@ export function upgradeHistoryCommand(deps: { context(): Promise<CliContext> }):
             ? `, ${Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)} s`
             : '';
           out.push(
-            `#${r.id} ${localDateTime(r.startedAt, tz)} by ${r.startedBy} (${r.osUser}): ${r.outcome}${took}` +
-              (r.summary ? ` — ${r.summary}` : ''),
+            t(cliLang(), 'upgrade.history.run', {
+              id: r.id,
+              at: localDateTime(r.startedAt, tz),
+              by: r.startedBy,
+              osUser: r.osUser,
+              outcome: r.outcome,
+              took,
+            }) + (r.summary ? ` — ${r.summary}` : ''),
           );
           const mine = steps.filter((s) => s.runId === r.id);
           for (const host of [...new Set(mine.map((s) => s.host))])
@@ -61,6 +69,7 @@ export function upgradeHistoryCommand(deps: { context(): Promise<CliContext> }):
 }
 
 function hostLines(host: string, steps: UpgradeStep[]): string[] {
+  const lang = cliLang();
   const out = [`  ${host}`];
   for (const s of steps) {
     const took = s.finishedAt
@@ -79,7 +88,9 @@ function hostLines(host: string, steps: UpgradeStep[]): string[] {
       const before = d.before as Record<string, string>;
       const after = d.after as Record<string, string>;
       for (const name of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort())
-        out.push(`      ${name} ${before[name] ?? '(new)'} → ${after[name] ?? '(removed)'}`);
+        out.push(
+          `      ${name} ${before[name] ?? t(lang, 'upgrade.history.new')} → ${after[name] ?? t(lang, 'upgrade.history.removed')}`,
+        );
     }
   }
   return out;

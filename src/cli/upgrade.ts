@@ -104,10 +104,10 @@ function chooseHosts(ctx: CliContext, selectors: string[]): { hosts: HostConfig[
   for (const s of selectors) {
     const bare = s.replace(/^!/, '');
     if (!bare.startsWith('tag:') && bare !== 'all' && !names.has(bare))
-      throw new CliError(`no host "${bare}" in the inventory`, EX_USAGE);
+      throw new CliError(t(cliLang(), 'upgrade.unknownHost', { host: bare }), EX_USAGE);
   }
   const hosts = selectHosts(selectors, allowed);
-  if (hosts.length === 0) throw new CliError('no host of `upgrade.hosts` matches the selection', EX_USAGE);
+  if (hosts.length === 0) throw new CliError(t(cliLang(), 'upgrade.noMatch'), EX_USAGE);
   return { hosts, complete: hosts.length === allowed.length };
 }
 
@@ -251,7 +251,7 @@ async function runCommand(ctx: CliContext, selectors: string[], opts: RunOptions
     (h) => `  ${h.host}: ${t(lang, `upgrade.state.${h.state}`)}${h.why ? ` — ${h.why}` : ''}`,
   );
   process.stdout.write(
-    `\nRun #${result.runId}: ${t(lang, `upgrade.outcome.${result.outcome}`)}\n${lines.join('\n')}\n` +
+    `\n${t(lang, 'upgrade.runEnd', { id: result.runId, outcome: t(lang, `upgrade.outcome.${result.outcome}`) })}\n${lines.join('\n')}\n` +
       (result.signedOff ? `${t(lang, 'upgrade.signedOff', { id: result.signedOff })}\n` : ''),
   );
   if (result.outcome === 'interrupted') return EX_INTERRUPTED;

@@ -281,6 +281,24 @@ export const en = {
   'upgrade.outcome.nothing': 'nothing to do',
   'upgrade.signedOff': (p: { id: string }) => `Routine ${p.id} signed off.`,
   'upgrade.interrupt': 'interrupted: stopping after the current step (it is never cut: apt-get must finish)',
+  'upgrade.runEnd': (p: { id: number; outcome: string }) => `Run #${p.id}: ${p.outcome}`,
+  'upgrade.notTty': 'not a terminal: nothing was asked nor done; add --yes for an unattended run',
+  'upgrade.unknownHost': (p: { host: string }) => `no host "${p.host}" in the inventory`,
+  'upgrade.noMatch': 'no host of `upgrade.hosts` matches the selection',
+  'upgrade.history.none': 'No upgrade run recorded (`ronde upgrade run`).',
+  'upgrade.history.run': (p: {
+    id: number;
+    at: string;
+    by: string;
+    osUser: string;
+    outcome: string;
+    took: string;
+  }) => `#${p.id} ${p.at} by ${p.by} (${p.osUser}): ${p.outcome}${p.took}`,
+  'upgrade.history.rebooted': 'rebooted',
+  'upgrade.history.rebootSkipped': 'needed, not done',
+  'upgrade.history.noReboot': 'not needed',
+  'upgrade.history.new': '(new)',
+  'upgrade.history.removed': '(removed)',
 };
 
 export type Catalogue = typeof en;

@@ -242,4 +242,16 @@ export const fr: Catalogue = {
   'upgrade.outcome.nothing': 'rien à faire',
   'upgrade.signedOff': (p) => `Routine ${p.id} validée.`,
   'upgrade.interrupt': 'interrompu : arrêt après l’étape en cours (jamais coupée : apt-get doit finir)',
+  'upgrade.runEnd': (p) => `Mise à jour n° ${p.id} : ${p.outcome}`,
+  'upgrade.notTty':
+    'pas un terminal : rien n’a été demandé ni fait ; ajoutez --yes pour une exécution sans surveillance',
+  'upgrade.unknownHost': (p) => `aucun hôte « ${p.host} » dans l’inventaire`,
+  'upgrade.noMatch': 'aucun hôte de `upgrade.hosts` ne correspond à la sélection',
+  'upgrade.history.none': 'Aucune mise à jour enregistrée (`ronde upgrade run`).',
+  'upgrade.history.run': (p) => `n° ${p.id} ${p.at} par ${p.by} (${p.osUser}) : ${p.outcome}${p.took}`,
+  'upgrade.history.rebooted': 'redémarré',
+  'upgrade.history.rebootSkipped': 'nécessaire, pas fait',
+  'upgrade.history.noReboot': 'pas nécessaire',
+  'upgrade.history.new': '(nouveau)',
+  'upgrade.history.removed': '(supprimé)',
 };
