@@ -27,9 +27,31 @@ describe('the digest suggestions section', () => {
       [
         '**Quand vous aurez un moment :**',
         '- `gitlab.issues` (ronde) — 1 open issue idle for 90+ days',
-        '  - [team/infra\\#3 Fix \\*everything\\* (now)](https://gitlab.example.org/team/infra/-/issues/3) — `@`alice, sans activité depuis le 2025-01-02',
+        '  - **`@`alice**',
+        '    - [team/infra\\#3 Fix \\*everything\\* (now)](https://gitlab.example.org/team/infra/-/issues/3) — sans activité depuis le 2025-01-02',
         '  - no link',
       ].join('\n'),
     );
+  });
+});
+
+describe('grouping', () => {
+  it('lists each group once, in the order the kind gave (oldest first)', () => {
+    const item = (text: string, group: string) => ({ text, group });
+    const text = suggestionsSection('en', [
+      {
+        check: 'gitlab.issues',
+        target: 'ronde',
+        summary: '3 open issues',
+        items: [item('a#1 One', 'tls'), item('a#2 Two', 'docs'), item('a#3 Three', 'tls')],
+      },
+    ]);
+    expect(text?.split('\n').slice(2)).toEqual([
+      '  - **tls**',
+      '    - a\\#1 One',
+      '    - a\\#3 Three',
+      '  - **docs**',
+      '    - a\\#2 Two',
+    ]);
   });
 });

@@ -51,13 +51,18 @@ export function suggestionsSection(lang: Lang, list: readonly CheckSuggestions[]
   const lines = [t(lang, 'digest.suggestions')];
   for (const c of list) {
     lines.push(`- \`${c.check.replaceAll('`', "'")}\` (${md(c.target)}) — ${md(c.summary)}`);
-    for (const s of c.items) {
-      const text = s.url ? `[${md(s.text)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})` : md(s.text);
-      const extra = [
-        s.group ? md(s.group) : '',
-        s.since ? t(lang, 'digest.suggestion.since', { date: s.since }) : '',
-      ].filter(Boolean);
-      lines.push(`  - ${text}${extra.length > 0 ? ` — ${extra.join(', ')}` : ''}`);
+    // Grouped (by label, assignee, "page to write"), groups in order of first appearance
+    // (the kind lists the oldest first), each item once.
+    const groups = new Map<string, Suggestion[]>();
+    for (const s of c.items) groups.set(s.group ?? '', [...(groups.get(s.group ?? '') ?? []), s]);
+    for (const [group, items] of groups) {
+      const indent = group ? '    ' : '  ';
+      if (group) lines.push(`  - **${md(group)}**`);
+      for (const s of items) {
+        const text = s.url ? `[${md(s.text)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})` : md(s.text);
+        const since = s.since ? ` — ${t(lang, 'digest.suggestion.since', { date: s.since })}` : '';
+        lines.push(`${indent}- ${text}${since}`);
+      }
     }
   }
   return lines.join('\n');

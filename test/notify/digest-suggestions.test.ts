@@ -80,7 +80,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('forgotten issues o
     for (const d of digests) {
       expect(d.message.text).toContain('**When you have time:**');
       expect(d.message.text).toContain(
-        '[team/infra\\#7 Document the LDAP backup](https://gitlab.example.org/team/infra/-/issues/7) — docs, idle since 2024-11-24',
+        '  - **docs**\n    - [team/infra\\#7 Document the LDAP backup](https://gitlab.example.org/team/infra/-/issues/7) — idle since 2024-11-24',
       );
       expect(d.message.text).not.toContain('Fresh issue');
       expect(d.message.text).toContain('**Open problems:** none.');
