@@ -64,6 +64,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'proxmox-updates',
     every: '1mo',
     checks: [],
+    toConfigure: ['proxmox.updates'],
     en: {
       title: 'Review Proxmox updates',
       description:
@@ -73,7 +74,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Decide whether the release matters for us (major or security)',
         'If so, plan the update with the tech team',
       ],
-      future: 'future checks: PVE version and pending packages per node (Proxmox API)',
+      future:
+        'proxmox.updates shows each node’s pve-manager and kernel, pending updates with their changelog lines, and nodes at different versions',
     },
     fr: {
       title: 'Suivre les mises à jour de Proxmox',
@@ -84,7 +86,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Voir si c’est important pour nous de mettre à jour (majeure ou sécurité)',
         'Si oui, la planifier avec l’équipe technique',
       ],
-      future: 'checks à venir : version de PVE et paquets en attente par nœud (API Proxmox)',
+      future:
+        'proxmox.updates montre le pve-manager et le noyau de chaque nœud, les mises à jour en attente avec les lignes de leur changelog, et les nœuds à des versions différentes',
     },
   },
   {
@@ -145,6 +148,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'metrics-review',
     every: '1w',
     checks: ['system.disk', 'system.units'],
+    toConfigure: ['alerting.health', 'prometheus.query'],
     en: {
       title: 'Look at the Grafana dashboards',
       description: 'Even with alerting in place, look by hand from time to time: the alerting may be broken.',
@@ -153,7 +157,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Proxmox metrics',
         'Network metrics',
       ],
-      future: 'future checks: Prometheus queries and trends, alerting meta-checks',
+      future:
+        'alerting.health checks that the alerting itself works (rules, targets, Watchdog, Alertmanager); prometheus.query says which disk is full in N days',
     },
     fr: {
       title: 'Faire un tour sur le Grafana',
@@ -164,7 +169,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Métriques Proxmox',
         'Métriques réseau',
       ],
-      future: 'checks à venir : requêtes Prometheus et tendances, vérification de l’alerting',
+      future:
+        'alerting.health vérifie que l’alerting lui-même marche (règles, cibles, Watchdog, Alertmanager) ; prometheus.query dit quel disque sera plein dans N jours',
     },
   },
   {

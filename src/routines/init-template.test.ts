@@ -28,6 +28,9 @@ const KINDS_TO_CONFIGURE = [
   'credentials.rotation',
   'gitlab.issues',
   'docs.coverage',
+  'proxmox.updates',
+  'alerting.health',
+  'prometheus.query',
 ];
 
 /** The commented `team:` example, uncommented: what a user gets by removing the `# `. */
@@ -113,6 +116,13 @@ describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
     expect(links['credential-rotation']).toEqual(['credentials.rotation']);
     expect(links['forgotten-issues']).toEqual(['gitlab.issues']);
     expect(links.wiki).toEqual(['docs.coverage']);
+    expect(links['proxmox-updates']).toEqual(['proxmox.updates']);
+    expect(links['metrics-review']).toEqual([
+      'system.disk',
+      'system.units',
+      'alerting.health',
+      'prometheus.query',
+    ]);
   });
 });
 

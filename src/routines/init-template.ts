@@ -156,6 +156,10 @@ const EXAMPLE_OPTIONS: Record<string, string> = {
   'dns.dnssec': '{ zones: [example.org] }',
   'credentials.rotation': '{ store: /home/alice/.password-store, entries: ["root/*"], max_age: 183d }',
   'docs.coverage': '{ url: "https://wiki.example.org/", user: ronde, password: "${env:WIKI_PASSWORD}" }',
+  'proxmox.updates': '{ url: "https://pve1.example.org:8006", token: "${file:/etc/ronde/pve-token}" }',
+  'alerting.health': '{ url: "http://127.0.0.1:9090", watchdog: Watchdog }',
+  'prometheus.query':
+    '{ url: "http://127.0.0.1:9090", query: node_filesystem_avail_bytes, direction: below, full_at: 0, window: 3d, step: 1h, labels: [instance, mountpoint] }',
   'gitlab.issues':
     '{ url: "https://gitlab.example.org", token: "${env:GITLAB_TOKEN}", projects: [team/infra] }',
 };
