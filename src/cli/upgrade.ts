@@ -58,11 +58,19 @@ export function upgradeCommand(deps: Deps): Command {
     .description('show what `ronde upgrade run` would do; changes nothing')
     .argument('[hosts...]', 'host names or tag:NAME (default: the hosts of `upgrade.hosts`)')
     .option('--allow-remove', 'accept upgrades that remove packages (listed in the plan)', false)
-    .addHelpText('after', '\nExamples:\n  ronde upgrade plan\n  ronde upgrade plan web1 tag:db')
-    .action(async (hosts: string[], opts: { allowRemove: boolean }) => {
+    .option('--json', 'print a JSON document { version, hosts, batches }', false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ronde upgrade plan\n  ronde upgrade plan web1 tag:db\n  ronde upgrade plan --json | jq .batches\n\n' +
+        'Exit status: 0 nothing refused, 2 a host is refused.',
+    )
+    .action(async (hosts: string[], opts: { allowRemove: boolean; json: boolean }) => {
       const ctx = await deps.context();
       const { plan } = await makePlan(ctx, hosts, opts.allowRemove);
-      process.stdout.write(renderPlan(plan));
+      process.stdout.write(
+        opts.json ? `${JSON.stringify({ version: 1, ...plan }, null, 2)}\n` : renderPlan(plan),
+      );
+      process.exitCode = plan.hosts.some((p) => p.refusals.length > 0) ? 2 : 0;
     });
   cmd
     .command('run')

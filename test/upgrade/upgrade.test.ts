@@ -114,6 +114,14 @@ describe('ronde upgrade on lab hosts', () => {
       expect(installed(i, 'ronde-lab-kernel')).toBe('1');
     }
     expect(r.stdout).toContain('batch 1: vm1');
+    const json = JSON.parse((await ronde(['--config', cfg, 'upgrade', 'plan', '--json', 'vm2'])).stdout);
+    const sim = parseSimulation(lab.hosts[1]!.exec(['apt-get', '-s', 'full-upgrade']));
+    expect(json).toMatchObject({
+      version: 1,
+      batches: [['vm2']],
+      hosts: [{ host: 'vm2', refusals: [], security: 1 }],
+    });
+    expect(json.hosts[0].packages).toEqual(sim.installs);
   });
 
   it('refuses a host with an expected Docker service down, and one whose held package is needed', async () => {
@@ -143,6 +151,8 @@ describe('ronde upgrade on lab hosts', () => {
           '  - an expected Docker service is down: docker.services: mattermost/app is exited\n',
       );
       expect(r.stdout).toContain('Nothing to upgrade.');
+      const plan = await ronde(['--config', cfg, 'upgrade', 'plan']);
+      expect(plan.code).toBe(2);
       expect(installed(4, 'ronde-lab-kernel')).toBe('1');
     } finally {
       lab.hosts[4]!.exec(['apt-mark', 'unhold', 'ronde-lab-held']);
