@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { suggest as closest } from '../core/suggest.js';
 import { t } from '../i18n/index.js';
-import { announceSignoff } from '../notify/signoff.js';
+import { announceSignoff, announceUndo } from '../notify/signoff.js';
 import { boardTimeZone, loadBoard } from '../routines/board.js';
 import { appendDone, markSeen, NothingToUndo, type StoredSignoff, undoLatest } from '../routines/repo.js';
 import type { Team } from '../routines/schema.js';
@@ -140,20 +140,34 @@ export function undoCommand(deps: SignoffDeps): Command {
     .option('--json', 'print a JSON document { version, recorded, undone, routine }', false)
     .action(async (id: string, opts: UndoOptions) => {
       const { config, openStore } = await deps.context();
-      if (!config.routines.some((r) => r.id === id)) throw unknownRoutine(id, config.routines);
+      const routine = config.routines.find((r) => r.id === id);
+      if (!routine) throw unknownRoutine(id, config.routines);
       const by = person(opts.by, config.team, deps);
       const now = deps.now?.() ?? new Date();
       const tz = boardTimeZone(config);
       await withStore(openStore, async (store) => {
         let done: { undo: StoredSignoff; undone: StoredSignoff };
+        const os = osUser(deps);
+        const note = opts.note?.trim() ?? '';
+        // Told to the team as the sign-off was: whoever read "Done" must learn it is not.
+        const routing = { ...config, notifierNames: config.notifiers.map((n) => n.name), timeZone: tz };
         try {
-          done = await undoLatest(store.conn, {
-            routine: id,
-            at: now,
-            by,
-            osUser: osUser(deps),
-            note: opts.note?.trim() ?? '',
-          });
+          done = await undoLatest(
+            store.conn,
+            { routine: id, at: now, by, osUser: os, note },
+            async (trx, undo, undone) => {
+              await appendAudit(trx, {
+                at: now,
+                actor: os,
+                action: 'undo',
+                subject: id,
+                detail: { signoff: undo.id, undoes: undone.id, by, note },
+                address: 'local',
+                channel: 'cli',
+              });
+              await announceUndo(trx, routing, routine, undo, undone, now);
+            },
+          );
         } catch (err) {
           if (err instanceof NothingToUndo)
             throw new CliError(t(cliLang(), 'cli.undo.nothing', { id }), EX_USAGE);

@@ -228,6 +228,10 @@ export const en = {
     `${p.by} signed off ${p.title} (${p.id})${p.note ? `: ${p.note}` : '.'}`,
   'signoff.auto': (p: { title: string; id: string }) =>
     `${p.title} (${p.id}) completed itself: its linked checks are all OK.`,
+  // A sign-off cancelled with `ronde undo`, told the same way.
+  'undo.title': (p: { title: string }) => `Not done after all: ${p.title}`,
+  'undo.line': (p: { by: string; title: string; id: string; of: string; at: string; note: string }) =>
+    `${p.by} cancelled the sign-off of ${p.title} (${p.id}) by ${p.of} on ${p.at}${p.note ? `: ${p.note}` : ''}. The routine is due again as before.`,
 
   // `ronde done` when a linked check is not OK (src/cli/done.ts).
   'done.notOk': (p: { id: string; n: number }) =>

@@ -193,6 +193,9 @@ export const fr: Catalogue = {
   'signoff.line': (p) => `${p.by} a validé ${p.title} (${p.id})${p.note ? ` : ${p.note}` : '.'}`,
   'signoff.auto': (p) =>
     `${p.title} (${p.id}) s’est validée d’elle-même : ses vérifications liées sont toutes OK.`,
+  'undo.title': (p) => `Finalement pas fait : ${p.title}`,
+  'undo.line': (p) =>
+    `${p.by} a annulé la validation de ${p.title} (${p.id}) faite par ${p.of} le ${p.at}${p.note ? ` : ${p.note}` : ''}. La routine est de nouveau due comme avant.`,
 
   'done.notOk': (p) =>
     `${p.id} : ${count('fr', p.n, 'vérification liée n’est pas OK', 'vérifications liées ne sont pas OK')} :`,

@@ -98,6 +98,7 @@ export async function appendDone(
 export async function undoLatest(
   conn: Conn,
   u: Omit<NewSignoff, 'items' | 'source'>,
+  alongside?: (trx: Kysely<Database>, undo: StoredSignoff, undone: StoredSignoff) => Promise<unknown>,
 ): Promise<{ undo: StoredSignoff; undone: StoredSignoff }> {
   return conn.write(async (trx) => {
     const log = (
@@ -108,6 +109,7 @@ export async function undoLatest(
       if (!undone || s.at.getTime() >= undone.at.getTime()) undone = s;
     if (!undone) throw new NothingToUndo(u.routine);
     const undo = await insert(trx, { ...u, items: [], source: 'cli', kind: 'undo', undoes: undone.id });
+    await alongside?.(trx, undo, undone);
     return { undo, undone };
   });
 }
