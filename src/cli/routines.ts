@@ -2,12 +2,15 @@ import { Command } from 'commander';
 import { registry } from '../checks/index.js';
 import { routineProblem } from '../config/names.js';
 import type { Config } from '../config/schema.js';
+import { resultKey } from '../core/check.js';
+import type { Suggestion } from '../core/suggestions.js';
 import { selfResult } from '../daemon/self.js';
 import { date, dateTime, duration, type Lang, t } from '../i18n/index.js';
 import { type BoardEntry, boardTimeZone, loadBoard } from '../routines/board.js';
 import type { StoredSignoff } from '../routines/repo.js';
 import type { Routine } from '../routines/schema.js';
 import type { RoutineStatus } from '../routines/state.js';
+import { linkedSuggestions } from '../routines/suggestions.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
 import { cliLang } from './lang.js';
@@ -72,7 +75,7 @@ export function routinesCommand(deps: RoutinesDeps): Command {
       // hands --json to `routines`: the flags mean the same here, so take both.
       const parent = self.parent?.opts<ListOptions>() ?? { json: false, color: true };
       const opts = { json: own.json || parent.json, color: own.color && parent.color };
-      const { entries, tz, now, config } = await board(deps);
+      const { entries, tz, now, config, suggestions } = await board(deps, id);
       const entry = findEntry(entries, id, config);
       const write = deps.write ?? ((s: string) => process.stdout.write(s));
       if (opts.json) {
@@ -80,19 +83,31 @@ export function routinesCommand(deps: RoutinesDeps): Command {
         write(`${JSON.stringify(doc, null, 2)}\n`);
         return;
       }
-      write(renderShow(entry, now, tz, opts.color && (deps.color ?? useColor(process.stdout)), cliLang()));
+      write(
+        renderShow(
+          entry,
+          now,
+          tz,
+          opts.color && (deps.color ?? useColor(process.stdout)),
+          cliLang(),
+          suggestions,
+        ),
+      );
     });
   return cmd;
 }
 
-async function board(deps: RoutinesDeps) {
+/** The board; with a routine id, also what its linked checks suggest (`routines show`). */
+async function board(deps: RoutinesDeps, suggestFor?: string) {
   const { config, openStore } = await deps.context();
   const now = deps.now?.() ?? new Date();
   const store = await openStore();
   try {
     const entries = await loadBoard(store, config, now);
     const self = await selfResult(store, config, registry, now);
-    return { entries, tz: boardTimeZone(config), now, config, self };
+    const linked = entries.find((e) => e.routine.id === suggestFor)?.linked.results ?? [];
+    const suggestions = await linkedSuggestions(store.conn.db, linked);
+    return { entries, tz: boardTimeZone(config), now, config, self, suggestions };
   } finally {
     await store.close();
   }
@@ -229,7 +244,14 @@ function signoffLine(s: StoredSignoff, log: readonly StoredSignoff[], tz: string
 
 const FIELDS = ['status', 'next', 'cadence', 'assignee', 'suggested', 'lastDone'] as const;
 
-export function renderShow(e: BoardEntry, now: Date, tz: string, color = false, lang: Lang = 'en'): string {
+export function renderShow(
+  e: BoardEntry,
+  now: Date,
+  tz: string,
+  color = false,
+  lang: Lang = 'en',
+  suggestions: ReadonlyMap<string, readonly Suggestion[]> = new Map(),
+): string {
   const r = e.routine;
   const out: string[] = [`${r.id} — ${r.title}`, ''];
   const labels = FIELDS.map((k) => t(lang, `cli.routines.show.${k}`));
@@ -283,6 +305,10 @@ export function renderShow(e: BoardEntry, now: Date, tz: string, color = false, 
             summary: c.summary,
           },
         )}`,
+        // What it suggests (pages to write, forgotten issues), with where to act.
+        ...(suggestions.get(resultKey(c.target, c.check)) ?? []).map(
+          (x) => `           - ${x.text}${x.group ? ` (${x.group})` : ''}${x.url ? `  ${x.url}` : ''}`,
+        ),
       );
     for (const c of e.linked.notApplicable)
       out.push(

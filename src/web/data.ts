@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { resultKey } from '../core/check.js';
+
 import type { Status } from '../core/status.js';
 import { severity } from '../core/status.js';
 import { type Suggestion, suggestionsOf } from '../core/suggestions.js';
@@ -321,30 +321,6 @@ function detailsOf(data: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * What the latest results of these checks suggest (forgotten issues, pages
- * to write), by `resultKey(target, check)`: a routine's page lists them under
- * its linked checks (R12, R13).
- */
-export async function linkedSuggestions(
-  store: Store,
-  linked: readonly { target: string; check: string }[],
-): Promise<Map<string, Suggestion[]>> {
-  const out = new Map<string, Suggestion[]>();
-  for (const l of linked) {
-    const row = await store.conn.db
-      .selectFrom('check_state')
-      .innerJoin('results', 'results.id', 'check_state.last_result_id')
-      .select('results.data')
-      .where('check_state.target', '=', l.target)
-      .where('check_state.check_name', '=', l.check)
-      .executeTakeFirst();
-    const list = row ? suggestionsOf(detailsOf(row.data)) : [];
-    if (list.length > 0) out.set(resultKey(l.target, l.check), list);
-  }
-  return out;
 }
 
 /** The team member a page user signs off as: same name or Mattermost username; the user's name without a team. */

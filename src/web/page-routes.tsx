@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
 import { allows } from '../auth/roles.js';
 import { setLanguage } from '../auth/users.js';
+import { linkedSuggestions } from '../routines/suggestions.js';
 import { listAudit } from '../store/audit.js';
 import { loadBackups } from './backups.js';
 import type { WebEnv } from './context.js';
-import { linkedSuggestions, loadBoardRows, loadCheck, loadHome, loadHost, loadProblems } from './data.js';
+import { loadBoardRows, loadCheck, loadHome, loadHost, loadProblems } from './data.js';
 import { need } from './guard.js';
 import { pageView } from './page-view.js';
 import { AuditPage } from './pages/audit.js';
@@ -113,7 +114,7 @@ export function pageRoutes(app: Hono<WebEnv>): void {
           v={v}
           row={row}
           session={session}
-          suggestions={await linkedSuggestions(deps.store, row.linked.results)}
+          suggestions={await linkedSuggestions(deps.store.conn.db, row.linked.results)}
           {...(done && /^\d+$/.test(done) ? { message: v.w('routine.recorded', { id: done }) } : {})}
         />
       </Layout>,
