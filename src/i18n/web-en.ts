@@ -16,6 +16,7 @@ export const webEn = {
   'login.submit': 'Log in',
   'login.wrong': 'Wrong user or password.',
   'login.limited': 'Too many failed logins: wait a few minutes.',
+  'login.ldapDown': 'The directory (LDAP) does not answer: try again later. Local accounts still log in.',
   'login.noAccount': 'No account? An admin creates one on the monitoring host:',
 
   'home.routines': 'Routines',

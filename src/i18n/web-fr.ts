@@ -16,6 +16,8 @@ export const webFr: PageWords = {
   'login.submit': 'Se connecter',
   'login.wrong': 'Utilisateur ou mot de passe incorrect.',
   'login.limited': 'Trop d’échecs de connexion : attendez quelques minutes.',
+  'login.ldapDown':
+    'L’annuaire (LDAP) ne répond pas : réessayez plus tard. Les comptes locaux se connectent toujours.',
   'login.noAccount': 'Pas de compte ? Un admin en crée un sur l’hôte de supervision :',
 
   'home.routines': 'Routines',

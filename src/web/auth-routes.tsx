@@ -1,11 +1,10 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { checkPassword, decoyHash } from '../auth/passwords.js';
 import { createSession, deleteSession, newToken } from '../auth/sessions.js';
-import { getUser, passwordHash } from '../auth/users.js';
 import { appendAudit } from '../store/audit.js';
 import type { WebEnv } from './context.js';
 import { need, SESSION_COOKIE, sameSecret } from './guard.js';
+import { verifyLogin } from './login-check.js';
 import { pageView } from './page-view.js';
 import { LoginPage } from './pages/login.js';
 
@@ -64,12 +63,35 @@ export function authRoutes(app: Hono<WebEnv>): void {
         429,
       );
     }
-    const db = deps.store.conn.db;
-    const hash = name ? await passwordHash(db, name) : null;
-    // Verify against a decoy when there is no hash: a wrong name takes as long as a wrong password.
-    const ok = (await checkPassword(hash ?? (await decoyHash()), password)) && hash !== null;
-    const user = ok ? await getUser(db, name) : undefined;
-    if (!user) {
+    const verdict = await verifyLogin(deps, name, password, now);
+    if ('unavailable' in verdict) {
+      await deps.store.conn.write((trx) =>
+        appendAudit(trx, {
+          at: now,
+          actor: name || '(empty)',
+          action: 'login.failed',
+          subject: name,
+          detail: { via: 'ldap', error: verdict.unavailable },
+          address,
+          channel: 'web',
+        }),
+      );
+      deps.log?.error(
+        { user: name, address, err: verdict.unavailable },
+        'LDAP login: the directory did not answer',
+      );
+      return c.html(
+        <LoginPage
+          v={pageView(c)}
+          csrf={cookie}
+          next={next}
+          name={name}
+          error={pageView(c).w('login.ldapDown')}
+        />,
+        503,
+      );
+    }
+    if ('failed' in verdict) {
       limiter.fail(keys, now.getTime());
       await deps.store.conn.write((trx) =>
         appendAudit(trx, {
@@ -77,6 +99,7 @@ export function authRoutes(app: Hono<WebEnv>): void {
           actor: name || '(empty)',
           action: 'login.failed',
           subject: name,
+          ...(verdict.failed.startsWith('ldap:') ? { detail: { via: 'ldap', why: verdict.failed } } : {}),
           address,
           channel: 'web',
         }),
@@ -93,6 +116,7 @@ export function authRoutes(app: Hono<WebEnv>): void {
         401,
       );
     }
+    const { user } = verdict;
     limiter.succeed(keys);
     const ttlMs = deps.config.web.session_ttl * 1000;
     const { token } = await deps.store.conn.write(async (trx) => {
@@ -102,6 +126,7 @@ export function authRoutes(app: Hono<WebEnv>): void {
         actor: user.name,
         action: 'login',
         subject: user.name,
+        ...(verdict.via === 'ldap' ? { detail: { via: 'ldap', role: user.role } } : {}),
         address,
         channel: 'web',
       });

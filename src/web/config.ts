@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ldapSchema } from '../auth/ldap-config.js';
 import { durationSchema } from '../config/duration.js';
 import { secretRefProblem } from '../config/secrets.js';
 
@@ -57,6 +58,7 @@ export const webSettingsSchema = z
       .describe('Serve GET /metrics without a session, for a Prometheus scraper (default false).'),
     mattermost: mattermostCommandSchema.optional(),
     trusted_proxy: trustedProxySchema.optional(),
+    ldap: ldapSchema.optional(),
   })
   .strict()
   .describe('The team’s page and JSON API served by `ronde serve` (see docs/web.md).');
