@@ -69,7 +69,14 @@ function usage(p: Serve): { peakMb: number; cpuS: number } {
   return { peakMb: hwm / 1024, cpuS: (Number(f[11]) + Number(f[12])) / 100 };
 }
 
-const count = async (sql: string) => Number((await lab.query<{ n: string }>(sql))[0]!.n);
+/** A count; 0 while the store's tables do not exist yet (the first process is still migrating). */
+const count = async (sql: string) => {
+  try {
+    return Number((await lab.query<{ n: string }>(sql))[0]!.n);
+  } catch {
+    return 0;
+  }
+};
 
 async function contender(name: string, start: () => (Serve & { role: string })[]): Promise<void> {
   await lab.query('create extension if not exists pg_stat_statements');

@@ -182,7 +182,10 @@ function dispatchTo(
       slotMs,
     );
     const queued = await sendRound(queue, { key, hosts });
-    log.debug({ job: key, queued }, queued ? 'round queued' : 'round already queued');
+    log.debug(
+      { job: key, queued },
+      queued ? 'round queued' : 'round not queued: already queued, or the host has one waiting',
+    );
     // A new installation's first round holds every host. Until it is saved
     // their next slots wait (the daemon keeps them busy while this runs), so
     // the first-run summary sees the whole fleet, as in one process.

@@ -12,7 +12,11 @@ import type { Logger } from 'pino';
  *   supervisor and, under `retryLimit`, put back for another worker;
  * - `send` inserts `ON CONFLICT DO NOTHING` on the job's id: the scheduler
  *   gives each (host, slot) a fixed id, so two schedulers (a takeover) sending
- *   the same slot queue it once.
+ *   the same slot queue it once;
+ * - the `short` policy keeps one *queued* job per `singletonKey` (the host):
+ *   while a host's round waits for a worker, its next slots are not queued
+ *   behind it (the single process skips a busy host the same way), so a
+ *   queue that workers cannot keep up with does not grow without end.
  * The round's write is idempotent on its job key (store migration 0010), so
  * a job run twice (its worker died after the commit) is saved once.
  */
@@ -66,9 +70,10 @@ export async function openQueue(url: string, s: QueueSettings, log: Logger, name
   await boss.start();
   const queue = {
     name: ROUNDS_QUEUE,
-    // standard: no per-key gate at fetch (pg-boss's singleton policies make a
-    // fetch fail whole when the oldest job's key is active, stalling the queue).
-    policy: 'standard' as const,
+    // short: one queued job per host. Not singleton/stately: those gate the
+    // fetch, which fails whole when the oldest job's host is active, stalling
+    // the queue behind one slow host.
+    policy: 'short' as const,
     expireInSeconds: s.expireSeconds,
     retryLimit: s.retryLimit ?? 3,
     retryDelay: 0,
@@ -84,12 +89,14 @@ export async function openQueue(url: string, s: QueueSettings, log: Logger, name
   return boss;
 }
 
-/** Queues one round. False: a job with this key was already queued (another scheduler sent it). */
+/**
+ * Queues one round. False: not queued, because this slot already was (by
+ * another scheduler) or the host still has a round waiting for a worker.
+ */
 export async function sendRound(boss: PgBoss, job: RoundJob): Promise<boolean> {
   const id = await boss.send(ROUNDS_QUEUE, job, {
     id: jobId(job.key),
-    // Shows which host a job is for in pg-boss's tables (the standard policy does not gate on it).
-    singletonKey: job.key,
+    singletonKey: job.hosts.length === 1 ? job.hosts[0]!.host : 'all',
   });
   return id !== null;
 }
