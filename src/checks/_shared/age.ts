@@ -1,7 +1,7 @@
-import { formatAge } from '../../config/duration.js';
 import type { CheckOutcome } from '../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../core/command.js';
 import { unknown } from '../../core/outcome.js';
+import { age as ageText, type Lang, t } from '../../i18n/index.js';
 
 /** Helpers shared by the freshness and backup kinds: the host's clock, find's errors, an age's verdict. */
 
@@ -48,6 +48,7 @@ export function judgeAge(
   now: number,
   o: { max_age: number; warn_age?: number | undefined; future_tolerance: number },
   details: Record<string, unknown>,
+  lang: Lang,
 ): { status: 'OK' | 'WARN' | 'CRIT'; summary: string; reasons: string[]; details: Record<string, unknown> } {
   const age = now - at;
   const facts = {
@@ -62,11 +63,11 @@ export function judgeAge(
     details: facts,
   });
   if (age < -o.future_tolerance)
-    return done('WARN', `${what} is dated ${formatAge(-age)} in the future (bogus date or clock skew)`);
-  const text = `${what} modified ${formatAge(age)} ago`;
-  if (age > o.max_age) return done('CRIT', `${text} (max ${formatAge(o.max_age)})`);
+    return done('WARN', t(lang, 'freshness.future', { what, d: ageText(lang, -age) }));
+  const text = t(lang, 'freshness.modified', { what, age: ageText(lang, age) });
+  if (age > o.max_age) return done('CRIT', t(lang, 'freshness.max', { text, max: ageText(lang, o.max_age) }));
   if (o.warn_age !== undefined && age > o.warn_age)
-    return done('WARN', `${text} (warn after ${formatAge(o.warn_age)})`);
+    return done('WARN', t(lang, 'freshness.warnAfter', { text, warn: ageText(lang, o.warn_age) }));
   return done('OK', text);
 }
 
@@ -76,12 +77,13 @@ export function judgeAge(
  */
 export function findAndClock(
   outputs: readonly CommandResult[],
+  lang: Lang,
 ): { find: CommandResult; now: number } | CheckOutcome {
   const [find, date] = outputs;
-  if (!find || !date) return unknown('find or date did not run');
-  if (find.exitCode === EXIT_NOT_FOUND) return unknown('find not found on the target');
+  if (!find || !date) return unknown(t(lang, 'freshness.findOrDate'));
+  if (find.exitCode === EXIT_NOT_FOUND) return unknown(t(lang, 'freshness.findNotFound'));
   const now = parseEpoch(date.stdout);
   if (now === null)
-    return unknown(`cannot read the host's clock (date +%s): ${date.stderr.trim() || date.stdout.trim()}`);
+    return unknown(t(lang, 'freshness.noClock', { error: date.stderr.trim() || date.stdout.trim() }));
   return { find, now };
 }

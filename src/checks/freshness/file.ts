@@ -3,6 +3,7 @@ import { durationSchema } from '../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import type { CommandResult } from '../../core/command.js';
 import { unknown } from '../../core/outcome.js';
+import { type Lang, t } from '../../i18n/index.js';
 import { findAndClock, judgeAge, parseEpoch, parseFindErrors } from '../_shared/age.js';
 
 const Options = z
@@ -26,23 +27,28 @@ export type FreshnessFileOptions = z.output<typeof Options>;
 export function evaluateFreshnessFile(
   outputs: readonly CommandResult[],
   o: FreshnessFileOptions,
+  lang: Lang,
 ): CheckOutcome {
-  const ran = findAndClock(outputs);
+  const ran = findAndClock(outputs, lang);
   if ('status' in ran) return ran;
   const { find, now } = ran;
   const errors = parseFindErrors(find.stderr);
   if (errors.some((e) => e.kind === 'missing')) {
-    const why = `no such file: ${o.path}`;
+    const why = t(lang, 'freshness.file.missing', { path: o.path });
     return { status: 'CRIT', summary: why, reasons: [why], details: { path: o.path } };
   }
   const denied = errors.find((e) => e.kind === 'denied');
-  if (denied) return unknown(`permission denied: ${denied.path ?? o.path}`);
+  if (denied) return unknown(t(lang, 'freshness.file.denied', { path: denied.path ?? o.path }));
   const mtime = parseEpoch(find.stdout);
   if (find.exitCode !== 0 || mtime === null)
     return unknown(
-      `cannot read the mtime of ${o.path}: ${errors[0]?.message ?? (find.stdout.trim() || `exit ${find.exitCode}`)}`,
+      t(lang, 'freshness.file.noMtime', {
+        path: o.path,
+        error:
+          errors[0]?.message ?? (find.stdout.trim() || t(lang, 'check.why.exit', { code: find.exitCode })),
+      }),
     );
-  return judgeAge(o.path, mtime, now, o, { path: o.path });
+  return judgeAge(o.path, mtime, now, o, { path: o.path }, lang);
 }
 
 export const freshnessFile = defineCheck({
@@ -55,5 +61,5 @@ export const freshnessFile = defineCheck({
     { argv: ['find', '-H', o.path, '-maxdepth', '0', '-printf', '%T@\\n'], timeoutSec: 20, sudo: o.sudo },
     { argv: ['date', '+%s'], timeoutSec: 10 },
   ],
-  evaluate: (ctx) => evaluateFreshnessFile(ctx.outputs, ctx.options),
+  evaluate: (ctx) => evaluateFreshnessFile(ctx.outputs, ctx.options, ctx.lang),
 });

@@ -3,6 +3,7 @@ import * as backup from './backup.js';
 import * as common from './common.js';
 import * as credentials from './credentials.js';
 import * as docs from './docs.js';
+import * as freshness from './freshness.js';
 import * as gitlab from './gitlab.js';
 import * as prometheus from './prometheus.js';
 import * as proxmox from './proxmox.js';
@@ -20,6 +21,7 @@ export const en = {
   ...common.en,
   ...apt.en,
   ...backup.en,
+  ...freshness.en,
   ...ronde.en,
   ...system.en,
   ...tls.en,
@@ -34,6 +36,7 @@ export const fr: typeof en = {
   ...common.fr,
   ...apt.fr,
   ...backup.fr,
+  ...freshness.fr,
   ...ronde.fr,
   ...system.fr,
   ...tls.fr,

@@ -2,6 +2,7 @@ import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import type { CommandResult, CommandSpec } from '../../../core/command.js';
 import { type Status, worst } from '../../../core/status.js';
+import type { Lang } from '../../../i18n/index.js';
 import { findAndClock, parseFindErrors } from '../../_shared/age.js';
 import { DETAILS_FILES, type FileFacts, judgeSeries, type SeriesFacts } from './judge.js';
 import { BackupFilesOptions } from './options.js';
@@ -39,8 +40,9 @@ export async function evaluateBackupFiles(
   o: BackupFilesOptions,
   run: Run,
   previous: readonly Verified[] = [],
+  lang: Lang = 'en',
 ): Promise<CheckOutcome> {
-  const ran = findAndClock(outputs);
+  const ran = findAndClock(outputs, lang);
   if ('status' in ran) return ran;
   const { find, now } = ran;
   const dir = o.path.replace(/(.)\/+$/, '$1');
@@ -165,5 +167,5 @@ export const backupFiles = defineCheck({
     { argv: ['date', '+%s'], timeoutSec: 10 },
   ],
   evaluate: (ctx) =>
-    evaluateBackupFiles(ctx.outputs, ctx.options, ctx.run, verifiedOf(ctx.previous?.details)),
+    evaluateBackupFiles(ctx.outputs, ctx.options, ctx.run, verifiedOf(ctx.previous?.details), ctx.lang),
 });

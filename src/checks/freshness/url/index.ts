@@ -3,6 +3,7 @@ import { durationSchema } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { judgeAge, parseEpoch } from '../../_shared/age.js';
 import { httpDate, jsonField, parseHttp, toEpoch } from './parse.js';
 
@@ -53,20 +54,22 @@ const crit = (why: string): CheckOutcome => ({ status: 'CRIT', summary: why, rea
 export function evaluateFreshnessUrl(
   outputs: readonly CommandResult[],
   o: FreshnessUrlOptions,
+  lang: Lang,
 ): CheckOutcome {
   const [curl, date] = outputs;
-  if (!curl || !date) return unknown('curl or date did not run');
+  if (!curl || !date) return unknown(t(lang, 'freshness.url.noRun'));
   const err = curl.stderr.trim().split('\n')[0] ?? '';
-  if (curl.exitCode === EXIT_NOT_FOUND) return unknown('curl not found on the target (apt-get install curl)');
-  if (curl.exitCode === 22) return crit(`${o.url}: ${err || 'HTTP error'}`);
+  if (curl.exitCode === EXIT_NOT_FOUND) return unknown(t(lang, 'freshness.url.notFound'));
+  if (curl.exitCode === 22) return crit(`${o.url}: ${err || t(lang, 'freshness.url.httpError')}`);
   if (curl.exitCode !== null && TLS_EXITS.has(curl.exitCode)) return crit(`${o.url}: TLS: ${err}`);
-  if (curl.exitCode !== 0) return unknown(`${o.url}: ${err || `curl exited with ${curl.exitCode}`}`);
+  if (curl.exitCode !== 0)
+    return unknown(`${o.url}: ${err || t(lang, 'freshness.url.exited', { code: curl.exitCode })}`);
   const res = parseHttp(curl.stdout);
-  if (!res) return unknown(`${o.url}: not an HTTP response`);
+  if (!res) return unknown(`${o.url}: ${t(lang, 'freshness.url.notHttp')}`);
   // The server's own Date header, when present, avoids any skew between it and the target.
   const serverNow = httpDate(res.headers.get('date'));
   const now = serverNow ?? parseEpoch(date.stdout);
-  if (now === null) return unknown(`cannot read the host's clock (date +%s): ${date.stdout.trim()}`);
+  if (now === null) return unknown(t(lang, 'freshness.noClock', { error: date.stdout.trim() }));
   const details = {
     url: o.url,
     status: res.status,
@@ -76,22 +79,27 @@ export function evaluateFreshnessUrl(
     const lm = res.headers.get('last-modified');
     const at = httpDate(lm);
     if (at === null)
-      return unknown(`${o.url}: ${lm ? `unreadable Last-Modified "${lm}"` : 'no Last-Modified header'}`);
-    return judgeAge(o.url, at, now, o, details);
+      return unknown(
+        `${o.url}: ${lm ? t(lang, 'freshness.url.badLastModified', { value: lm }) : t(lang, 'freshness.url.noLastModified')}`,
+      );
+    return judgeAge(o.url, at, now, o, details, lang);
   }
-  if (curl.truncated) return unknown(`${o.url}: body larger than ${MAX_BODY} bytes`);
+  if (curl.truncated) return unknown(`${o.url}: ${t(lang, 'freshness.url.tooLarge', { max: MAX_BODY })}`);
   let json: unknown;
   try {
     json = JSON.parse(res.body);
   } catch {
-    return unknown(`${o.url}: body is not JSON`);
+    return unknown(`${o.url}: ${t(lang, 'freshness.url.notJson')}`);
   }
   const value = jsonField(json, o.json_field);
-  if (value === undefined) return unknown(`${o.url}: no field ${o.json_field} in the JSON body`);
+  if (value === undefined)
+    return unknown(`${o.url}: ${t(lang, 'freshness.url.noField', { field: o.json_field })}`);
   const at = toEpoch(value);
   if (at === null)
-    return unknown(`${o.url}: ${o.json_field} = ${JSON.stringify(value)?.slice(0, 80)} is not a date`);
-  return judgeAge(`${o.url} ${o.json_field}`, at, now, o, details);
+    return unknown(
+      `${o.url}: ${t(lang, 'freshness.url.notDate', { field: o.json_field, value: JSON.stringify(value)?.slice(0, 80) ?? '' })}`,
+    );
+  return judgeAge(`${o.url} ${o.json_field}`, at, now, o, details, lang);
 }
 
 export const freshnessUrl = defineCheck({
@@ -108,5 +116,5 @@ export const freshnessUrl = defineCheck({
           { argv: ['date', '+%s'], timeoutSec: 10 },
         ]
       : [],
-  evaluate: (ctx) => evaluateFreshnessUrl(ctx.outputs, ctx.options),
+  evaluate: (ctx) => evaluateFreshnessUrl(ctx.outputs, ctx.options, ctx.lang),
 });

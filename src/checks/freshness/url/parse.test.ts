@@ -52,6 +52,7 @@ describe('evaluateFreshnessUrl', () => {
             { ...base, stdout: '1800000000', exitCode: 0 },
           ],
           o,
+          'en',
         );
         expect(r.status).not.toBe('OK');
       }),
