@@ -14,6 +14,7 @@ import type { HostConfig } from '../config/schema.js';
 import { resolveSecrets } from '../config/secrets.js';
 import { runRound } from '../core/runner.js';
 import { t } from '../i18n/index.js';
+import { activeCovers } from '../notify/covers-repo.js';
 import { buildNotifiers } from '../notify/index.js';
 import { deliver } from '../notify/outbox.js';
 import { boardTimeZone } from '../routines/board.js';
@@ -130,12 +131,17 @@ async function makePlan(ctx: CliContext, selectors: string[], allowRemove: boole
     });
     const store = await ctx.openStore();
     let states: Awaited<ReturnType<typeof readStates>>;
+    let adHoc: Awaited<ReturnType<typeof activeCovers>>;
     try {
       states = await readStates(store);
+      adHoc = await activeCovers(store.conn.db, now);
     } finally {
       await store.close();
     }
-    const window = windowFacts(ctx.config.maintenance, settings.window, now, boardTimeZone(ctx.config));
+    const window = windowFacts(ctx.config.maintenance, settings.window, now, {
+      tz: boardTimeZone(ctx.config),
+      adHoc,
+    });
     const plan = buildPlan({
       hosts,
       facts,

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../core/command.js';
 import { limit } from '../../core/limit.js';
 import type { Target } from '../../core/target.js';
 import { TargetError } from '../../core/target.js';
+import type { Cover } from '../../notify/covers.js';
 import { recurringCovers } from '../../notify/hold.js';
 import type { MaintenanceWindows } from '../../notify/schema.js';
 import type { Store } from '../../store/types.js';
@@ -85,20 +86,32 @@ export async function readStates(store: Store): Promise<StoredState[]> {
   });
 }
 
-/** The named `maintenance:` window as the plan sees it: open now, and which hosts it covers. */
+/**
+ * The named `maintenance:` window as the plan sees it: which hosts it covers,
+ * and whether one is open for a host now — the window itself, or a window
+ * opened by hand (`ronde maintenance`, the page) whose selector names the host
+ * or one of its tags and no particular check.
+ */
 export function windowFacts(
   windows: MaintenanceWindows,
   name: string | undefined,
   now: Date,
-  tz?: string,
+  o: { tz?: string; adHoc?: readonly Cover[] } = {},
 ): PlanInput['window'] {
   if (name === undefined) return undefined;
   const w = windows.find((x) => x.name === name);
   if (!w) return undefined;
-  const open = recurringCovers([w], now, tz).length > 0;
+  const open = recurringCovers([w], now, o.tz).length > 0;
+  const byHand = (h: HostConfig) =>
+    (o.adHoc ?? []).some((c) => {
+      const s = c.selector;
+      if (c.type !== 'maintenance' || !s || s.kind !== undefined || s.check !== undefined) return false;
+      if (s.host === undefined && s.tag === undefined) return false;
+      return (s.host === undefined || s.host === h.name) && (s.tag === undefined || h.tags.includes(s.tag));
+    });
   return {
     name,
-    open,
+    open: (h) => open || byHand(h),
     covers: (h) =>
       (w.host === undefined || w.host === h.name) && (w.tag === undefined || h.tags.includes(w.tag)),
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HostConfig } from '../../config/schema.js';
+import { windowFacts } from './facts.js';
 import { batches, buildPlan, type HostFacts, type PlanInput, type StoredState } from './plan.js';
 import { UpgradeSettings } from './schema.js';
 import { parseSimulation } from './simulate.js';
@@ -105,10 +106,12 @@ describe('buildPlan', () => {
   });
 
   it('refuses outside the maintenance window, only the hosts it covers', () => {
-    const window = { name: 'nightly', open: false, covers: (h: HostConfig) => h.tags.includes('vm') };
+    const window = { name: 'nightly', open: () => false, covers: (h: HostConfig) => h.tags.includes('vm') };
     const p = plan({ hosts: [host('a', ['vm']), host('b')], window });
     expect(p.hosts.map((h) => h.refusals)).toEqual([[{ code: 'window', detail: 'nightly' }], []]);
-    expect(plan({ hosts: [host('a', ['vm'])], window: { ...window, open: true } }).batches).toEqual([['a']]);
+    expect(plan({ hosts: [host('a', ['vm'])], window: { ...window, open: () => true } }).batches).toEqual([
+      ['a'],
+    ]);
   });
 
   it('refuses a host whose simulation failed, and the machine ronde runs on', () => {
@@ -159,5 +162,39 @@ describe('batches', () => {
       ['db1', 'web1'],
       ['db2', 'web2'],
     ]);
+  });
+});
+
+describe('windowFacts', () => {
+  const windows = [{ name: 'nightly', cron: '0 2 * * *', duration: 3 * 3600, tag: 'vm', reason: '' }];
+  const vm = host('vm1', ['vm']);
+  it('is open inside the named window, for the hosts it covers', () => {
+    const at2 = windowFacts(windows, 'nightly', new Date('2026-12-05T02:30:00Z'), { tz: 'UTC' })!;
+    const at14 = windowFacts(windows, 'nightly', new Date('2026-12-05T14:00:00Z'), { tz: 'UTC' })!;
+    expect([at2.covers(vm), at2.open(vm), at14.open(vm), at14.covers(host('x'))]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+  it('is open for a host a maintenance opened by hand covers, not for a check-only one', () => {
+    const cover = (selector: Record<string, string>) => ({
+      type: 'maintenance' as const,
+      id: '1',
+      reason: 'kernel',
+      by: 'alice',
+      at: new Date(),
+      until: null,
+      selector,
+    });
+    const noon = new Date('2026-12-05T12:00:00Z');
+    const w = windowFacts(windows, 'nightly', noon, { tz: 'UTC', adHoc: [cover({ host: 'vm1' })] })!;
+    expect([w.open(vm), w.open(host('vm2', ['vm']))]).toEqual([true, false]);
+    const narrow = windowFacts(windows, 'nightly', noon, {
+      tz: 'UTC',
+      adHoc: [cover({ host: 'vm1', kind: 'apt.pending' })],
+    })!;
+    expect(narrow.open(vm)).toBe(false);
   });
 });

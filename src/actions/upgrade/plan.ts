@@ -65,8 +65,8 @@ export interface PlanInput {
   facts: ReadonlyMap<string, HostFacts>;
   states: readonly StoredState[];
   settings: UpgradeSettings;
-  /** Hosts the `window:` covers, and whether it is open now (undefined: no `window:`). */
-  window?: { open: boolean; covers(host: HostConfig): boolean; name: string };
+  /** Hosts the `window:` covers, and whether a window is open for one now (undefined: no `window:`). */
+  window?: { open(host: HostConfig): boolean; covers(host: HostConfig): boolean; name: string };
   allowRemove: boolean;
   now: Date;
 }
@@ -119,7 +119,7 @@ function hostPlan(h: HostConfig, input: PlanInput): HostPlan {
   // A reboot would end the run itself; ronde's own machine is upgraded by a person.
   if (h.local) refusals.push({ code: 'local', detail: h.name });
   refusals.push(...resultRefusals(h.name, input));
-  if (input.window?.covers(h) && !input.window.open)
+  if (input.window?.covers(h) && !input.window.open(h))
     refusals.push({ code: 'window', detail: input.window.name });
   return plan;
 }
