@@ -18,6 +18,7 @@ import {
 } from './cover-actions.js';
 import { type BoardRow, loadBoardRows, loadCheck, loadHost, loadProblems, type Problem } from './data.js';
 import { need } from './guard.js';
+import { openApiRoute } from './openapi.js';
 import { loadReleases } from './releases.js';
 import { isRefusal, signOff } from './signoff.js';
 
@@ -29,6 +30,7 @@ export const API_VERSION = 1;
 
 export function apiRoutes(app: Hono<WebEnv>): void {
   const api = '/api/v1';
+  openApiRoute(app, String(API_VERSION));
 
   app.get(`${api}/session`, need('viewer'), (c) => {
     const s = c.get('session')!;

@@ -138,6 +138,7 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', pattern: '/api/v1/audit', least: 'viewer' },
   { method: 'GET', pattern: '/api/v1/backups', least: 'viewer' },
+  { method: 'GET', pattern: '/api/v1/openapi.json', least: 'viewer' },
   { method: 'GET', pattern: '/api/v1/releases', least: 'viewer' },
 ];
 
