@@ -148,7 +148,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'metrics-review',
     every: '1w',
     checks: ['system.disk', 'system.units'],
-    toConfigure: ['alerting.health', 'prometheus.query'],
+    toConfigure: ['alerting.health', 'prometheus.query', 'freshness.metric'],
     en: {
       title: 'Look at the Grafana dashboards',
       description: 'Even with alerting in place, look by hand from time to time: the alerting may be broken.',
@@ -158,7 +158,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Network metrics',
       ],
       future:
-        'alerting.health checks that the alerting itself works (rules, targets, Watchdog, Alertmanager); prometheus.query says which disk is full in N days',
+        'alerting.health checks that the alerting itself works (rules, targets, Watchdog, Alertmanager); prometheus.query says which disk is full in N days; freshness.metric that the graphs are not from yesterday',
     },
     fr: {
       title: 'Faire un tour sur le Grafana',
@@ -170,7 +170,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Métriques réseau',
       ],
       future:
-        'alerting.health vérifie que l’alerting lui-même marche (règles, cibles, Watchdog, Alertmanager) ; prometheus.query dit quel disque sera plein dans N jours',
+        'alerting.health vérifie que l’alerting lui-même marche (règles, cibles, Watchdog, Alertmanager) ; prometheus.query dit quel disque sera plein dans N jours ; freshness.metric que les graphes ne datent pas d’hier',
     },
   },
   {

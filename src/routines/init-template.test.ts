@@ -31,6 +31,7 @@ const KINDS_TO_CONFIGURE = [
   'proxmox.updates',
   'alerting.health',
   'prometheus.query',
+  'freshness.metric',
 ];
 
 /** The commented `team:` example, uncommented: what a user gets by removing the `# `. */
@@ -122,6 +123,7 @@ describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
       'system.units',
       'alerting.health',
       'prometheus.query',
+      'freshness.metric',
     ]);
   });
 });

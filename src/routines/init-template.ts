@@ -160,6 +160,7 @@ const EXAMPLE_OPTIONS: Record<string, string> = {
   'alerting.health': '{ url: "http://127.0.0.1:9090", watchdog: Watchdog }',
   'prometheus.query':
     '{ url: "http://127.0.0.1:9090", query: node_filesystem_avail_bytes, direction: below, full_at: 0, window: 3d, step: 1h, labels: [instance, mountpoint] }',
+  'freshness.metric': '{ url: "http://127.0.0.1:9090", selector: node_time_seconds, max_age: 10m }',
   'gitlab.issues':
     '{ url: "https://gitlab.example.org", token: "${env:GITLAB_TOKEN}", projects: [team/infra] }',
 };

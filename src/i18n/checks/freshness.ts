@@ -23,6 +23,15 @@ export const en = {
   'freshness.url.notJson': 'body is not JSON',
   'freshness.url.noField': (p: { field: string }) => `no field ${p.field} in the JSON body`,
   'freshness.url.notDate': (p: { field: string; value: string }) => `${p.field} = ${p.value} is not a date`,
+  // freshness.metric
+  'freshness.metric.absent': (p: { selector: string; lookBack: string }) =>
+    `no sample of ${p.selector} in the last ${p.lookBack}: check the selector, or the series is gone`,
+  'freshness.metric.old': (p: { name: string; age: string; at: string }) =>
+    `${p.name}: newest sample ${p.age} old (${p.at})`,
+  'freshness.metric.ok': (p: { n: number; age: string }) =>
+    `${p.n} series fresh, the oldest newest sample ${p.age} old`,
+  'freshness.metric.bad': (p: { bad: number; n: number; items: string }) =>
+    `${p.bad} of ${p.n} series stale: ${p.items}`,
 };
 
 export const fr: typeof en = {
@@ -47,4 +56,10 @@ export const fr: typeof en = {
   'freshness.url.notJson': 'le corps n’est pas du JSON',
   'freshness.url.noField': (p) => `pas de champ ${p.field} dans le corps JSON`,
   'freshness.url.notDate': (p) => `${p.field} = ${p.value} n’est pas une date`,
+  // freshness.metric
+  'freshness.metric.absent': (p) =>
+    `aucun point de ${p.selector} depuis ${p.lookBack} : vérifiez le sélecteur, ou la série a disparu`,
+  'freshness.metric.old': (p) => `${p.name} : dernier point vieux de ${p.age} (${p.at})`,
+  'freshness.metric.ok': (p) => `${p.n} séries à jour, le plus ancien dernier point date de ${p.age}`,
+  'freshness.metric.bad': (p) => `${p.bad} séries sur ${p.n} figées : ${p.items}`,
 };
