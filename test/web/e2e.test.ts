@@ -126,3 +126,15 @@ it('switches to French', async () => {
   expect(await page.textContent('main')).toContain('signoff');
   await shot('audit-fr');
 });
+
+it('reaches the backups and releases pages from the home page’s menu', async () => {
+  await page.goto(`${base}/`);
+  await page.click('header nav >> text=Sauvegardes');
+  await page.waitForURL(`${base}/backups`);
+  expect(await page.textContent('main h2')).toBe('Sauvegardes');
+  await shot('backups-fr');
+  await page.click('header nav >> text=Versions');
+  await page.waitForURL(`${base}/releases`);
+  expect(await page.textContent('main')).toContain('Aucune version surveillée');
+  await shot('releases-fr');
+});
