@@ -11,6 +11,7 @@ import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
+import { say } from './lang.js';
 import { assertChecks, assertHostSelectors, nameBook } from './names.js';
 import { countResults, renderText, summaryLine, type TargetResults } from './render.js';
 import { useColor } from './style.js';
@@ -155,7 +156,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     const color = opts.color && useColor(process.stdout);
-    const note = outcome.interrupted ? ' (interrupted: partial results)' : '';
+    const note = outcome.interrupted ? say('cli.check.interrupted') : '';
     process.stdout.write(`${renderText(grouped, { color, verbose: opts.verbose })}\n\n`);
     process.stdout.write(`${summaryLine(counts, status, color, note)}\n`);
   }

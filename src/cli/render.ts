@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check.js';
 import { STATUSES, type Status } from '../core/status.js';
+import { say } from './lang.js';
 import { paint, STATUS_STYLE } from './style.js';
 
 export interface TargetResults {
@@ -18,9 +19,11 @@ export function renderText(targets: readonly TargetResults[], opts: RenderOption
   const lines: string[] = [];
   const width = Math.max(8, ...targets.flatMap((t) => t.results.map((r) => r.check.length)));
   for (const t of targets) {
-    lines.push(paint(opts.color, 'bold', `${t.name}${t.transport === 'ssh' ? '' : ' (local)'}`));
+    lines.push(paint(opts.color, 'bold', `${t.name}${t.transport === 'ssh' ? '' : say('cli.check.local')}`));
     for (const r of t.results) {
-      const label = r.notApplicable ? paint(opts.color, 'dim', 'n/a    ') : statusLabel(r.status, opts.color);
+      const label = r.notApplicable
+        ? paint(opts.color, 'dim', say('cli.check.na').padEnd(7))
+        : statusLabel(r.status, opts.color);
       const text = r.notApplicable ? paint(opts.color, 'dim', r.summary) : r.summary;
       lines.push(`  ${label} ${r.check.padEnd(width)}  ${text}`);
       if (opts.verbose) lines.push(...verbose(r, opts.color));
@@ -37,9 +40,14 @@ function verbose(r: CheckResult, color: boolean): string[] {
   const pad = '            ';
   const out = (r.reasons ?? []).filter((x) => x !== r.summary).map((x) => `${pad}- ${x}`);
   for (const [k, v] of Object.entries(r.details ?? {})) out.push(...detailLines(pad, k, v));
-  if (r.evidence.length > 0) out.push(paint(color, 'dim', `${pad}ran in ${r.durationMs} ms:`));
+  if (r.evidence.length > 0)
+    out.push(paint(color, 'dim', `${pad}${say('cli.check.ranIn', { ms: r.durationMs })}`));
   for (const e of r.evidence) {
-    const code = e.timedOut ? 'timed out' : e.exitCode === null ? 'did not finish' : `exit ${e.exitCode}`;
+    const code = e.timedOut
+      ? say('cli.check.timedOut')
+      : e.exitCode === null
+        ? say('cli.check.didNotFinish')
+        : say('cli.check.exit', { code: e.exitCode });
     out.push(paint(color, 'dim', `${pad}$ ${e.command}  (${code})`));
   }
   return out;
@@ -59,7 +67,7 @@ function detailLines(pad: string, key: string, v: unknown): string[] {
         .map(([k, x]) => `${k}=${typeof x === 'string' ? x : JSON.stringify(x)}`);
       lines.push(`${pad}  - ${brief(fields.join(' '))}`);
     }
-    if (v.length > MAX_ITEMS) lines.push(`${pad}  … ${v.length - MAX_ITEMS} more (--json for all)`);
+    if (v.length > MAX_ITEMS) lines.push(`${pad}  ${say('cli.check.more', { n: v.length - MAX_ITEMS })}`);
     return lines;
   }
   return [`${pad}${key}: ${brief(v)}`];
@@ -92,6 +100,6 @@ export function summaryLine(counts: Counts, worstStatus: Status, color: boolean,
     .reverse()
     .filter((s) => counts[s] > 0)
     .map((s) => paint(color, STATUS_STYLE[s], `${counts[s]} ${s}`));
-  if (counts.NOT_APPLICABLE) parts.push(`${counts.NOT_APPLICABLE} not applicable`);
-  return `${worstStatus}: ${parts.join(', ') || 'no checks'}${extra}`;
+  if (counts.NOT_APPLICABLE) parts.push(say('cli.check.notApplicable', { n: counts.NOT_APPLICABLE }));
+  return `${worstStatus}: ${parts.join(', ') || say('cli.check.noChecks')}${extra}`;
 }

@@ -222,6 +222,18 @@ export const en = {
   'post.open': 'Open in ronde',
   'post.cut': (p: { n: number; max: number }) => `cut: ${p.n} characters, Mattermost takes ${p.max}`,
 
+  // `ronde check`'s text output (src/cli/render.ts, src/cli/check.ts).
+  'cli.check.local': ' (local)',
+  'cli.check.na': 'n/a    ',
+  'cli.check.ranIn': (p: { ms: number }) => `ran in ${p.ms} ms:`,
+  'cli.check.timedOut': 'timed out',
+  'cli.check.didNotFinish': 'did not finish',
+  'cli.check.exit': (p: { code: number }) => `exit ${p.code}`,
+  'cli.check.more': (p: { n: number }) => `… ${p.n} more (--json for all)`,
+  'cli.check.notApplicable': (p: { n: number }) => `${p.n} not applicable`,
+  'cli.check.noChecks': 'no checks',
+  'cli.check.interrupted': ' (interrupted: partial results)',
+
   // Sign-offs told to the team (src/notify/signoff.ts).
   'signoff.title': (p: { title: string }) => `Done: ${p.title}`,
   'signoff.line': (p: { by: string; title: string; id: string; note: string }) =>

@@ -189,6 +189,17 @@ export const fr: Catalogue = {
   'post.open': 'Ouvrir dans ronde',
   'post.cut': (p) => `coupé : ${p.n} caractères, Mattermost en accepte ${p.max}`,
 
+  'cli.check.local': ' (local)',
+  'cli.check.na': 'sans objet',
+  'cli.check.ranIn': (p) => `exécuté en ${p.ms} ms :`,
+  'cli.check.timedOut': 'délai dépassé',
+  'cli.check.didNotFinish': 'non terminé',
+  'cli.check.exit': (p) => `code de sortie ${p.code}`,
+  'cli.check.more': (p) => `… ${p.n} de plus (--json pour tout voir)`,
+  'cli.check.notApplicable': (p) => `${p.n} sans objet`,
+  'cli.check.noChecks': 'aucune vérification',
+  'cli.check.interrupted': ' (interrompu : résultats partiels)',
+
   'signoff.title': (p) => `Fait : ${p.title}`,
   'signoff.line': (p) => `${p.by} a validé ${p.title} (${p.id})${p.note ? ` : ${p.note}` : '.'}`,
   'signoff.auto': (p) =>

@@ -37,6 +37,7 @@ describe('catalogues', () => {
       'release.notesShort',
       'cli.routines.checks.ok',
       'cli.routines.show.cadence',
+      'cli.check.local', // « (local) »
       'docs.coverage.service', // « service ldap »
     ]);
   });
