@@ -15,6 +15,7 @@ import { targetFactory } from '../targets/factory.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { applyPrune, planPrune, renderPlan } from './docker-prune.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 import { nameBook } from './names.js';
 
 /** Exit code of a refused action: the host is not in a state where it is safe. */
@@ -155,7 +156,7 @@ async function downServices(ctx: CliContext, api: DockerClient, name: string, de
       EX_REFUSED,
     );
   const groups = await composeServices(api);
-  return expected.map((s) => judgeService(s, groups.get(s))).filter((v) => v.status === 'CRIT');
+  return expected.map((s) => judgeService(s, groups.get(s), cliLang())).filter((v) => v.status === 'CRIT');
 }
 
 export async function dockerPrune(

@@ -19,7 +19,7 @@ describe('docker.services against a real engine', () => {
   it('OK when every declared service runs', async () => {
     const r = await runKind(lab, dockerServices, { expected: ['lab/app'] });
     expect(r.status).toBe('OK');
-    expect(r.summary).toContain('1 expected service(s) running (declared)');
+    expect(r.summary).toContain('1 expected service running (declared)');
   });
 
   it('WARN when a service runs but is unhealthy', async () => {

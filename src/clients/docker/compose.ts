@@ -1,4 +1,5 @@
 import type { Status } from '../../core/status.js';
+import { type Lang, t } from '../../i18n/index.js';
 import type { ContainerInspect, ContainerSummary, DockerClient } from './client.js';
 
 const PROJECT = 'com.docker.compose.project';
@@ -61,21 +62,25 @@ export interface ServiceVerdict {
 }
 
 /** One expected service: CRIT when no container of it runs or one restarts in a loop, WARN when unhealthy. */
-export function judgeService(service: string, containers: readonly ContainerState[] = []): ServiceVerdict {
+export function judgeService(
+  service: string,
+  containers: readonly ContainerState[] = [],
+  lang: Lang = 'en',
+): ServiceVerdict {
   const v = (status: Status, why: string): ServiceVerdict => ({ service, status, why });
-  if (containers.length === 0) return v('CRIT', `${service}: no container (removed, or never started)`);
+  if (containers.length === 0) return v('CRIT', t(lang, 'docker.service.none', { service }));
   const looping = containers.find((c) => c.state === 'restarting');
   if (looping)
-    return v('CRIT', `${service}: ${looping.name} is restarting in a loop (${looping.restarts} restarts)`);
+    return v('CRIT', t(lang, 'docker.service.looping', { service, name: looping.name, n: looping.restarts }));
   const running = containers.filter((c) => c.state === 'running');
   if (running.length === 0) {
     const c = containers[0]!;
-    const code = c.exitCode !== undefined && c.state === 'exited' ? ` (exit code ${c.exitCode})` : '';
-    return v('CRIT', `${service}: not running, ${c.name} is ${c.state}${code}`);
+    const code = c.exitCode !== undefined && c.state === 'exited' ? String(c.exitCode) : '';
+    return v('CRIT', t(lang, 'docker.service.notRunning', { service, name: c.name, state: c.state, code }));
   }
   const sick = running.find((c) => c.health === 'unhealthy');
-  if (sick) return v('WARN', `${service}: ${sick.name} is running but unhealthy`);
-  return v('OK', `${service}: running`);
+  if (sick) return v('WARN', t(lang, 'docker.service.unhealthy', { service, name: sick.name }));
+  return v('OK', t(lang, 'docker.service.running', { service }));
 }
 
 /** The host's Compose services and their containers' states (the list has no health nor restarts: inspected). */

@@ -2,6 +2,7 @@ import * as apt from './apt.js';
 import * as backup from './backup.js';
 import * as common from './common.js';
 import * as credentials from './credentials.js';
+import * as docker from './docker.js';
 import * as docs from './docs.js';
 import * as freshness from './freshness.js';
 import * as gitlab from './gitlab.js';
@@ -21,6 +22,7 @@ export const en = {
   ...common.en,
   ...apt.en,
   ...backup.en,
+  ...docker.en,
   ...freshness.en,
   ...ronde.en,
   ...system.en,
@@ -36,6 +38,7 @@ export const fr: typeof en = {
   ...common.fr,
   ...apt.fr,
   ...backup.fr,
+  ...docker.fr,
   ...freshness.fr,
   ...ronde.fr,
   ...system.fr,

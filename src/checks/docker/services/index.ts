@@ -5,6 +5,7 @@ import { dockerConnection } from '../../../clients/docker/settings.js';
 import type { ApprovalReader } from '../../../core/approvals.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { judgeServices } from './judge.js';
 
 const Options = z
@@ -25,18 +26,17 @@ async function expectation(
   o: DockerServicesOptions,
   host: string,
   reader: ApprovalReader | undefined,
+  lang: Lang,
 ): Promise<{ expected: string[]; source: string } | CheckOutcome> {
-  if (o.expected.length > 0) return { expected: [...new Set(o.expected)].sort(), source: 'declared' };
-  if (!reader)
-    return unknown(
-      'no expected services declared, and no store to read approvals from (run without --no-save, or declare options.expected)',
-    );
+  if (o.expected.length > 0)
+    return { expected: [...new Set(o.expected)].sort(), source: t(lang, 'docker.services.declared') };
+  if (!reader) return unknown(t(lang, 'docker.services.noStore'));
   const a = await reader.approval(host);
-  if (!a)
-    return unknown(
-      `no expected services declared and none approved yet: run \`ronde docker approve ${host}\` once everything that should run is running, or declare options.expected`,
-    );
-  return { expected: a.services, source: `approved by ${a.by} on ${a.at.toISOString().slice(0, 10)}` };
+  if (!a) return unknown(t(lang, 'docker.services.noApproval', { host }));
+  return {
+    expected: a.services,
+    source: t(lang, 'docker.services.approved', { by: a.by, date: a.at.toISOString().slice(0, 10) }),
+  };
 }
 
 export const dockerServices = defineCheck({
@@ -50,9 +50,9 @@ export const dockerServices = defineCheck({
   async evaluate(ctx) {
     const o = ctx.options;
     return withEngine(ctx, o.docker, async (api) => {
-      const want = await expectation(o, ctx.target.name, ctx.approvals);
+      const want = await expectation(o, ctx.target.name, ctx.approvals, ctx.lang);
       if (!('expected' in want)) return want;
-      return judgeServices(await composeServices(api, ctx.now), want.expected, want.source);
+      return judgeServices(await composeServices(api, ctx.now), want.expected, want.source, ctx.lang);
     });
   },
 });

@@ -1,0 +1,43 @@
+import { count } from '../format.js';
+
+/* The words of the docker.* kinds (src/checks/docker/) and the Compose judge they share (src/clients/docker/compose.ts). */
+export const en = {
+  'docker.service.none': (p: { service: string }) => `${p.service}: no container (removed, or never started)`,
+  'docker.service.looping': (p: { service: string; name: string; n: number }) =>
+    `${p.service}: ${p.name} is restarting in a loop (${count('en', p.n, 'restart', 'restarts')})`,
+  'docker.service.notRunning': (p: { service: string; name: string; state: string; code: string }) =>
+    `${p.service}: not running, ${p.name} is ${p.state}${p.code ? ` (exit code ${p.code})` : ''}`,
+  'docker.service.unhealthy': (p: { service: string; name: string }) =>
+    `${p.service}: ${p.name} is running but unhealthy`,
+  'docker.service.running': (p: { service: string }) => `${p.service}: running`,
+  'docker.services.ok': (p: { n: number; source: string }) =>
+    `${count('en', p.n, 'expected service', 'expected services')} running (${p.source})`,
+  'docker.services.bad': (p: { bad: number; n: number; names: string }) =>
+    `${p.bad} of ${count('en', p.n, 'expected service', 'expected services')} not well: ${p.names}`,
+  'docker.services.declared': 'declared',
+  'docker.services.approved': (p: { by: string; date: string }) => `approved by ${p.by} on ${p.date}`,
+  'docker.services.noStore':
+    'no expected services declared, and no store to read approvals from (run without --no-save, or declare options.expected)',
+  'docker.services.noApproval': (p: { host: string }) =>
+    `no expected services declared and none approved yet: run \`ronde docker approve ${p.host}\` once everything that should run is running, or declare options.expected`,
+};
+
+export const fr: typeof en = {
+  'docker.service.none': (p) => `${p.service} : aucun conteneur (supprimé, ou jamais démarré)`,
+  'docker.service.looping': (p) =>
+    `${p.service} : ${p.name} redémarre en boucle (${count('fr', p.n, 'redémarrage', 'redémarrages')})`,
+  'docker.service.notRunning': (p) =>
+    `${p.service} : arrêté, ${p.name} est ${p.state}${p.code ? ` (code de sortie ${p.code})` : ''}`,
+  'docker.service.unhealthy': (p) => `${p.service} : ${p.name} tourne mais n’est pas en bonne santé`,
+  'docker.service.running': (p) => `${p.service} : en marche`,
+  'docker.services.ok': (p) =>
+    `${count('fr', p.n, 'service attendu', 'services attendus')} en marche (${p.source})`,
+  'docker.services.bad': (p) =>
+    `${p.bad} sur ${count('fr', p.n, 'service attendu', 'services attendus')} en difficulté : ${p.names}`,
+  'docker.services.declared': 'déclarés',
+  'docker.services.approved': (p) => `approuvés par ${p.by} le ${p.date}`,
+  'docker.services.noStore':
+    'aucun service attendu déclaré, et pas de base pour lire les approbations (lancez sans --no-save, ou déclarez options.expected)',
+  'docker.services.noApproval': (p) =>
+    `aucun service attendu déclaré ni approuvé : lancez \`ronde docker approve ${p.host}\` quand tout ce qui doit tourner tourne, ou déclarez options.expected`,
+};
