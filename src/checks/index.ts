@@ -1,4 +1,5 @@
 import { Registry } from '../core/registry.js';
+import { accessReview } from './access/review/index.js';
 import { alertingHealth } from './alerting/health/index.js';
 import { aptPending } from './apt/pending/index.js';
 import { backupBorg } from './backup/borg/index.js';
@@ -56,3 +57,4 @@ registry.register(prometheusQuery);
 registry.register(docsCoverage);
 registry.register(proxmoxUpdates);
 registry.register(freshnessMetric);
+registry.register(accessReview);

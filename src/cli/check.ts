@@ -5,7 +5,7 @@ import { runRound } from '../core/runner.js';
 import { EXIT_CODE, worst } from '../core/status.js';
 import { selfResult } from '../daemon/self.js';
 import { describeUnresolved, unresolvedNotifierSecrets } from '../notify/preflight.js';
-import { dockerApprovalStore } from '../store/docker-approvals.js';
+import { approvalReader } from '../store/access.js';
 import type { Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
@@ -95,7 +95,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
         signal: ac.signal,
         lang: ctx.config.language,
         // docker.services reads what people approved; without a store it says so (UNKNOWN).
-        ...(store ? { approvals: dockerApprovalStore(store.conn) } : {}),
+        ...(store ? { approvals: approvalReader(store.conn) } : {}),
       },
     );
   } finally {

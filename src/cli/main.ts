@@ -5,6 +5,7 @@ import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { buildNotifiers } from '../notify/index.js';
 import { boardTimeZone } from '../routines/board.js';
+import { accessCommand } from './access.js';
 import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { checksCommand } from './checks.js';
@@ -87,6 +88,7 @@ function program(): Command {
   root.addCommand(outboxCommand(routineDeps));
   root.addCommand(auditCommand(routineDeps));
   root.addCommand(dockerCommand(globals));
+  root.addCommand(accessCommand(globals));
   root.addCommand(upgradeCommand(routineDeps));
   root.addCommand(checksCommand(registry));
   root.addCommand(configCommand(registry));

@@ -18,7 +18,7 @@ import { activeCovers } from '../notify/covers-repo.js';
 import { buildNotifiers } from '../notify/index.js';
 import { deliver } from '../notify/outbox.js';
 import { boardTimeZone } from '../routines/board.js';
-import { dockerApprovalStore } from '../store/docker-approvals.js';
+import { approvalReader } from '../store/access.js';
 import type { Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import type { CliContext } from './context.js';
@@ -280,7 +280,7 @@ async function recheck(ctx: CliContext, store: Store, h: HostConfig) {
   try {
     const outcome = await runRound(
       plan.map((p) => ({ target: targets.target(p.host), checks: p.checks })),
-      { approvals: dockerApprovalStore(store.conn) },
+      { approvals: approvalReader(store.conn) },
     );
     await store.saveRound(
       { startedAt, finishedAt: new Date(), trigger: 'cli', interrupted: outcome.interrupted },

@@ -7,10 +7,12 @@ export interface DockerApproval {
   by: string;
 }
 
+import type { AccessReader } from './access.js';
+
 /**
  * Where checks read approvals: a repository of the store (store/docker-approvals.ts),
  * handed to them through CheckContext by whoever opened the store.
  */
-export interface ApprovalReader {
+export interface ApprovalReader extends Partial<AccessReader> {
   approval(host: string): Promise<DockerApproval | undefined>;
 }

@@ -29,6 +29,8 @@ export interface CheckOutcome {
 
 export interface CheckContext<O> {
   options: O;
+  /** The check's instance name (`name:` in the config, else the kind): names what it reviews (`CHECK@HOST`). */
+  instance?: string;
   target: TargetInfo;
   /** Results of `commands(options)`, in the same order. */
   outputs: CommandResult[];

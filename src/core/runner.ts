@@ -227,6 +227,7 @@ async function evaluate(
     const run = Promise.resolve().then(() =>
       check.kind.evaluate({
         options: check.options,
+        instance: check.instance,
         target: targetInfo(host.target),
         outputs,
         now,

@@ -5,7 +5,7 @@ import { type CheckResult, resultKey } from '../core/check.js';
 import { limit } from '../core/limit.js';
 import type { Registry } from '../core/registry.js';
 import { runRound } from '../core/runner.js';
-import { dockerApprovalStore } from '../store/docker-approvals.js';
+import { approvalReader } from '../store/access.js';
 import type { RoundInput, Store } from '../store/types.js';
 import { targetFactory } from '../targets/factory.js';
 import { type Job, jobKey, nextRunMs } from './schedule.js';
@@ -267,7 +267,7 @@ export class Daemon {
         {
           concurrency: this.#o.config.defaults.concurrency,
           signal: this.#stop.signal,
-          approvals: dockerApprovalStore(store.conn),
+          approvals: approvalReader(store.conn),
           lang: this.#o.config.language,
         },
       );

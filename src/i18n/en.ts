@@ -252,6 +252,28 @@ export const en = {
   'done.refused': 'Not signed off. If it is done all the same, say why in --note and add --force.',
   'done.declined': 'Not signed off.',
 
+  // `ronde access` (src/cli/access.ts).
+  'access.none': 'no access.review check is configured (docs/access.md)',
+  'access.noSuchSource': (p: { wanted: string }) => `no access.review check matches ${p.wanted}`,
+  'access.noSnapshot': (p: { source: string }) =>
+    `nothing reviewed for ${p.source}: run \`ronde access review\` first, then approve what it shows`,
+  'access.count': (p: { n: number }) => count('en', p.n, 'access', 'accesses'),
+  'access.since': (p: { by: string; at: string }) => `last approved by ${p.by} on ${p.at}`,
+  'access.neverApproved': 'never approved',
+  'access.cannotRead': (p: { why: string }) => `cannot read: ${p.why}`,
+  'access.toLookAt': 'to look at:',
+  'access.lastLogin': (p: { at: string }) => `last login ${p.at}`,
+  'access.expires': (p: { at: string }) => `expires ${p.at}`,
+  'access.approveHint': (p: { source: string }) => `ronde access approve ${p.source} --by NAME --note "…"`,
+  'access.unchanged': 'unchanged since the approval',
+  'access.md.title': (p: { n: number }) =>
+    p.n === 0
+      ? 'Access review: everything as approved'
+      : `Access review: ${count('en', p.n, 'source needs', 'sources need')} approval`,
+  'access.approved': (p: { source: string; snapshot: number; n: number; by: string }) =>
+    `${p.source}: snapshot ${p.snapshot} (${count('en', p.n, 'access', 'accesses')}) approved by ${p.by}`,
+  'access.noApproval': 'no approval yet',
+
   // The check kinds' summaries and reasons, one file per domain (src/i18n/checks/).
   ...checks,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).

@@ -214,6 +214,28 @@ export const fr: Catalogue = {
   'done.refused': 'Non validée. Si c’est fait malgré tout, dites pourquoi dans --note et ajoutez --force.',
   'done.declined': 'Non validée.',
 
+  // `ronde access` (src/cli/access.ts).
+  'access.none': 'aucune vérification access.review n’est configurée (docs/access.md)',
+  'access.noSuchSource': (p) => `aucune vérification access.review ne correspond à ${p.wanted}`,
+  'access.noSnapshot': (p) =>
+    `rien de revu pour ${p.source} : lancer d’abord \`ronde access review\`, puis approuver ce qu’elle montre`,
+  'access.count': (p) => count('fr', p.n, 'accès', 'accès'),
+  'access.since': (p) => `approuvés par ${p.by} le ${p.at}`,
+  'access.neverApproved': 'jamais approuvés',
+  'access.cannotRead': (p) => `lecture impossible : ${p.why}`,
+  'access.toLookAt': 'à regarder :',
+  'access.lastLogin': (p) => `dernière connexion le ${p.at}`,
+  'access.expires': (p) => `expire le ${p.at}`,
+  'access.approveHint': (p) => `ronde access approve ${p.source} --by NOM --note "…"`,
+  'access.unchanged': 'inchangés depuis l’approbation',
+  'access.md.title': (p) =>
+    p.n === 0
+      ? 'Revue des accès : tout est comme approuvé'
+      : `Revue des accès : ${count('fr', p.n, 'source à approuver', 'sources à approuver')}`,
+  'access.approved': (p) =>
+    `${p.source} : instantané ${p.snapshot} (${count('fr', p.n, 'accès', 'accès')}) approuvé par ${p.by}`,
+  'access.noApproval': 'aucune approbation pour l’instant',
+
   ...checks,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
   'upgrade.refuse.simulation': (p) => `la simulation n’a pas pu tourner : ${p.detail}`,

@@ -277,6 +277,7 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
     id: 'access-review',
     every: '3mo',
     checks: [],
+    toConfigure: ['access.review'],
     en: {
       title: 'Review accesses',
       description:
@@ -286,7 +287,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'GitLab: the members of the group',
         'pass: the keys the credentials are encrypted for',
       ],
-      future: 'future checks: account snapshots and their diff since the last review',
+      future:
+        'access.review snapshots each source (LDAP, GitLab members, pass recipients, SSH keys); `ronde access review` shows what changed since the last approval, `ronde access approve` records it; with `done_when: checks_ok` the routine closes itself once every source is approved',
     },
     fr: {
       title: 'Revoir les accès',
@@ -297,7 +299,8 @@ export const STARTER_ROUTINES: readonly StarterRoutine[] = [
         'Le GitLab et les membres du groupe',
         'Le pass et les clés pour lesquelles sont chiffrés les identifiants',
       ],
-      future: 'checks à venir : instantanés des comptes et différences depuis la dernière revue',
+      future:
+        'access.review photographie chaque source (LDAP, membres GitLab, destinataires du pass, clés SSH) ; `ronde access review` montre ce qui a changé depuis la dernière approbation, `ronde access approve` l’enregistre ; avec `done_when: checks_ok` la routine se clôt d’elle-même quand toutes les sources sont approuvées',
     },
   },
   {

@@ -25,6 +25,7 @@ const KINDS_TO_CONFIGURE = [
   'tls.endpoint',
   'dns.zonemaster',
   'dns.dnssec',
+  'access.review',
   'credentials.rotation',
   'gitlab.issues',
   'docs.coverage',
@@ -114,6 +115,7 @@ describe.each(['en', 'fr'] as const)('the starter links (%s)', (lang) => {
     expect(links['mail-blacklists']).toEqual(['mail.dnsbl', 'mail.dns']);
     expect(links.certificates).toEqual(['tls.files', 'tls.endpoint']);
     expect(links['dns-zones']).toEqual(['dns.zonemaster', 'dns.dnssec']);
+    expect(links['access-review']).toEqual(['access.review']);
     expect(links['credential-rotation']).toEqual(['credentials.rotation']);
     expect(links['forgotten-issues']).toEqual(['gitlab.issues']);
     expect(links.wiki).toEqual(['docs.coverage']);

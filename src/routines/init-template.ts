@@ -154,6 +154,8 @@ const EXAMPLE_OPTIONS: Record<string, string> = {
   'tls.endpoint': '{ endpoints: ["mail.example.org:25", "mail.example.org:993"] }',
   'dns.zonemaster': '{ domains: [example.org] }',
   'dns.dnssec': '{ zones: [example.org] }',
+  'access.review':
+    '{ source: ldap, ldap: { url: "ldaps://ldap.example.org", bind_dn: "cn=ronde,dc=example,dc=org", password: "${pass:infra/ldap-ronde}", base: "ou=people,dc=example,dc=org" } }',
   'credentials.rotation': '{ store: /home/alice/.password-store, entries: ["root/*"], max_age: 183d }',
   'docs.coverage': '{ url: "https://wiki.example.org/", user: ronde, password: "${env:WIKI_PASSWORD}" }',
   'proxmox.updates': '{ url: "https://pve1.example.org:8006", token: "${file:/etc/ronde/pve-token}" }',

@@ -7,6 +7,7 @@ import { dockerMigration } from './migrations/0004-docker.js';
 import { releasesMigration } from './migrations/0005-releases.js';
 import { outboxActionsMigration } from './migrations/0006-outbox-actions.js';
 import { webMigration } from './migrations/0007-web.js';
+import { accessMigration } from './migrations/0008-access.js';
 import { upgradesMigration } from './migrations/0009-upgrades.js';
 import { jobsMigration } from './migrations/0010-jobs.js';
 import { webIndexesMigration } from './migrations/0012-web-indexes.js';
@@ -28,6 +29,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0005-releases': releasesMigration(dialect),
     '0006-outbox-actions': outboxActionsMigration(dialect),
     '0007-web': webMigration(dialect),
+    '0008-access': accessMigration(dialect),
     '0009-upgrades': upgradesMigration(dialect),
     '0010-jobs': jobsMigration(),
     '0012-web-indexes': webIndexesMigration(dialect),

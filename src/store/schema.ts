@@ -269,6 +269,25 @@ export interface UpgradeStepTable {
   detail: string;
 }
 
+/** Access reviews (migration 0008): snapshots of each source, who approved which. */
+export interface AccessSnapshotTable {
+  id: Generated<number>;
+  source: string;
+  taken_at: number | string;
+  hash: string;
+  /** JSON array of Principal (core/access.ts). */
+  principals: string;
+}
+
+export interface AccessApprovalTable {
+  id: Generated<number>;
+  source: string;
+  snapshot_id: number | string;
+  at: number | string;
+  by_name: string;
+  note: string;
+}
+
 export interface Database {
   signoffs: SignoffTable;
   routine_seen: RoutineSeenTable;
@@ -282,6 +301,8 @@ export interface Database {
   notify_marks: NotifyMarkTable;
   notifier_health: NotifierHealthTable;
   docker_approvals: DockerApprovalTable;
+  access_snapshots: AccessSnapshotTable;
+  access_approvals: AccessApprovalTable;
   release_watch: ReleaseWatchTable;
   release_seen: ReleaseSeenTable;
   users: UserTable;

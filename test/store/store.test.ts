@@ -33,6 +33,7 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store on $name', (
       '0005-releases',
       '0006-outbox-actions',
       '0007-web',
+      '0008-access',
       '0009-upgrades',
       '0010-jobs',
       '0012-web-indexes',

@@ -1,3 +1,4 @@
+import * as access from './access.js';
 import * as apt from './apt.js';
 import * as backup from './backup.js';
 import * as common from './common.js';
@@ -32,6 +33,7 @@ export const en = {
   ...gitlab.en,
   ...credentials.en,
   ...proxmox.en,
+  ...access.en,
 };
 
 export const fr: typeof en = {
@@ -48,4 +50,5 @@ export const fr: typeof en = {
   ...gitlab.fr,
   ...credentials.fr,
   ...proxmox.fr,
+  ...access.fr,
 };

@@ -1,0 +1,201 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ronde, tempDir } from '../cli/run-cli.js';
+import { makePassStore, type PassStore } from '../lab/pass-store.js';
+import { type SlapdLab, startSlapd } from '../lab/slapd.js';
+
+// ronde access review / approve end to end (dist/), against a real slapd and a real pass store.
+const SUFFIX = 'dc=lab,dc=test';
+const recent = new Date(Date.now() - 3 * 86_400_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+const SEED = `dn: ${SUFFIX}
+objectClass: dcObject
+objectClass: organization
+dc: lab
+o: Lab
+
+dn: ou=people,${SUFFIX}
+objectClass: organizationalUnit
+ou: people
+
+dn: ou=groups,${SUFFIX}
+objectClass: organizationalUnit
+ou: groups
+
+dn: uid=alice,ou=people,${SUFFIX}
+objectClass: inetOrgPerson
+uid: alice
+cn: Alice
+sn: A
+userPassword: alice-pw
+authTimestamp: ${recent}Z
+
+dn: uid=leftover,ou=people,${SUFFIX}
+objectClass: inetOrgPerson
+uid: leftover
+cn: Left Over
+sn: O
+userPassword: old-pw
+authTimestamp: 20240101000000Z
+
+dn: uid=newbie,ou=people,${SUFFIX}
+objectClass: inetOrgPerson
+uid: newbie
+cn: Never Logged
+sn: N
+userPassword: new-pw
+
+dn: cn=admins,ou=groups,${SUFFIX}
+objectClass: groupOfNames
+cn: admins
+member: uid=alice,ou=people,${SUFFIX}
+`;
+
+interface Review {
+  sources: {
+    source: string;
+    status: string;
+    approved: { by: string } | null;
+    diff: { added: { id: string }[]; removed: { id: string }[]; changed: { id: string }[] };
+    flagged: { id: string; flags: string[]; expiresAt?: string | null; groups: string[] }[];
+  }[];
+}
+
+describe('access review of a real LDAP directory', () => {
+  let lab: SlapdLab;
+  const dir = tempDir();
+  const config = join(dir, 'ronde.yaml');
+  beforeAll(async () => {
+    lab = await startSlapd({ suffix: SUFFIX, ldif: SEED, address: '127.0.61.10' });
+    writeFileSync(
+      config,
+      `database: { path: ${join(dir, 'ronde.db')} }
+hosts: [{ name: ronde, local: true }]
+team: [{ name: alice }, { name: bob }]
+checks:
+  - name: ldap-accounts
+    kind: access.review
+    on: ronde
+    options:
+      source: ldap
+      ldap:
+        url: ${lab.url}
+        bind_dn: ${lab.bindDn}
+        password: \${env:LDAP_PW}
+        base: ou=people,${SUFFIX}
+        group_base: ou=groups,${SUFFIX}
+`,
+    );
+  });
+  afterAll(async () => lab?.stop());
+  const run = (...args: string[]) =>
+    ronde(['--config', config, ...args], { LDAP_PW: lab.password, XDG_DATA_HOME: join(dir, 'data') });
+  const review = (): Review => JSON.parse(run('access', 'review', '--json').stdout) as Review;
+
+  it('shows everything as never approved, with the leftover and the never-logged-in accounts flagged', () => {
+    const r = run('access', 'review');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^ldap-accounts@ronde — 3 accesses, never approved \(snapshot \d+\)$/m);
+    expect(r.stdout).toMatch(
+      /^ {4}leftover {2}uid=leftover,ou=people,dc=lab,dc=test — stale · last login 2024-01-01$/m,
+    );
+    expect(r.stdout).toMatch(/^ {4}newbie {2}uid=newbie,ou=people,dc=lab,dc=test — never-logged-in$/m);
+    expect(r.stdout).toContain('ronde access approve ldap-accounts@ronde --by NAME');
+    expect(r.stdout).not.toContain(lab.password);
+  });
+
+  it('after an approval, adding one account shows exactly that account; approving clears it; history names the approvers', async () => {
+    expect(run('access', 'approve', 'ldap-accounts', '--by', 'alice', '--note', 'first review').code).toBe(0);
+    const clean = run('access', 'review');
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toContain('last approved by alice');
+
+    await lab.add(`dn: uid=carol,ou=people,${SUFFIX}
+objectClass: inetOrgPerson
+uid: carol
+cn: Carol
+sn: C
+userPassword: carol-pw
+`);
+    const [src] = review().sources;
+    expect(src?.status).toBe('WARN');
+    expect(src?.diff.added.map((p) => p.id)).toEqual([`uid=carol,ou=people,${SUFFIX}`]);
+    expect(src?.diff.removed).toEqual([]);
+    expect(src?.diff.changed).toEqual([]);
+    // The board sees it too: an unapproved change is a WARN of access.review.
+    const check = run('check', '--json');
+    const doc = JSON.parse(check.stdout) as {
+      targets: { results: { kind: string; status: string; summary: string }[] }[];
+    };
+    const res = doc.targets.flatMap((t) => t.results).find((x) => x.kind === 'access.review');
+    expect(res?.status).toBe('WARN');
+    expect(res?.summary).toMatch(/^1 change since the approval by alice on \d{4}-\d\d-\d\d$/);
+
+    const md = run('access', 'review', '--markdown').stdout;
+    expect(md).toContain('#### Access review: 1 source needs approval');
+    expect(md).toContain('  - ➕ `carol  uid=carol,ou=people,dc=lab,dc=test`');
+
+    expect(run('access', 'approve', 'ldap-accounts@ronde', '--by', 'bob', '-m', 'carol joined').code).toBe(0);
+    expect(run('access', 'review').code).toBe(0);
+    const history = run('access', 'history').stdout.trim().split('\n');
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatch(/ldap-accounts@ronde {2}snapshot \d+ {2}bob: carol joined$/);
+    expect(history[1]).toMatch(/ldap-accounts@ronde {2}snapshot \d+ {2}alice: first review$/);
+  });
+
+  it('says why when the directory refuses the bind, without the password', () => {
+    const r = ronde(['--config', config, 'access', 'review'], {
+      LDAP_PW: 'wrong-password',
+      XDG_DATA_HOME: join(dir, 'data'),
+    });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(
+      /ldap-accounts@ronde: cannot read: ldap: bind as cn=admin,dc=lab,dc=test refused/,
+    );
+    expect(r.stdout).not.toContain('wrong-password');
+  });
+});
+
+describe('access review of the keys a real pass store is encrypted for', () => {
+  let store: PassStore;
+  const dir = tempDir();
+  const config = join(dir, 'ronde.yaml');
+  beforeAll(() => {
+    store = makePassStore();
+    const alice = store.addKey('Alice Admin', 'alice@lab.test');
+    const bob = store.addKey('Bob Ops', 'bob@lab.test');
+    store.init([alice, bob]);
+    store.insert('root/web1', 'secret-web1');
+    store.appendRecipient('legacy', store.addExpiredKey('Old Member', 'old@lab.test'));
+    writeFileSync(
+      config,
+      `database: { path: ${join(dir, 'ronde.db')} }
+hosts: [{ name: vault, local: true }]
+checks:
+  - name: pass-keys
+    kind: access.review
+    on: vault
+    options:
+      source: pass.recipients
+      pass: { store: ${store.dir}, gnupg_home: ${store.gnupgHome} }
+`,
+    );
+  });
+  afterAll(() => store?.stop());
+
+  it('lists each recipient key with its folders, the expired one flagged, nothing decrypted', () => {
+    const r = ronde(['--config', config, 'access', 'review', '--json'], { XDG_DATA_HOME: join(dir, 'data') });
+    expect(r.code, r.stderr).toBe(1);
+    const [src] = (JSON.parse(r.stdout) as Review).sources;
+    expect(src?.diff.added).toHaveLength(3);
+    expect(src?.flagged).toEqual([
+      expect.objectContaining({
+        flags: ['expired'],
+        expiresAt: '2020-01-02T00:00:00.000Z',
+        groups: ['legacy'],
+      }),
+    ]);
+    expect(r.stdout).toContain('Old Member <old@lab.test>');
+    expect(r.stdout).not.toContain('secret-web1');
+  });
+});
