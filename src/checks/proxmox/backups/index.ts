@@ -11,6 +11,7 @@ import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { secretString as secretRef } from '../../../core/secret-ref.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { judgeBackups } from './judge.js';
 
 const fraction = z.number().min(0).max(1);
@@ -83,6 +84,7 @@ export async function evaluateBackups(
   o: ProxmoxBackupsOptions,
   now: Date,
   signal: AbortSignal,
+  lang: Lang,
   factory: FetcherFactory = defaultFetcher,
 ): Promise<CheckOutcome> {
   try {
@@ -102,10 +104,11 @@ export async function evaluateBackups(
         ignoreVmids: o.ignore_vmids,
       },
       now,
+      lang,
     );
   } catch (err) {
     if (err instanceof ProxmoxError || err instanceof SecretError)
-      return unknown(`Proxmox API ${o.url}: ${err.message}`);
+      return unknown(t(lang, 'proxmox.backups.api', { url: o.url, error: err.message }));
     throw err;
   }
 }
@@ -120,7 +123,7 @@ export function makeProxmoxBackups(factory: FetcherFactory): CheckKind<ProxmoxBa
     timeoutSec: 120,
     // Talks to the API from ronde's machine: nothing runs on the target.
     commands: () => [],
-    evaluate: (ctx) => evaluateBackups(ctx.options, ctx.now, ctx.signal, factory),
+    evaluate: (ctx) => evaluateBackups(ctx.options, ctx.now, ctx.signal, ctx.lang, factory),
   });
 }
 

@@ -61,13 +61,19 @@ describe('judgeGuest', () => {
       backup(100, '2025-03-04T01:00:00Z', 3000),
       backup(100, '2025-03-05T01:00:00Z', 790),
     ];
-    const v = judgeGuest(g(100), inv({ backups }), rules, NOW);
+    const v = judgeGuest(g(100), inv({ backups }), rules, NOW, 'en');
     expect(v.status).toBe('WARN');
     expect(v.reasons).toEqual(['newest backup 790 B is 21% smaller than the median 1000 B of 4 previous']);
   });
 
   it('calls an empty newest backup CRIT, and a guest with a failure but a later backup OK', () => {
-    const empty = judgeGuest(g(100), inv({ backups: [backup(100, '2025-03-05T01:00:00Z', 0)] }), rules, NOW);
+    const empty = judgeGuest(
+      g(100),
+      inv({ backups: [backup(100, '2025-03-05T01:00:00Z', 0)] }),
+      rules,
+      NOW,
+      'en',
+    );
     expect(empty.reasons).toEqual(['newest backup is empty (0 B)']);
     const failures = [
       {
@@ -84,6 +90,7 @@ describe('judgeGuest', () => {
       inv({ backups: [backup(100, '2025-03-05T01:00:00Z', 10)], failures }),
       rules,
       NOW,
+      'en',
     );
     expect(ok.status).toBe('OK');
   });
@@ -91,7 +98,7 @@ describe('judgeGuest', () => {
 
 describe('judgeBackups', () => {
   it('is UNKNOWN when no guest is visible (missing VM.Audit hides them all)', () => {
-    const r = judgeBackups(inv({ guests: [g(9000, { template: true })] }), rules, NOW);
+    const r = judgeBackups(inv({ guests: [g(9000, { template: true })] }), rules, NOW, 'en');
     expect(r.status).toBe('UNKNOWN');
     expect(r.summary).toMatch(/no guest visible/);
   });
@@ -105,6 +112,7 @@ describe('judgeBackups', () => {
       }),
       rules,
       NOW,
+      'en',
     );
     expect(r.status).toBe('CRIT');
     expect(r.summary).toMatch(
@@ -112,6 +120,39 @@ describe('judgeBackups', () => {
     );
     expect(r.reasons).toContain(
       'vzdump task failed at 1970-01-01T00:00:02Z on pve1: job errors (guests not named in its log)',
+    );
+  });
+
+  it('says it in French to a French team, reasons included', () => {
+    const bad = judgeBackups(
+      inv({
+        guests: [g(100), g(101), g(102)],
+        backups: [backup(100, '2025-03-05T01:00:00Z', 10), backup(101, '2025-03-03T20:00:00Z', 10)],
+        failures: [{ upid: 'u', node: 'pve1', status: 'job errors', starttime: 1, endtime: 2, vmids: [] }],
+      }),
+      rules,
+      NOW,
+      'fr',
+    );
+    expect(bad.summary).toBe(
+      '2 machines sur 3 : 102 vm102 (aucune sauvegarde sur pbs@pve1), ' +
+        '101 vm101 (dernière sauvegarde vieille de 1 j 16 h (2025-03-03T20:00:00Z, cadence 1 j))',
+    );
+    expect(bad.reasons).toContain(
+      'tâche vzdump en échec le 1970-01-01T00:00:02Z sur pve1 : job errors (machines non nommées dans son journal)',
+    );
+    const ok = judgeBackups(
+      inv({ guests: [g(100)], backups: [backup(100, '2025-03-05T01:00:00Z', 10)] }),
+      rules,
+      NOW,
+      'fr',
+    );
+    expect(ok.summary).toBe(
+      '1 machine sauvegardée depuis moins de 1 j 12 h, la plus ancienne dernière sauvegarde : 100 vm100 le 2025-03-05T01:00:00Z',
+    );
+    const none = judgeBackups(inv({ guests: [] }), rules, NOW, 'fr');
+    expect(none.summary).toBe(
+      'aucune VM ni conteneur visible : le jeton a besoin de VM.Audit (PVEAuditor sur /)',
     );
   });
 });

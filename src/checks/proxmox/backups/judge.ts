@@ -1,10 +1,10 @@
 import type { BackupInventory, StoredBackup } from '../../../clients/proxmox/backup-inventory.js';
 import type { BackupJob, Guest } from '../../../clients/proxmox/schema.js';
-import { formatAge } from '../../../config/duration.js';
 import { formatSize } from '../../../config/size.js';
 import type { CheckOutcome } from '../../../core/check.js';
 import { median } from '../../../core/median.js';
 import { type Status, severity, worst } from '../../../core/status.js';
+import { age, type Lang, t } from '../../../i18n/index.js';
 
 /** Thresholds of proxmox.backups, cadence in seconds. */
 export interface BackupRules {
@@ -45,7 +45,13 @@ export function inAnyJob(g: Guest, jobs: readonly BackupJob[]): boolean {
 const iso = (t: number) => new Date(t * 1000).toISOString().replace(/\.000Z$/, 'Z');
 
 /** One guest's verdict: each problem found adds a reason at its level; the worst wins. */
-export function judgeGuest(g: Guest, inv: BackupInventory, rules: BackupRules, now: Date): GuestVerdict {
+export function judgeGuest(
+  g: Guest,
+  inv: BackupInventory,
+  rules: BackupRules,
+  now: Date,
+  lang: Lang,
+): GuestVerdict {
   const mine = inv.backups
     .filter((b): b is StoredBackup & { ctime: number } => b.vmid === g.vmid && b.ctime !== undefined)
     .sort((a, b) => b.ctime - a.ctime);
@@ -54,29 +60,41 @@ export function judgeGuest(g: Guest, inv: BackupInventory, rules: BackupRules, n
   if (!newest) {
     // A storage we could not read may hold it: say so rather than claim there is none.
     const level: Status = inv.unreadable.length > 0 ? 'UNKNOWN' : 'CRIT';
-    found.push([level, `no backup on ${inv.read.join(', ') || 'any storage'}`]);
+    found.push([level, t(lang, 'proxmox.backups.none', { storages: inv.read.join(', ') })]);
   } else {
     const ageSec = now.getTime() / 1000 - newest.ctime;
-    const age = `newest backup ${formatAge(ageSec)} old (${iso(newest.ctime)}, cadence ${formatAge(rules.cadenceSec)})`;
-    if (ageSec > rules.cadenceSec * rules.critFactor) found.push(['CRIT', age]);
-    else if (ageSec > rules.cadenceSec * rules.warnFactor) found.push(['WARN', age]);
+    const old = t(lang, 'proxmox.backups.old', {
+      age: age(lang, ageSec),
+      at: iso(newest.ctime),
+      cadence: age(lang, rules.cadenceSec),
+    });
+    if (ageSec > rules.cadenceSec * rules.critFactor) found.push(['CRIT', old]);
+    else if (ageSec > rules.cadenceSec * rules.warnFactor) found.push(['WARN', old]);
     const previous = mine.slice(1).map((b) => b.size);
-    if (newest.size === 0) found.push(['CRIT', 'newest backup is empty (0 B)']);
+    if (newest.size === 0) found.push(['CRIT', t(lang, 'proxmox.backups.empty')]);
     else if (previous.length > 0) {
       const med = median(previous)!;
       const drop = med > 0 ? 1 - newest.size / med : 0;
-      const msg = `newest backup ${formatSize(newest.size)} is ${Math.round(drop * 100)}% smaller than the median ${formatSize(med)} of ${previous.length} previous`;
+      const msg = t(lang, 'proxmox.backups.smaller', {
+        size: formatSize(newest.size),
+        pct: Math.round(drop * 100),
+        median: formatSize(med),
+        n: previous.length,
+      });
       if (drop >= rules.sizeDropCrit) found.push(['CRIT', msg]);
       else if (drop >= rules.sizeDropWarn) found.push(['WARN', msg]);
     }
     if (newest.verification?.state === 'failed')
-      found.push(['CRIT', `verification of the newest backup failed (${newest.volid})`]);
+      found.push(['CRIT', t(lang, 'proxmox.backups.verifyFailed', { volid: newest.volid })]);
   }
   // A failure stays a problem until a backup newer than it exists, not just for one round.
   const since = newest?.ctime ?? 0;
   for (const f of inv.failures.filter((x) => x.vmids.includes(g.vmid) && x.endtime > since))
-    found.push(['CRIT', `vzdump failed at ${iso(f.endtime)} on ${f.node}: ${f.status}; no backup since`]);
-  if (!inAnyJob(g, inv.jobs)) found.push(['WARN', 'not in any backup job']);
+    found.push([
+      'CRIT',
+      t(lang, 'proxmox.backups.vzdumpFailed', { at: iso(f.endtime), node: f.node, status: f.status }),
+    ]);
+  if (!inAnyJob(g, inv.jobs)) found.push(['WARN', t(lang, 'proxmox.backups.noJob')]);
   return {
     vmid: g.vmid,
     name: g.name ?? '',
@@ -98,30 +116,32 @@ export function judgeGuest(g: Guest, inv: BackupInventory, rules: BackupRules, n
 }
 
 /** One outcome for the cluster: per-guest details, the worst guests named in the summary. */
-export function judgeBackups(inv: BackupInventory, rules: BackupRules, now: Date): CheckOutcome {
+export function judgeBackups(inv: BackupInventory, rules: BackupRules, now: Date, lang: Lang): CheckOutcome {
   const ignored = inv.guests.filter((g) => rules.ignoreVmids.includes(g.vmid)).map((g) => g.vmid);
   const guests = inv.guests.filter((g) => !g.template && !rules.ignoreVmids.includes(g.vmid));
-  const verdicts = guests.map((g) => judgeGuest(g, inv, rules, now)).sort((a, b) => a.vmid - b.vmid);
+  const verdicts = guests.map((g) => judgeGuest(g, inv, rules, now, lang)).sort((a, b) => a.vmid - b.vmid);
   const reasons: string[] = [];
   const levels: Status[] = verdicts.map((v) => v.status);
   const bad = verdicts
     .filter((v) => v.status !== 'OK')
     .sort((a, b) => severity(b.status) - severity(a.status) || a.vmid - b.vmid);
-  for (const v of bad) for (const r of v.reasons) reasons.push(`${label(v)}: ${r}`);
+  for (const v of bad)
+    for (const r of v.reasons)
+      reasons.push(t(lang, 'proxmox.backups.guestReason', { guest: label(v), reason: r }));
   // A job whose log names no guest: held for the whole look-back window, as it cannot be matched.
   for (const f of inv.failures.filter((x) => x.vmids.length === 0)) {
     levels.push('CRIT');
     reasons.push(
-      `vzdump task failed at ${iso(f.endtime)} on ${f.node}: ${f.status} (guests not named in its log)`,
+      t(lang, 'proxmox.backups.taskFailed', { at: iso(f.endtime), node: f.node, status: f.status }),
     );
   }
   for (const u of inv.unreadable) {
     levels.push('UNKNOWN');
-    reasons.push(`not read: ${u}`);
+    reasons.push(t(lang, 'proxmox.backups.notRead', { what: u }));
   }
   if (guests.length === 0) {
     levels.push('UNKNOWN');
-    reasons.push('no guest visible: the token needs VM.Audit (PVEAuditor on /)');
+    reasons.push(t(lang, 'proxmox.backups.noGuest'));
   }
   const status = worst(levels);
   const details = {
@@ -136,16 +156,23 @@ export function judgeBackups(inv: BackupInventory, rules: BackupRules, now: Date
       .filter((v) => v.newest)
       .sort((a, b) => Date.parse(a.newest!.ctime) - Date.parse(b.newest!.ctime))[0];
     const summary =
-      `${verdicts.length} guests backed up within ${formatAge(rules.cadenceSec * rules.warnFactor)}` +
-      (oldest ? `, oldest newest backup ${label(oldest)} at ${oldest.newest!.ctime}` : '');
+      t(lang, 'proxmox.backups.ok', {
+        n: verdicts.length,
+        within: age(lang, rules.cadenceSec * rules.warnFactor),
+      }) +
+      (oldest ? t(lang, 'proxmox.backups.okOldest', { guest: label(oldest), at: oldest.newest!.ctime }) : '');
     return { status, summary, reasons, details };
   }
   const named = bad.slice(0, 3).map((v) => `${label(v)} (${v.reasons[0]})`);
-  const more = bad.length > 3 ? ` and ${bad.length - 3} more` : '';
   const summary =
     named.length > 0
-      ? `${bad.length} of ${verdicts.length} guests: ${named.join(', ')}${more}`
-      : (reasons[0] ?? 'cannot tell');
+      ? t(lang, 'proxmox.backups.bad', {
+          bad: bad.length,
+          total: verdicts.length,
+          named: named.join(', '),
+          more: Math.max(0, bad.length - 3),
+        })
+      : (reasons[0] ?? t(lang, 'proxmox.backups.cannotTell'));
   return { status, summary, reasons, details };
 }
 
