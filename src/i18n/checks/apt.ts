@@ -25,6 +25,14 @@ export const en = {
   'apt.pending.noDpkg.reason': (p: { n: number }) =>
     `apt lists ${count('en', p.n, 'upgrade', 'upgrades')} but dpkg-query printed no package line`,
   'apt.pending.notInstalled': 'apt is not installed',
+  // apt.pending from a node-exporter (src/checks/apt/pending/metrics.ts)
+  'apt.pending.metrics.absent': (p: { url: string }) =>
+    `no apt_upgrades_pending in ${p.url}: is prometheus-node-exporter-collectors' apt timer running?`,
+  'apt.pending.metrics.scrapeError': (p: { url: string }) =>
+    `${p.url}: the textfile collector could not read its directory (node_textfile_scrape_error)`,
+  'apt.pending.metrics.stale': (p: { url: string; age: string }) =>
+    `apt metrics of ${p.url} written ${p.age} ago: the collector has stopped, the counts cannot be trusted`,
+  'apt.pending.metrics.from': (p: { url: string }) => `(from ${p.url})`,
 };
 
 export const fr: typeof en = {
@@ -46,4 +54,11 @@ export const fr: typeof en = {
   'apt.pending.noDpkg.reason': (p) =>
     `apt liste ${count('fr', p.n, 'mise à jour', 'mises à jour')} mais dpkg-query n’a affiché aucun paquet`,
   'apt.pending.notInstalled': 'apt n’est pas installé',
+  'apt.pending.metrics.absent': (p) =>
+    `pas de apt_upgrades_pending dans ${p.url} : le timer apt de prometheus-node-exporter-collectors tourne-t-il ?`,
+  'apt.pending.metrics.scrapeError': (p) =>
+    `${p.url} : le collecteur textfile n’a pas pu lire son répertoire (node_textfile_scrape_error)`,
+  'apt.pending.metrics.stale': (p) =>
+    `métriques apt de ${p.url} écrites il y a ${p.age} : le collecteur s’est arrêté, les nombres ne sont pas fiables`,
+  'apt.pending.metrics.from': (p) => `(d’après ${p.url})`,
 };

@@ -50,6 +50,14 @@ export const en = {
   'system.units.noMessage': 'no message',
   'system.units.unparsed': (p: { line: string }) => `unparsed systemctl line: ${p.line}`,
   'system.units.notUnderstood': (p: { line: string }) => `systemctl output not understood: ${p.line}`,
+  // system.reboot from a node-exporter (src/checks/system/reboot/metrics.ts)
+  'system.reboot.metrics.absent': (p: { url: string }) =>
+    `no node_reboot_required in ${p.url}: is prometheus-node-exporter-collectors' apt timer running?`,
+  'system.reboot.metrics.stale': (p: { url: string; age: string }) =>
+    `reboot metric of ${p.url} written ${p.age} ago: the collector has stopped, it cannot be trusted`,
+  'system.reboot.metrics.required': (p: { url: string }) =>
+    `reboot needed: /run/reboot-required is set (node_reboot_required, ${p.url})`,
+  'system.reboot.metrics.ok': (p: { url: string }) => `no reboot flag (node_reboot_required, ${p.url})`,
 };
 
 export const fr: typeof en = {
@@ -92,4 +100,11 @@ export const fr: typeof en = {
   'system.units.noMessage': 'aucun message',
   'system.units.unparsed': (p) => `ligne de systemctl illisible : ${p.line}`,
   'system.units.notUnderstood': (p) => `sortie de systemctl incomprise : ${p.line}`,
+  'system.reboot.metrics.absent': (p) =>
+    `pas de node_reboot_required dans ${p.url} : le timer apt de prometheus-node-exporter-collectors tourne-t-il ?`,
+  'system.reboot.metrics.stale': (p) =>
+    `métrique de redémarrage de ${p.url} écrite il y a ${p.age} : le collecteur s’est arrêté, elle n’est pas fiable`,
+  'system.reboot.metrics.required': (p) =>
+    `redémarrage nécessaire : /run/reboot-required est présent (node_reboot_required, ${p.url})`,
+  'system.reboot.metrics.ok': (p) => `pas de demande de redémarrage (node_reboot_required, ${p.url})`,
 };

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { CheckOutcome } from '../../../core/check.js';
 import { defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
+import { unknown } from '../../../core/outcome.js';
 import { type Status, worst } from '../../../core/status.js';
 import { duration, type Lang, t } from '../../../i18n/index.js';
+import { nodeExporterOption, readNodeExporter } from '../../_shared/node-exporter.js';
+import { judgeAptMetrics } from './metrics.js';
 import {
   isSecurityArchive,
   type ListStamps,
@@ -45,6 +48,7 @@ export const aptPendingOptions = z
       .array(z.string().min(1))
       .default([])
       .describe('Package-name globs left out of the counts, e.g. `linux-image-*`.'),
+    node_exporter: nodeExporterOption,
   })
   .strict();
 export type AptPendingOptions = z.output<typeof aptPendingOptions>;
@@ -239,26 +243,40 @@ export const aptPending = defineCheck({
   options: aptPendingOptions,
   zeroConfig: true,
   timeoutSec: 90,
-  commands: () => [
-    { argv: ['apt', 'list', '--upgradable'], timeoutSec: 60, maxOutputBytes: 4 << 20 },
-    // Not `apt-mark showhold`: it builds apt's whole cache (~0.9 s CPU per host) to print a few names;
-    // dpkg-query reads /var/lib/dpkg/status (~0.03 s). Held = selection state ("want") `hold`.
-    { argv: DPKG_ARGV, timeoutSec: 30, maxOutputBytes: 4 << 20 },
-    { argv: STAMPS_ARGV, timeoutSec: 15 },
-  ],
+  // With node_exporter, the host's metrics are read over HTTP: no command runs there.
+  commands: (o) =>
+    o.node_exporter
+      ? []
+      : [
+          { argv: ['apt', 'list', '--upgradable'], timeoutSec: 60, maxOutputBytes: 4 << 20 },
+          // Not `apt-mark showhold`: it builds apt's whole cache (~0.9 s CPU per host) to print a few names;
+          // dpkg-query reads /var/lib/dpkg/status (~0.03 s). Held = selection state ("want") `hold`.
+          { argv: DPKG_ARGV, timeoutSec: 30, maxOutputBytes: 4 << 20 },
+          { argv: STAMPS_ARGV, timeoutSec: 15 },
+        ],
   // dpkg's status changes on every install, hold or removal; the lists directory and
   // its partial/ on every `apt update`: unchanged, the answer cannot have changed.
-  stampPaths: () => [
-    '/var/lib/dpkg/status',
-    '/var/lib/apt/lists',
-    '/var/lib/apt/lists/partial',
-    // Pins change the candidates without touching the lists.
-    '/etc/apt/preferences',
-    '/etc/apt/preferences.d',
-  ],
+  stampPaths: (o) =>
+    o.node_exporter
+      ? undefined
+      : [
+          '/var/lib/dpkg/status',
+          '/var/lib/apt/lists',
+          '/var/lib/apt/lists/partial',
+          // Pins change the candidates without touching the lists.
+          '/etc/apt/preferences',
+          '/etc/apt/preferences.d',
+        ],
   stampPublic: true,
   reuseForSec: 3600,
-  evaluate(ctx) {
+  async evaluate(ctx) {
+    const o = ctx.options;
+    if (o.node_exporter) {
+      const got = await readNodeExporter(o.node_exporter, ctx.target.name, ctx.signal);
+      if ('error' in got) return unknown(got.error);
+      const rules = { security: o.security, pending: o.pending, maxListAgeSec: durationSec(o.max_list_age) };
+      return judgeAptMetrics(got.metrics, got.url, rules, ctx.now, ctx.lang);
+    }
     try {
       const [list, dpkg, stamps] = ctx.outputs;
       const bad =

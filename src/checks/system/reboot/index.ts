@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import type { CommandResult } from '../../../core/command.js';
+import { unknown } from '../../../core/outcome.js';
 import { duration, type Lang, t } from '../../../i18n/index.js';
+import { nodeExporterOption, readNodeExporter } from '../../_shared/node-exporter.js';
+import { judgeRebootMetrics } from './metrics.js';
 import {
   newestKernel,
   OSRELEASE,
@@ -12,7 +15,7 @@ import {
   REBOOT_PKGS,
 } from './parse.js';
 
-export const systemRebootOptions = z.object({}).strict();
+export const systemRebootOptions = z.object({ node_exporter: nodeExporterOption }).strict();
 
 export interface RebootFacts {
   /** Epoch seconds /run/reboot-required was created, null when absent. */
@@ -86,22 +89,32 @@ export const systemReboot = defineCheck({
   timeoutSec: 20,
   // Two processes: one find for the flag and the kernel images, one head for the running
   // kernel's release and the flag's package list (a round's cost is its process starts).
-  commands: () => [
-    {
-      argv: [
-        ...['find', '-H', '/run', '/boot', '-maxdepth', '1', '('],
-        ...['-path', '/run/reboot-required', '-printf', 'flag %T@\\n', '-o'],
-        ...['-path', '/boot/vmlinuz-*', '-printf', 'image %f\\n', ')'],
-      ],
-      timeoutSec: 10,
-    },
-    { argv: ['head', '-c', '65536', OSRELEASE, REBOOT_PKGS], timeoutSec: 10, maxOutputBytes: 64 << 10 },
-  ],
+  // With node_exporter, the host's metrics are read over HTTP: no command runs there.
+  commands: (o) =>
+    o.node_exporter
+      ? []
+      : [
+          {
+            argv: [
+              ...['find', '-H', '/run', '/boot', '-maxdepth', '1', '('],
+              ...['-path', '/run/reboot-required', '-printf', 'flag %T@\\n', '-o'],
+              ...['-path', '/boot/vmlinuz-*', '-printf', 'image %f\\n', ')'],
+            ],
+            timeoutSec: 10,
+          },
+          { argv: ['head', '-c', '65536', OSRELEASE, REBOOT_PKGS], timeoutSec: 10, maxOutputBytes: 64 << 10 },
+        ],
   // The flag files; /boot changes when a kernel is installed or removed; /proc/1 is
   // created anew at each boot (the running kernel can only change then).
   stampPublic: true,
-  stampPaths: () => ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
-  evaluate(ctx) {
+  stampPaths: (o) =>
+    o.node_exporter ? undefined : ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
+  async evaluate(ctx) {
+    if (ctx.options.node_exporter) {
+      const got = await readNodeExporter(ctx.options.node_exporter, ctx.target.name, ctx.signal);
+      if ('error' in got) return unknown(got.error);
+      return judgeRebootMetrics(got.metrics, got.url, ctx.now, ctx.lang);
+    }
     try {
       return judgeReboot(collectRebootFacts(ctx.outputs), ctx.now, ctx.lang);
     } catch (err) {
