@@ -20,6 +20,19 @@ export const en = {
     'no expected services declared, and no store to read approvals from (run without --no-save, or declare options.expected)',
   'docker.services.noApproval': (p: { host: string }) =>
     `no expected services declared and none approved yet: run \`ronde docker approve ${p.host}\` once everything that should run is running, or declare options.expected`,
+  // docker.updates
+  'docker.updates.line': (p: { service: string; text: string }) => `${p.service}: ${p.text}`,
+  'docker.updates.behind': (p: { running: string; latest: string; lag: string }) =>
+    `${p.running} → ${p.latest} (${p.lag} behind)`,
+  'docker.updates.latest': (p: { running: string }) => `${p.running} is the latest`,
+  'docker.updates.rebuilt': (p: { tag: string }) => `${p.tag} was rebuilt upstream (new digest)`,
+  'docker.updates.upToDate': 'up to date',
+  'docker.updates.sep': '; ',
+  'docker.updates.noImage': 'no running image to compare',
+  'docker.updates.ok': (p: { n: number }) => `${p.n} image${p.n > 1 ? 's' : ''} up to date`,
+  'docker.updates.some': (p: { k: number; n: number; first: string }) =>
+    `${p.k} of ${p.n} images behind or unknown: ${p.first}; …`,
+  'docker.updates.notHere': 'none of the watched images runs here',
 };
 
 export const fr: typeof en = {
@@ -40,4 +53,24 @@ export const fr: typeof en = {
     'aucun service attendu déclaré, et pas de base pour lire les approbations (lancez sans --no-save, ou déclarez options.expected)',
   'docker.services.noApproval': (p) =>
     `aucun service attendu déclaré ni approuvé : lancez \`ronde docker approve ${p.host}\` quand tout ce qui doit tourner tourne, ou déclarez options.expected`,
+  // docker.updates
+  'docker.updates.line': (p) => `${p.service} : ${p.text}`,
+  'docker.updates.behind': (p) => `${p.running} → ${p.latest} (en retard ${LAG_FR[p.lag] ?? `de ${p.lag}`})`,
+  'docker.updates.latest': (p) => `${p.running} est la plus récente`,
+  'docker.updates.rebuilt': (p) => `${p.tag} reconstruit en amont (nouveau digest)`,
+  'docker.updates.upToDate': 'à jour',
+  'docker.updates.sep': ' ; ',
+  'docker.updates.noImage': 'aucune image en cours d’exécution à comparer',
+  'docker.updates.ok': (p) => count('fr', p.n, 'image à jour', 'images à jour'),
+  'docker.updates.some': (p) => `${p.k} images sur ${p.n} en retard ou inconnues : ${p.first} ; …`,
+  'docker.updates.notHere': 'aucune des images surveillées ne tourne ici',
+};
+
+/** How far behind, in French (sources/version.ts's Lag). */
+const LAG_FR: Record<string, string> = {
+  major: 'd’une version majeure',
+  minor: 'd’une version mineure',
+  patch: 'd’un correctif',
+  build: 'd’un build',
+  pre: 'd’une préversion',
 };

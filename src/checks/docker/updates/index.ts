@@ -3,6 +3,7 @@ import type { CheckKind, CheckOutcome } from '../../../core/check.js';
 import { defineCheck } from '../../../core/check.js';
 import type { CommandResult } from '../../../core/command.js';
 import type { TargetInfo } from '../../../core/target.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { rememberRateLimit } from '../../../sources/lookup.js';
 import { parseImage } from '../../../sources/oci.js';
 import { compare } from './compare.js';
@@ -31,6 +32,7 @@ export async function evaluateUpdates(
   previous?: Record<string, unknown>,
   /** The socket probe's result and the transport, to explain an SSH forwarding failure. */
   probe?: { result: CommandResult | undefined; transport: TargetInfo['transport'] },
+  lang: Lang = 'en',
 ): Promise<CheckOutcome> {
   // A rate limit seen before a restart still holds: do not ask again before its reset.
   for (const f of (previous?.images as ImageFacts[] | undefined) ?? [])
@@ -54,8 +56,11 @@ export async function evaluateUpdates(
   }
   const facts = await Promise.all(jobs);
   if (facts.length === 0)
-    return { status: 'OK', summary: 'none of the watched images runs here', notApplicable: true };
-  return judgeUpdates(facts.sort((a, b) => a.service.localeCompare(b.service)));
+    return { status: 'OK', summary: t(lang, 'docker.updates.notHere'), notApplicable: true };
+  return judgeUpdates(
+    facts.sort((a, b) => a.service.localeCompare(b.service)),
+    lang,
+  );
 }
 
 export function makeDockerUpdates(factory: ProviderFactory): CheckKind<DockerUpdatesOptions> {
@@ -80,6 +85,7 @@ export function makeDockerUpdates(factory: ProviderFactory): CheckKind<DockerUpd
         factory(o, ctx.target, ctx.signal),
         ctx.previous?.details,
         { result, transport: ctx.target.transport },
+        ctx.lang,
       );
     },
   });

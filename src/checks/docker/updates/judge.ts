@@ -1,5 +1,6 @@
 import type { CheckOutcome } from '../../../core/check.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { splitImage } from '../../../sources/oci.js';
 import type { Lag } from '../../../sources/version.js';
 
@@ -45,30 +46,35 @@ export function statusOf(f: ImageFacts): Status {
   return s;
 }
 
-export function lineOf(f: ImageFacts): string {
-  if (f.unknown) return `${f.service}: ${f.unknown}`;
+/** One image's line; `unknown` stays as compare() wrote it (it is also in details). */
+export function lineOf(f: ImageFacts, lang: Lang): string {
+  const line = (text: string) => t(lang, 'docker.updates.line', { service: f.service, text });
+  if (f.unknown) return line(f.unknown);
   const parts: string[] = [];
-  if (f.lag) parts.push(`${f.running} → ${f.latest} (${f.lag} behind)`);
-  else if (f.running) parts.push(`${f.running} is the latest`);
-  if (f.rebuilt) parts.push(`${splitImage(f.image).tag ?? 'latest'} was rebuilt upstream (new digest)`);
-  return `${f.service}: ${parts.join('; ') || 'up to date'}`;
+  if (f.lag)
+    parts.push(
+      t(lang, 'docker.updates.behind', { running: f.running ?? '', latest: f.latest ?? '', lag: f.lag }),
+    );
+  else if (f.running) parts.push(t(lang, 'docker.updates.latest', { running: f.running }));
+  if (f.rebuilt) parts.push(t(lang, 'docker.updates.rebuilt', { tag: splitImage(f.image).tag ?? 'latest' }));
+  return line(parts.join(t(lang, 'docker.updates.sep')) || t(lang, 'docker.updates.upToDate'));
 }
 
-export function judgeUpdates(facts: readonly ImageFacts[]): CheckOutcome {
+export function judgeUpdates(facts: readonly ImageFacts[], lang: Lang): CheckOutcome {
   const statuses = facts.map(statusOf);
   const status = worst(statuses);
-  const reasons = facts.filter((_, i) => statuses[i] !== 'OK').map(lineOf);
+  const reasons = facts.filter((_, i) => statuses[i] !== 'OK').map((f) => lineOf(f, lang));
   // Lags are shown even when OK: "OK with the lag shown".
-  const notable = facts.filter((f) => f.lag || f.rebuilt || f.unknown).map(lineOf);
+  const notable = facts.filter((f) => f.lag || f.rebuilt || f.unknown).map((f) => lineOf(f, lang));
   const n = facts.length;
   const summary =
     n === 0
-      ? 'no running image to compare'
+      ? t(lang, 'docker.updates.noImage')
       : notable.length === 0
-        ? `${n} image${n > 1 ? 's' : ''} up to date`
+        ? t(lang, 'docker.updates.ok', { n })
         : notable.length === 1
           ? notable[0]!
-          : `${notable.length} of ${n} images behind or unknown: ${notable[0]}; …`;
+          : t(lang, 'docker.updates.some', { k: notable.length, n, first: notable[0]! });
   return {
     status,
     summary,
