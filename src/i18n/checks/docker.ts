@@ -1,4 +1,4 @@
-import { count } from '../format.js';
+import { count, days } from '../format.js';
 
 /* The words of the docker.* kinds (src/checks/docker/) and the Compose judge they share (src/clients/docker/compose.ts). */
 export const en = {
@@ -33,6 +33,26 @@ export const en = {
   'docker.updates.some': (p: { k: number; n: number; first: string }) =>
     `${p.k} of ${p.n} images behind or unknown: ${p.first}; …`,
   'docker.updates.notHere': 'none of the watched images runs here',
+  // docker.disk
+  'docker.disk.overSize': (p: { total: string; limit: string }) =>
+    `Docker uses ${p.total}, at or above ${p.limit}`,
+  'docker.disk.overShare': (p: { share: string; mount: string; fsSize: string; limit: number }) =>
+    `Docker uses ${p.share} % of ${p.mount} (${p.fsSize}), at or above ${p.limit} %`,
+  'docker.disk.prune': (p: { size: string }) =>
+    `${p.size} reclaimable: see \`ronde docker prune HOST\` (dry run)`,
+  'docker.disk.summary': (p: { total: string; share: string; mount: string; reclaimable: string }) =>
+    `Docker uses ${p.total}${p.share ? ` (${p.share} % of ${p.mount})` : ''}, ${p.reclaimable} reclaimable`,
+  'docker.disk.noFs': (p: { root: string; why: string }) =>
+    `cannot measure the filesystem of ${p.root}: ${p.why}`,
+  'docker.disk.dfFailed': 'df failed',
+  // docker.image_age
+  'docker.image_age.none': 'no running container',
+  'docker.image_age.ok': (p: { n: number; days: number }) =>
+    `${p.n} running image(s), the oldest built ${p.days} days ago`,
+  'docker.image_age.old': (p: { k: number; n: number; days: number }) =>
+    `${p.k} of ${p.n} running image(s) older than ${p.days} days: rebuild them`,
+  'docker.image_age.reason': (p: { name: string; date: string; days: number; containers: string }) =>
+    `${p.name} built ${p.date} (${p.days} days), used by ${p.containers}: a rebuild picks up the base image's security fixes`,
 };
 
 export const fr: typeof en = {
@@ -64,6 +84,25 @@ export const fr: typeof en = {
   'docker.updates.ok': (p) => count('fr', p.n, 'image à jour', 'images à jour'),
   'docker.updates.some': (p) => `${p.k} images sur ${p.n} en retard ou inconnues : ${p.first} ; …`,
   'docker.updates.notHere': 'aucune des images surveillées ne tourne ici',
+  // docker.disk
+  'docker.disk.overSize': (p) => `Docker occupe ${p.total}, seuil de ${p.limit} atteint`,
+  'docker.disk.overShare': (p) =>
+    `Docker occupe ${p.share} % de ${p.mount} (${p.fsSize}), seuil de ${p.limit} % atteint`,
+  'docker.disk.prune': (p) => `${p.size} récupérables : voir \`ronde docker prune HOST\` (simulation)`,
+  'docker.disk.summary': (p) =>
+    `Docker occupe ${p.total}${p.share ? ` (${p.share} % de ${p.mount})` : ''}, dont ${p.reclaimable} récupérables`,
+  'docker.disk.noFs': (p) => `impossible de mesurer le système de fichiers de ${p.root} : ${p.why}`,
+  'docker.disk.dfFailed': 'échec de df',
+  // docker.image_age
+  'docker.image_age.none': 'aucun conteneur en cours d’exécution',
+  'docker.image_age.ok': (p) =>
+    `${count('fr', p.n, 'image utilisée', 'images utilisées')}, la plus ancienne construite il y a ${days('fr', p.days)}`,
+  'docker.image_age.old': (p) =>
+    `${count('fr', p.k, 'image utilisée', 'images utilisées')} sur ${p.n} ${p.k > 1 ? 'ont' : 'a'} plus de ` +
+    `${days('fr', p.days)} : à reconstruire`,
+  'docker.image_age.reason': (p) =>
+    `${p.name} construite le ${p.date} (${days('fr', p.days)}), utilisée par ${p.containers} : ` +
+    'la reconstruire apporte les correctifs de sécurité de son image de base',
 };
 
 /** How far behind, in French (sources/version.ts's Lag). */

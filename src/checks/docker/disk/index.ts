@@ -3,6 +3,7 @@ import { socketProbe, withEngine } from '../../../clients/docker/engine.js';
 import { dockerConnection } from '../../../clients/docker/settings.js';
 import { sizeSchema } from '../../../config/size.js';
 import { defineCheck } from '../../../core/check.js';
+import { t } from '../../../i18n/index.js';
 import { DF_FIELDS, parseDf } from '../../_shared/df.js';
 import { judgeDockerDisk, summarizeDf } from './judge.js';
 
@@ -41,15 +42,23 @@ export const dockerDisk = defineCheck({
       const usage = summarizeDf(await api.df());
       const [out] = await ctx.run([{ argv: ['df', `--output=${DF_FIELDS}`, '-B1', root], timeoutSec: 30 }]);
       const row = out && out.exitCode === 0 ? parseDf(out.stdout).rows[0] : undefined;
-      const verdict = judgeDockerDisk(usage, row, {
-        warnSize: o.warn_size,
-        critSize: o.crit_size,
-        warnShare: o.warn_share,
-        critShare: o.crit_share,
-      });
+      const verdict = judgeDockerDisk(
+        usage,
+        row,
+        {
+          warnSize: o.warn_size,
+          critSize: o.crit_size,
+          warnShare: o.warn_share,
+          critShare: o.crit_share,
+        },
+        ctx.lang,
+      );
       if (row) return verdict;
       // Sizes alone still judged; the share could not be, and that must show.
-      const why = `cannot measure the filesystem of ${root}: ${out?.error ?? out?.stderr.trim() ?? 'df failed'}`;
+      const why = t(ctx.lang, 'docker.disk.noFs', {
+        root,
+        why: out?.error ?? out?.stderr.trim() ?? t(ctx.lang, 'docker.disk.dfFailed'),
+      });
       return verdict.status === 'OK'
         ? { ...verdict, status: 'UNKNOWN', reasons: [why] }
         : { ...verdict, reasons: [...(verdict.reasons ?? []), why] };

@@ -2,6 +2,7 @@ import type { SystemDf } from '../../../clients/docker/client.js';
 import { formatSize } from '../../../config/size.js';
 import type { CheckOutcome } from '../../../core/check.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Lang, t as say } from '../../../i18n/index.js';
 
 export interface DockerUsage {
   images: { count: number; size: number; reclaimable: number };
@@ -63,34 +64,39 @@ export function judgeDockerDisk(
   u: DockerUsage,
   fs: { mount: string; size: number; used: number } | undefined,
   t: DiskThresholds,
+  lang: Lang,
 ): CheckOutcome {
   const reasons: string[] = [];
   const statuses: Status[] = ['OK'];
   const total = formatSize(u.total);
   if (t.critSize !== undefined && u.total >= t.critSize) {
     statuses.push('CRIT');
-    reasons.push(`Docker uses ${total}, at or above ${formatSize(t.critSize)}`);
+    reasons.push(say(lang, 'docker.disk.overSize', { total, limit: formatSize(t.critSize) }));
   } else if (t.warnSize !== undefined && u.total >= t.warnSize) {
     statuses.push('WARN');
-    reasons.push(`Docker uses ${total}, at or above ${formatSize(t.warnSize)}`);
+    reasons.push(say(lang, 'docker.disk.overSize', { total, limit: formatSize(t.warnSize) }));
   }
   const share = fs && fs.size > 0 ? (100 * u.total) / fs.size : undefined;
   if (share !== undefined && fs) {
-    const of = `${share.toFixed(1)} % of ${fs.mount} (${formatSize(fs.size)})`;
+    const of = { share: share.toFixed(1), mount: fs.mount, fsSize: formatSize(fs.size) };
     if (share >= t.critShare) {
       statuses.push('CRIT');
-      reasons.push(`Docker uses ${of}, at or above ${t.critShare} %`);
+      reasons.push(say(lang, 'docker.disk.overShare', { ...of, limit: t.critShare }));
     } else if (share >= t.warnShare) {
       statuses.push('WARN');
-      reasons.push(`Docker uses ${of}, at or above ${t.warnShare} %`);
+      reasons.push(say(lang, 'docker.disk.overShare', { ...of, limit: t.warnShare }));
     }
   }
   if (reasons.length > 0 && u.reclaimable > 0)
-    reasons.push(`${formatSize(u.reclaimable)} reclaimable: see \`ronde docker prune HOST\` (dry run)`);
-  const where = share !== undefined && fs ? ` (${share.toFixed(1)} % of ${fs.mount})` : '';
+    reasons.push(say(lang, 'docker.disk.prune', { size: formatSize(u.reclaimable) }));
   return {
     status: worst(statuses),
-    summary: `Docker uses ${total}${where}, ${formatSize(u.reclaimable)} reclaimable`,
+    summary: say(lang, 'docker.disk.summary', {
+      total,
+      share: share !== undefined && fs ? share.toFixed(1) : '',
+      mount: fs?.mount ?? '',
+      reclaimable: formatSize(u.reclaimable),
+    }),
     reasons,
     details: {
       ...u,

@@ -31,7 +31,13 @@ export const dockerImageAge = defineCheck({
     const o = ctx.options;
     return withEngine(ctx, o.docker, async (api) => {
       const [containers, images] = [await api.containers(), await api.images()];
-      return judgeImageAge(runningImages(containers, images, o.ignore), ctx.now, o.max_age, o.crit_age);
+      return judgeImageAge(
+        runningImages(containers, images, o.ignore),
+        ctx.now,
+        o.max_age,
+        o.crit_age,
+        ctx.lang,
+      );
     });
   },
 });

@@ -1,6 +1,7 @@
 import type { ContainerSummary, ImageSummary } from '../../../clients/docker/client.js';
 import type { CheckOutcome } from '../../../core/check.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 
 export interface RunningImage {
   id: string;
@@ -38,6 +39,7 @@ export function judgeImageAge(
   now: Date,
   maxAgeSec: number,
   critAgeSec: number | undefined,
+  lang: Lang,
 ): CheckOutcome {
   const days = (s: number) => Math.floor(s / 86_400);
   const rows = images.map((i) => {
@@ -50,16 +52,20 @@ export function judgeImageAge(
   const oldest = rows[0];
   const summary =
     rows.length === 0
-      ? 'no running container'
+      ? t(lang, 'docker.image_age.none')
       : old.length === 0
-        ? `${rows.length} running image(s), the oldest built ${oldest!.ageDays} days ago`
-        : `${old.length} of ${rows.length} running image(s) older than ${days(maxAgeSec)} days: rebuild them`;
+        ? t(lang, 'docker.image_age.ok', { n: rows.length, days: oldest!.ageDays })
+        : t(lang, 'docker.image_age.old', { k: old.length, n: rows.length, days: days(maxAgeSec) });
   return {
     status: worst(rows.map((r) => r.status)),
     summary,
-    reasons: old.map(
-      (r) =>
-        `${r.name} built ${r.created.toISOString().slice(0, 10)} (${r.ageDays} days), used by ${r.containers.join(', ')}: a rebuild picks up the base image's security fixes`,
+    reasons: old.map((r) =>
+      t(lang, 'docker.image_age.reason', {
+        name: r.name,
+        date: r.created.toISOString().slice(0, 10),
+        days: r.ageDays,
+        containers: r.containers.join(', '),
+      }),
     ),
     details: {
       images: rows.map((r) => ({
