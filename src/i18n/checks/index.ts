@@ -1,4 +1,5 @@
 import * as access from './access.js';
+import * as alerting from './alerting.js';
 import * as apt from './apt.js';
 import * as backup from './backup.js';
 import * as common from './common.js';
@@ -34,6 +35,7 @@ export const en = {
   ...credentials.en,
   ...proxmox.en,
   ...access.en,
+  ...alerting.en,
 };
 
 export const fr: typeof en = {
@@ -51,4 +53,5 @@ export const fr: typeof en = {
   ...credentials.fr,
   ...proxmox.fr,
   ...access.fr,
+  ...alerting.fr,
 };

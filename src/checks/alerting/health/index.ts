@@ -158,6 +158,7 @@ export function makeAlertingHealth(factory: PromFetcherFactory): CheckKind<Alert
           notificationsFailed: o.notifications_failed,
         },
         ctx.now,
+        ctx.lang,
       );
     },
   });

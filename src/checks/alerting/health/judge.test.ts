@@ -130,4 +130,41 @@ describe('judgeAlerting on captured answers', () => {
     expect(u.status).toBe('UNKNOWN');
     expect(u.reasons).toEqual(['Prometheus http://127.0.60.1:19090: unexpected answer at groups']);
   });
+  it('speaks the team’s language: the summary and reasons in French, details unchanged', () => {
+    const groups = (fx('rules.json').data.groups as RuleGroup[]).map((g) => ({
+      ...g,
+      rules: g.rules.filter((x) => x.health === 'ok'),
+    }));
+    const ok = judgeAlerting(
+      facts({ rules: groups }),
+      { ...RULES, ignoreJobs: ['down'], silenceMaxSec: 400 * 86_400 },
+      NOW,
+      'fr',
+    );
+    expect(ok.summary).toBe(
+      '1 règle évaluée, 1 cible active, Watchdog déclenchée et reçue par 1 Alertmanager, aucune notification en échec',
+    );
+    const en = judgeAlerting(facts(), RULES, NOW, 'en');
+    const fr = judgeAlerting(facts(), RULES, NOW, 'fr');
+    expect(fr.status).toBe(en.status);
+    expect(fr.summary).toMatch(
+      /^la règle Broken du groupe meta échoue : found duplicate series .* ; cible down 127\.0\.60\.9:1 injoignable : .* \(\+1 autre\)$/,
+    );
+    expect(fr.reasons).toContain(
+      'silence 97acb53c posé par alice (alertname=Foo) encore actif pendant 364 j 23 h : « maintenance »',
+    );
+    const at = NOW.getTime() / 1000;
+    const f = facts();
+    f.alertmanagers[0]!.counter = counter(3, 5, at);
+    f.previousCounters = { [AM]: counter(1, 2, at - 300) };
+    expect(judgeAlerting(f, RULES, NOW, 'fr').reasons).toContain(
+      `Alertmanager ${AM} : 2 notifications en échec depuis le tour précédent, il y a 5 min (webhook: 2 ; 3 envoyées) : des personnes risquent de ne pas être prévenues`,
+    );
+    expect(judgeAlerting(facts({ alerts: [] }), RULES, NOW, 'fr').reasons).toContain(
+      'alerte Watchdog non déclenchée dans Prometheus http://127.0.60.1:19090 : l’alerte toujours active manque, on ne peut pas se fier à la chaîne d’alerte',
+    );
+    const { problems: _fp, ...frDetails } = fr.details as Record<string, unknown>;
+    const { problems: _ep, ...enDetails } = en.details as Record<string, unknown>;
+    expect(frDetails).toEqual(enDetails);
+  });
 });

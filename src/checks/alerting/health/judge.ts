@@ -1,7 +1,7 @@
 import type { AmAlert, PromAlert, RuleGroup, Silence, Target } from '../../../clients/prometheus/schema.js';
-import { formatAge } from '../../../config/duration.js';
 import type { CheckOutcome } from '../../../core/check.js';
 import { type Status, severity, worst } from '../../../core/status.js';
+import { age, type Lang, t } from '../../../i18n/index.js';
 
 /** A part that could not be read: the reason, and whether it is a reachability failure. */
 export interface Unread {
@@ -57,22 +57,33 @@ export interface AlertingRules {
 
 type Finding = [Status, string];
 
-function judgeRules(groups: RuleGroup[], r: AlertingRules, now: number, out: Finding[]): number {
+function judgeRules(groups: RuleGroup[], r: AlertingRules, now: number, out: Finding[], lang: Lang): number {
   let evaluated = 0;
   for (const g of groups) {
     const last = g.lastEvaluation ? Date.parse(g.lastEvaluation) / 1000 : Number.NaN;
     // Go's zero time (0001-01-01) means never evaluated.
-    const age = Number.isFinite(last) && last > 0 ? now - last : null;
-    if (age === null || age > r.staleIntervals * Math.max(g.interval, 1))
+    const since = Number.isFinite(last) && last > 0 ? now - last : null;
+    if (since === null || since > r.staleIntervals * Math.max(g.interval, 1))
       out.push([
         r.ruleErrors,
-        `rule group ${g.name} (${g.file}) ${age === null ? 'never evaluated' : `last evaluated ${formatAge(age)} ago, every ${formatAge(g.interval)}`}`,
+        since === null
+          ? t(lang, 'alerting.health.groupNever', { group: g.name, file: g.file })
+          : t(lang, 'alerting.health.groupStale', {
+              group: g.name,
+              file: g.file,
+              age: age(lang, since),
+              every: age(lang, g.interval),
+            }),
       ]);
     for (const rule of g.rules) {
       if (rule.health === 'err')
         out.push([
           r.ruleErrors,
-          `rule ${rule.name} in ${g.name} fails: ${rule.lastError || 'no error text'}`,
+          t(lang, 'alerting.health.ruleFails', {
+            rule: rule.name,
+            group: g.name,
+            error: rule.lastError || t(lang, 'alerting.health.noErrorText'),
+          }),
         ]);
       else if (rule.health === 'ok') evaluated++;
     }
@@ -80,12 +91,16 @@ function judgeRules(groups: RuleGroup[], r: AlertingRules, now: number, out: Fin
   return evaluated;
 }
 
-function judgeTargets(targets: Target[], r: AlertingRules, out: Finding[]): number {
+function judgeTargets(targets: Target[], r: AlertingRules, out: Finding[], lang: Lang): number {
   const mine = targets.filter((t) => !r.ignoreJobs.includes(t.labels.job ?? t.scrapePool));
-  for (const t of mine.filter((x) => x.health === 'down'))
+  for (const x of mine.filter((y) => y.health === 'down'))
     out.push([
       r.targetsDown,
-      `target ${t.labels.job ?? t.scrapePool} ${t.labels.instance ?? t.scrapeUrl} down: ${t.lastError || 'no error text'}`,
+      t(lang, 'alerting.health.targetDown', {
+        job: x.labels.job ?? x.scrapePool,
+        instance: x.labels.instance ?? x.scrapeUrl,
+        error: x.lastError || t(lang, 'alerting.health.noErrorText'),
+      }),
     ]);
   return mine.filter((t) => t.health === 'up').length;
 }
@@ -112,12 +127,17 @@ function judgeAlertmanager(
   r: AlertingRules,
   now: number,
   out: Finding[],
+  lang: Lang,
 ): void {
   const name = `Alertmanager ${am.url}`;
   for (const part of [am.alerts, am.silences, am.counter])
-    if (unread(part)) out.push([part.unreachable ? 'CRIT' : 'UNKNOWN', `${name}: ${part.error}`]);
+    if (unread(part))
+      out.push([
+        part.unreachable ? 'CRIT' : 'UNKNOWN',
+        t(lang, 'check.failedWith', { what: name, why: part.error }),
+      ]);
   if (!unread(am.alerts) && !am.alerts.some((a) => a.labels.alertname === r.watchdog))
-    out.push(['CRIT', `${r.watchdog} alert not received by ${name}: alerts do not reach it`]);
+    out.push(['CRIT', t(lang, 'alerting.health.watchdogNotReceived', { watchdog: r.watchdog, am: name })]);
   if (!unread(am.silences))
     for (const s of am.silences.filter((x) => x.status.state === 'active')) {
       const left = Date.parse(s.endsAt) / 1000 - now;
@@ -127,7 +147,13 @@ function judgeAlertmanager(
         );
         out.push([
           'WARN',
-          `silence ${s.id.slice(0, 8)} by ${s.createdBy || 'someone'} (${what.join(', ')}) ends in ${formatAge(left)}${s.comment ? `: "${s.comment}"` : ''}`,
+          t(lang, 'alerting.health.silence', {
+            id: s.id.slice(0, 8),
+            by: s.createdBy || t(lang, 'alerting.health.someone'),
+            matchers: what.join(', '),
+            left: age(lang, left),
+            comment: s.comment,
+          }),
         ]);
       }
     }
@@ -138,45 +164,58 @@ function judgeAlertmanager(
       const started = am.counter.startedAt;
       const when =
         w.since !== null
-          ? `since the previous round, ${formatAge(now - w.since)} ago`
-          : `since it started${started ? ` ${formatAge(now - started)} ago` : ''}`;
+          ? t(lang, 'alerting.health.sincePrevious', { ago: age(lang, now - w.since) })
+          : t(lang, 'alerting.health.sinceStart', { ago: started ? age(lang, now - started) : '' });
       out.push([
         r.notificationsFailed,
-        `${name}: ${n} notification${n > 1 ? 's' : ''} failed ${when} (${w.by.map(([k, v]) => `${k}: ${v}`).join(', ')}; ${w.attempts} sent): people may not be told`,
+        t(lang, 'alerting.health.notificationsFailed', {
+          am: name,
+          n,
+          when,
+          by: w.by.map(([k, v]) => `${k}: ${v}`).join(', '),
+          sent: w.attempts,
+        }),
       ]);
     }
   }
 }
 
 /** One verdict over the whole pipeline: Prometheus → rules → Alertmanager → receivers. */
-export function judgeAlerting(f: AlertingFacts, r: AlertingRules, nowDate: Date): CheckOutcome {
+export function judgeAlerting(
+  f: AlertingFacts,
+  r: AlertingRules,
+  nowDate: Date,
+  lang: Lang = 'en',
+): CheckOutcome {
   const now = nowDate.getTime() / 1000;
   const out: Finding[] = [];
   const prom = `Prometheus ${f.prometheus}`;
   const parts = [f.rules, f.targets, f.alerts, f.sendsTo];
   // Reachability is what this check watches: an unreachable Prometheus is CRIT, not UNKNOWN.
   if (parts.every((p) => unread(p) && p.unreachable)) {
-    const why = (f.rules as Unread).error;
+    const why = t(lang, 'alerting.health.unreachable', { prom, error: (f.rules as Unread).error });
     return {
       status: 'CRIT',
-      summary: `${prom} unreachable: ${why}`,
-      reasons: [`${prom} unreachable: ${why}`],
+      summary: why,
+      reasons: [why],
       details: { prometheus: f.prometheus, reachable: false },
     };
   }
-  for (const p of parts) if (unread(p)) out.push([p.unreachable ? 'CRIT' : 'UNKNOWN', `${prom}: ${p.error}`]);
-  const evaluated = unread(f.rules) ? null : judgeRules(f.rules, r, now, out);
-  const up = unread(f.targets) ? null : judgeTargets(f.targets, r, out);
+  for (const p of parts)
+    if (unread(p))
+      out.push([
+        p.unreachable ? 'CRIT' : 'UNKNOWN',
+        t(lang, 'check.failedWith', { what: prom, why: p.error }),
+      ]);
+  const evaluated = unread(f.rules) ? null : judgeRules(f.rules, r, now, out, lang);
+  const up = unread(f.targets) ? null : judgeTargets(f.targets, r, out, lang);
   if (!unread(f.alerts) && !f.alerts.some((a) => a.labels.alertname === r.watchdog && a.state === 'firing'))
-    out.push([
-      'CRIT',
-      `${r.watchdog} alert not firing in ${prom}: the always-firing alert is missing, the pipeline cannot be trusted`,
-    ]);
+    out.push(['CRIT', t(lang, 'alerting.health.watchdogNotFiring', { watchdog: r.watchdog, prom })]);
   if (!unread(f.sendsTo) && f.sendsTo.length === 0)
-    out.push(['CRIT', `${prom} sends alerts to no Alertmanager`]);
+    out.push(['CRIT', t(lang, 'alerting.health.sendsToNone', { prom })]);
   if (f.alertmanagers.length === 0 && unread(f.sendsTo))
-    out.push(['UNKNOWN', 'no Alertmanager to check: set alertmanager_url']);
-  for (const am of f.alertmanagers) judgeAlertmanager(am, f, r, now, out);
+    out.push(['UNKNOWN', t(lang, 'alerting.health.noAlertmanager')]);
+  for (const am of f.alertmanagers) judgeAlertmanager(am, f, r, now, out, lang);
 
   // A finding its option set to OK is not a problem (`targets_down: OK`).
   out.splice(0, out.length, ...out.filter(([s]) => s !== 'OK'));
@@ -196,11 +235,18 @@ export function judgeAlerting(f: AlertingFacts, r: AlertingRules, nowDate: Date)
     problems: out.map(([s, m]) => ({ status: s, message: m })),
   };
   if (out.length === 0) {
-    const summary =
-      `${evaluated} rules evaluating, ${up} targets up, ${r.watchdog} firing and received by ` +
-      `${f.alertmanagers.length} Alertmanager${f.alertmanagers.length > 1 ? 's' : ''}, no failed notification`;
+    const summary = t(lang, 'alerting.health.ok', {
+      rules: evaluated ?? 0,
+      up: up ?? 0,
+      watchdog: r.watchdog,
+      n: f.alertmanagers.length,
+    });
     return { status, summary, details };
   }
-  const more = out.length > 2 ? ` (+${out.length - 2} more)` : '';
-  return { status, summary: `${reasons.slice(0, 2).join('; ')}${more}`, reasons, details };
+  const summary = t(lang, 'alerting.health.summary', {
+    first: reasons[0] ?? '',
+    second: reasons[1] ?? '',
+    more: Math.max(0, out.length - 2),
+  });
+  return { status, summary, reasons, details };
 }
