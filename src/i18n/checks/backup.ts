@@ -1,3 +1,5 @@
+import { count } from '../format.js';
+
 /* The words of the backup.* kinds (src/checks/backup/). */
 export const en = {
   // Shared by the kinds (src/checks/backup/_shared/repo.ts).
@@ -36,6 +38,34 @@ export const en = {
   'backup.restic.sizeUnknown': (p: { why: string }) => `size unknown: ${p.why}`,
   'backup.restic.ok': (p: { id: string; age: string }) => `newest snapshot ${p.id} is ${p.age} old`,
   'backup.restic.groups': (p: { n: number }) => ` (${p.n} host/path groups)`,
+
+  // backup.files
+  'backup.files.of': (p: { what: string; why: string }) => `${p.what}: ${p.why}`,
+  'backup.files.sep': '; ',
+  'backup.files.future': (p: { name: string; ahead: string }) =>
+    `${p.name} is dated ${p.ahead} in the future (bogus date or clock skew)`,
+  'backup.files.noneUpToNow': 'no backup dated up to now',
+  'backup.files.old': (p: { name: string; age: string; cadence: string }) =>
+    `newest backup ${p.name} is ${p.age} old (cadence ${p.cadence})`,
+  'backup.files.empty': (p: { name: string }) => `newest backup ${p.name} is empty (0 bytes)`,
+  'backup.files.olderEmpty': (p: { n: number }) =>
+    `${p.n} older backup${p.n === 1 ? ' is' : 's are'} empty (0 bytes)`,
+  'backup.files.tooFew': (p: { n: number; min: number }) =>
+    `only ${p.n} backups kept, expected at least ${p.min} (lost history?)`,
+  'backup.files.tooMany': (p: { n: number; max: number }) =>
+    `${p.n} backups kept, expected at most ${p.max} (rotation broken?)`,
+  'backup.files.noDir': (p: { path: string }) => `no such directory: ${p.path}`,
+  'backup.files.denied': (p: { path: string }) => `permission denied: ${p.path}`,
+  'backup.files.truncated': 'find output truncated',
+  'backup.files.malformed': (p: { n: number }) => `${p.n} find records not understood`,
+  'backup.files.noMatch': (p: { pattern: string; dir: string }) =>
+    `no file matching ${p.pattern} in ${p.dir}`,
+  'backup.files.groupByNone': (p: { n: number }) => `group_by matches none of the ${p.n} files`,
+  'backup.files.groupMissing': (p: { group: string }) => `${p.group}: no backup at all`,
+  'backup.files.okOne': (p: { name: string; age: string; n: number }) =>
+    `newest backup ${p.name} is ${p.age} old, ${p.n} kept`,
+  'backup.files.okMany': (p: { n: number; group: string; age: string }) =>
+    `${p.n} series fresh, stalest ${p.group} ${p.age} old`,
 };
 
 export const fr: typeof en = {
@@ -69,4 +99,34 @@ export const fr: typeof en = {
   'backup.restic.sizeUnknown': (p) => `taille inconnue : ${p.why}`,
   'backup.restic.ok': (p) => `l’instantané le plus récent ${p.id} date de ${p.age}`,
   'backup.restic.groups': (p) => ` (${p.n} groupes hôte/chemins)`,
+
+  // backup.files
+  'backup.files.of': (p) => `${p.what} : ${p.why}`,
+  'backup.files.sep': ' ; ',
+  'backup.files.future': (p) =>
+    `${p.name} est daté de ${p.ahead} dans le futur (date fausse ou horloge décalée)`,
+  'backup.files.noneUpToNow': 'aucune sauvegarde datée d’avant l’heure actuelle',
+  'backup.files.old': (p) =>
+    `la sauvegarde la plus récente ${p.name} date de ${p.age} (cadence ${p.cadence})`,
+  'backup.files.empty': (p) => `la sauvegarde la plus récente ${p.name} est vide (0 octet)`,
+  'backup.files.olderEmpty': (p) =>
+    p.n === 1
+      ? 'une sauvegarde plus ancienne est vide (0 octet)'
+      : `${p.n} sauvegardes plus anciennes sont vides (0 octet)`,
+  'backup.files.tooFew': (p) =>
+    `seulement ${count('fr', p.n, 'sauvegarde conservée', 'sauvegardes conservées')}, au moins ${p.min} attendues (historique perdu ?)`,
+  'backup.files.tooMany': (p) =>
+    `${count('fr', p.n, 'sauvegarde conservée', 'sauvegardes conservées')}, au plus ${p.max} attendues (rotation cassée ?)`,
+  'backup.files.noDir': (p) => `répertoire inexistant : ${p.path}`,
+  'backup.files.denied': (p) => `permission refusée : ${p.path}`,
+  'backup.files.truncated': 'sortie de find tronquée',
+  'backup.files.malformed': (p) =>
+    count('fr', p.n, 'enregistrement de find incompris', 'enregistrements de find incompris'),
+  'backup.files.noMatch': (p) => `aucun fichier correspondant à ${p.pattern} dans ${p.dir}`,
+  'backup.files.groupByNone': (p) => `group_by ne correspond à aucun des ${p.n} fichiers`,
+  'backup.files.groupMissing': (p) => `${p.group} : aucune sauvegarde`,
+  'backup.files.okOne': (p) =>
+    `la sauvegarde la plus récente ${p.name} date de ${p.age}, ${count('fr', p.n, 'conservée', 'conservées')}`,
+  'backup.files.okMany': (p) =>
+    `${count('fr', p.n, 'série à jour', 'séries à jour')}, la moins récente : ${p.group}, ${p.age}`,
 };

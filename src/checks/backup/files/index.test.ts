@@ -49,6 +49,32 @@ describe('evaluateBackupFiles', () => {
     expect(r).toMatchObject({ status: 'CRIT', summary: "no such directory: /tmp/ronde-cap/it's" });
   });
 
+  it('says it in French to a French team, on the captured find errors', async () => {
+    const denied = await evaluateBackupFiles(
+      [out(`${NOW - 3600}.5\t100\ta.gz\0`, { exitCode: 1, stderr: fixture('denied-sub.stderr') }), clock],
+      backupFiles.options.parse({ path: '/tmp/ronde-cap/priv', max_depth: 2 }),
+      noRun,
+      [],
+      'fr',
+    );
+    expect(denied.summary).toBe('permission refusée : /tmp/ronde-cap/priv/sub');
+    const missing = await evaluateBackupFiles(
+      [out('', { exitCode: 1, stderr: fixture('missing-quote.stderr') }), clock],
+      backupFiles.options.parse({ path: "/tmp/ronde-cap/it's" }),
+      noRun,
+      [],
+      'fr',
+    );
+    expect(missing.summary).toBe("répertoire inexistant : /tmp/ronde-cap/it's");
+    const o = backupFiles.options.parse({ path: '/srv/backup', verify: 'none' });
+    const listing = [3, 27, 51].map((h) => `${NOW - h * 3600}.5\t1000\tdb-${h}.sql.gz\0`).join('');
+    const ok = await evaluateBackupFiles([out(listing), clock], o, noRun, [], 'fr');
+    expect(ok.summary).toBe('la sauvegarde la plus récente db-3.sql.gz date de 3 h, 3 conservées');
+    const stale = await evaluateBackupFiles([out(listing), out(`${NOW + 2 * 86_400}\n`)], o, noRun, [], 'fr');
+    expect(stale.status).toBe('CRIT');
+    expect(stale.summary).toBe('la sauvegarde la plus récente db-3.sql.gz date de 2 j 3 h (cadence 1 j)');
+  });
+
   it('is UNKNOWN when the host clock or find is missing', async () => {
     const o = backupFiles.options.parse({});
     expect((await evaluateBackupFiles([out(''), out('', { exitCode: 127 })], o, noRun)).summary).toMatch(

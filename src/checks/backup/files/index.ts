@@ -1,8 +1,7 @@
-import { formatAge } from '../../../config/duration.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import type { CommandResult, CommandSpec } from '../../../core/command.js';
 import { type Status, worst } from '../../../core/status.js';
-import type { Lang } from '../../../i18n/index.js';
+import { age as ageOf, type Lang, t } from '../../../i18n/index.js';
 import { findAndClock, parseFindErrors } from '../../_shared/age.js';
 import { DETAILS_FILES, type FileFacts, judgeSeries, type SeriesFacts } from './judge.js';
 import { BackupFilesOptions } from './options.js';
@@ -49,7 +48,7 @@ export async function evaluateBackupFiles(
   const problems: Problem[] = [];
   const errors = parseFindErrors(find.stderr);
   if (errors.some((e) => e.kind === 'missing' && e.path === o.path)) {
-    const why = `no such directory: ${o.path}`;
+    const why = t(lang, 'backup.files.noDir', { path: o.path });
     return { status: 'CRIT', summary: why, reasons: [why], details: { path: o.path, files: 0 } };
   }
   for (const e of errors) {
@@ -57,12 +56,15 @@ export async function evaluateBackupFiles(
     if (e.kind === 'missing') continue;
     problems.push({
       status: 'UNKNOWN',
-      why: e.kind === 'denied' ? `permission denied: ${e.path}` : e.message,
+      why: e.kind === 'denied' ? t(lang, 'backup.files.denied', { path: String(e.path) }) : e.message,
     });
   }
-  if (find.truncated) problems.push({ status: 'UNKNOWN', why: 'find output truncated' });
+  if (find.truncated) problems.push({ status: 'UNKNOWN', why: t(lang, 'backup.files.truncated') });
   if (find.exitCode !== 0 && errors.length === 0)
-    problems.push({ status: 'UNKNOWN', why: `find exited with ${find.exitCode}` });
+    problems.push({
+      status: 'UNKNOWN',
+      why: t(lang, 'backup.exited', { tool: 'find', code: find.exitCode }),
+    });
   const groupBy = o.group_by === undefined ? undefined : new RegExp(o.group_by);
   const scan = scanFind(find.stdout, {
     now,
@@ -71,21 +73,25 @@ export async function evaluateBackupFiles(
     groupBy,
   });
   if (scan.malformed > 0)
-    problems.push({ status: 'UNKNOWN', why: `${scan.malformed} find records not understood` });
+    problems.push({ status: 'UNKNOWN', why: t(lang, 'backup.files.malformed', { n: scan.malformed }) });
   const deniedTop = errors.some((e) => e.kind === 'denied' && e.path === o.path);
   if (scan.files === 0 && !deniedTop)
-    problems.push({ status: 'CRIT', why: `no file matching ${o.pattern} in ${dir}` });
+    problems.push({ status: 'CRIT', why: t(lang, 'backup.files.noMatch', { pattern: o.pattern, dir }) });
   else if (groupBy && scan.series.size === 0 && scan.files > 0)
-    problems.push({ status: 'CRIT', why: `group_by matches none of the ${scan.files} files` });
-  const series = [...scan.series.values()].map((s) => judgeSeries(s, o, now));
+    problems.push({ status: 'CRIT', why: t(lang, 'backup.files.groupByNone', { n: scan.files }) });
+  const series = [...scan.series.values()].map((s) => judgeSeries(s, o, now, lang));
   for (const g of o.expected_groups)
-    if (!scan.series.has(g)) problems.push({ status: 'CRIT', why: `${g}: no backup at all` });
+    if (!scan.series.has(g))
+      problems.push({ status: 'CRIT', why: t(lang, 'backup.files.groupMissing', { group: g }) });
   const verified = o.verify === 'none' ? [] : await verifyNewest(series, o, dir, run, previous);
   // A series is as bad as its newest file's integrity test: its status says so, not only the result's.
   for (const s of series) {
     const v = verified.find((x) => x.name === s.newest?.name);
     if (!v || v.ok === true) continue;
-    const failed: Problem = { status: v.ok === false ? 'CRIT' : 'UNKNOWN', why: `${v.name}: ${v.problem}` };
+    const failed: Problem = {
+      status: v.ok === false ? 'CRIT' : 'UNKNOWN',
+      why: t(lang, 'backup.files.of', { what: v.name, why: v.problem ?? '' }),
+    };
     s.problems.push(failed);
     s.status = worst([s.status, failed.status]);
   }
@@ -102,7 +108,7 @@ export async function evaluateBackupFiles(
   };
   return {
     status,
-    summary: summarize(status, problems, series),
+    summary: summarize(status, problems, series, lang),
     reasons: problems.map((p) => p.why),
     details,
   };
@@ -133,21 +139,27 @@ async function verifyNewest(
   return [...done, ...todo.map((t, i) => ({ ...t.facts, test: t.test, ...judgeVerify(t.test, results[i]) }))];
 }
 
-function summarize(status: Status, problems: readonly Problem[], series: readonly SeriesFacts[]): string {
+function summarize(
+  status: Status,
+  problems: readonly Problem[],
+  series: readonly SeriesFacts[],
+  lang: Lang,
+): string {
   if (status !== 'OK') {
     const bad = problems.filter((p) => p.status === status);
     return (
       bad
         .slice(0, 2)
         .map((p) => p.why)
-        .join('; ') + (bad.length > 2 ? ` and ${bad.length - 2} more` : '')
+        .join(t(lang, 'backup.files.sep')) +
+      (bad.length > 2 ? t(lang, 'backup.andMore', { n: bad.length - 2 }) : '')
     );
   }
   const oldest = [...series].sort((a, b) => (b.newest?.ageSec ?? 0) - (a.newest?.ageSec ?? 0))[0];
-  const age = formatAge(oldest?.newest?.ageSec ?? 0);
+  const age = ageOf(lang, oldest?.newest?.ageSec ?? 0);
   if (series.length === 1)
-    return `newest backup ${oldest?.newest?.name} is ${age} old, ${oldest?.count} kept`;
-  return `${series.length} series fresh, stalest ${oldest?.group} ${age} old`;
+    return t(lang, 'backup.files.okOne', { name: oldest?.newest?.name ?? '', age, n: oldest?.count ?? 0 });
+  return t(lang, 'backup.files.okMany', { n: series.length, group: oldest?.group ?? '', age });
 }
 
 export const backupFiles = defineCheck({

@@ -1,7 +1,7 @@
-import { formatAge } from '../../../config/duration.js';
 import { formatSize } from '../../../config/size.js';
 import { median } from '../../../core/median.js';
 import { type Status, worst } from '../../../core/status.js';
+import { age as ageOf, type Lang, t } from '../../../i18n/index.js';
 import type { BackupFilesOptions } from './options.js';
 import type { SeriesScan } from './parse.js';
 
@@ -34,10 +34,10 @@ export function fileFacts(f: { name: string; size: number; mtime: number }): Fil
 }
 
 /** Age, size, empty files, retention and future dates of one series, against the options. */
-export function judgeSeries(s: SeriesScan, o: BackupFilesOptions, now: number): SeriesFacts {
-  const label = s.group === '' ? '' : `${s.group}: `;
+export function judgeSeries(s: SeriesScan, o: BackupFilesOptions, now: number, lang: Lang): SeriesFacts {
   const problems: SeriesFacts['problems'] = [];
-  const say = (status: Status, why: string) => problems.push({ status, why: `${label}${why}` });
+  const say = (status: Status, why: string) =>
+    problems.push({ status, why: s.group === '' ? why : t(lang, 'backup.files.of', { what: s.group, why }) });
   const facts: SeriesFacts = {
     group: s.group,
     status: 'OK',
@@ -48,30 +48,34 @@ export function judgeSeries(s: SeriesScan, o: BackupFilesOptions, now: number): 
     files: s.newest.slice(0, DETAILS_FILES).map(fileFacts),
   };
   if (s.newestFuture) {
-    const ahead = formatAge(s.newestFuture.mtime - now);
-    say('WARN', `${s.newestFuture.name} is dated ${ahead} in the future (bogus date or clock skew)`);
+    const ahead = ageOf(lang, s.newestFuture.mtime - now);
+    say('WARN', t(lang, 'backup.files.future', { name: s.newestFuture.name, ahead }));
   }
   const [newest, ...previous] = s.newest;
   if (!newest) {
-    say('CRIT', 'no backup dated up to now');
+    say('CRIT', t(lang, 'backup.files.noneUpToNow'));
   } else {
     const age = now - newest.mtime;
     facts.newest = { ...fileFacts(newest), ageSec: Math.round(age) };
     const level: Status =
       age > o.crit_factor * o.cadence ? 'CRIT' : age > o.warn_factor * o.cadence ? 'WARN' : 'OK';
     if (level !== 'OK')
-      say(level, `newest backup ${newest.name} is ${formatAge(age)} old (cadence ${formatAge(o.cadence)})`);
-    if (newest.size === 0) say('CRIT', `newest backup ${newest.name} is empty (0 bytes)`);
-    else judgeSize(newest.size, previous.slice(0, o.size_window), o, facts, say);
+      say(
+        level,
+        t(lang, 'backup.files.old', {
+          name: newest.name,
+          age: ageOf(lang, age),
+          cadence: ageOf(lang, o.cadence),
+        }),
+      );
+    if (newest.size === 0) say('CRIT', t(lang, 'backup.files.empty', { name: newest.name }));
+    else judgeSize(newest.size, previous.slice(0, o.size_window), o, facts, say, lang);
   }
   const olderEmpty = s.empty - (newest?.size === 0 ? 1 : 0);
-  if (olderEmpty > 0)
-    say('WARN', `${olderEmpty} older backup${olderEmpty === 1 ? ' is' : 's are'} empty (0 bytes)`);
+  if (olderEmpty > 0) say('WARN', t(lang, 'backup.files.olderEmpty', { n: olderEmpty }));
   const { min, max } = o.retention ?? {};
-  if (min !== undefined && s.count < min)
-    say('WARN', `only ${s.count} backups kept, expected at least ${min} (lost history?)`);
-  if (max !== undefined && s.count > max)
-    say('WARN', `${s.count} backups kept, expected at most ${max} (rotation broken?)`);
+  if (min !== undefined && s.count < min) say('WARN', t(lang, 'backup.files.tooFew', { n: s.count, min }));
+  if (max !== undefined && s.count > max) say('WARN', t(lang, 'backup.files.tooMany', { n: s.count, max }));
   facts.status = worst(problems.map((p) => p.status));
   return facts;
 }
@@ -82,6 +86,7 @@ function judgeSize(
   o: BackupFilesOptions,
   facts: SeriesFacts,
   say: (status: Status, why: string) => void,
+  lang: Lang,
 ): void {
   // Empty files are reported on their own; they would drag the baseline to zero.
   const sizes = previous.filter((p) => p.size > 0).map((p) => p.size);
@@ -90,7 +95,13 @@ function judgeSize(
   const change = ((size - base) / base) * 100;
   facts.medianPrevious = base;
   facts.changePct = Math.round(change * 10) / 10;
-  const what = `newest backup is ${formatSize(size)}, ${Math.abs(Math.round(change))}% ${change < 0 ? 'smaller' : 'larger'} than the median ${formatSize(base)} of the previous ${sizes.length}`;
+  const what = t(lang, 'backup.size', {
+    size: formatSize(size),
+    pct: Math.abs(Math.round(change)),
+    smaller: change < 0,
+    median: formatSize(base),
+    n: sizes.length,
+  });
   if (change <= -o.shrink_crit_pct) say('CRIT', what);
   else if (change <= -o.shrink_warn_pct) say('WARN', what);
   else if (o.growth_crit_pct !== undefined && change >= o.growth_crit_pct) say('CRIT', what);
