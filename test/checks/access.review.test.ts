@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ronde, tempDir } from '../cli/run-cli.js';
+import { CLI, type CliRun, ronde, tempDir } from '../cli/run-cli.js';
+import { fakeMember, type GitlabFake, startGitlabFake } from '../fakes/gitlab-fake.js';
 import { makePassStore, type PassStore } from '../lab/pass-store.js';
 import { type SlapdLab, startSlapd } from '../lab/slapd.js';
 
@@ -197,5 +199,93 @@ checks:
     ]);
     expect(r.stdout).toContain('Old Member <old@lab.test>');
     expect(r.stdout).not.toContain('secret-web1');
+  });
+});
+
+/** The CLI without blocking this process: the fake answers from here. */
+function rondeAsync(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        cwd: tempDir('ronde-cwd-'),
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NO_COLOR: '1', ...env },
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('access review of GitLab members (fake of the members API)', () => {
+  let fake: GitlabFake;
+  const dir = tempDir();
+  const config = join(dir, 'ronde.yaml');
+  beforeAll(async () => {
+    fake = await startGitlabFake();
+    fake.membersToken = 'glpat-lab-token';
+    // 104 members in the parent group: two pages of 100.
+    const filler = Array.from({ length: 100 }, (_, i) => fakeMember(1000 + i, `member${i}`, 10));
+    fake.members.set('groups/team', [
+      fakeMember(1, 'alice', 50, { name: 'Alice' }),
+      // Revoked on 2026-01-31 but still listed: GitLab removes expired members later.
+      fakeMember(2, 'bob', 30, { name: 'Bob', expires_at: '2026-01-31' }),
+      fakeMember(3, 'dave', 20, { state: 'blocked' }),
+      ...filler,
+    ]);
+    fake.members.set('groups/team/infra', [fakeMember(4, 'carol', 40), fakeMember(1, 'alice', 30)]);
+    writeFileSync(
+      config,
+      `database: { path: ${join(dir, 'ronde.db')} }
+hosts: [{ name: ronde, local: true }]
+checks:
+  - name: gitlab-members
+    kind: access.review
+    on: ronde
+    options:
+      source: gitlab.members
+      gitlab: { url: "${fake.url}", token: "\${env:GL_TOKEN}", groups: [team/infra] }
+`,
+    );
+  });
+  afterAll(async () => fake?.close());
+  const run = (...args: string[]) =>
+    rondeAsync(['--config', config, ...args], {
+      GL_TOKEN: 'glpat-lab-token',
+      XDG_DATA_HOME: join(dir, 'data'),
+    });
+
+  it('lists inherited members over every page; a revoked member still listed shows its expiry and level', async () => {
+    const r = await run('access', 'review', '--json');
+    expect(r.code, r.stderr).toBe(1);
+    const [src] = (JSON.parse(r.stdout) as Review).sources;
+    expect(src?.diff.added).toHaveLength(104);
+    expect(fake.requests.map((q) => q.path)).toContain(
+      '/api/v4/groups/team%2Finfra/members/all?per_page=100&page=2',
+    );
+    const bob = src?.flagged.find((p) => p.id === 'bob');
+    expect(bob).toMatchObject({
+      flags: ['expired'],
+      expiresAt: '2026-01-31T00:00:00.000Z',
+      groups: ['group:team/infra: Developer until 2026-01-31'],
+    });
+    expect(src?.flagged.find((p) => p.id === 'dave')?.flags).toEqual(['blocked']);
+    // Inherited: alice keeps her highest level, from the parent group.
+    const text = (await run('access', 'review')).stdout;
+    expect(text).toContain(
+      'bob (Bob)  bob — expired · expires 2026-01-31 · group:team/infra: Developer until 2026-01-31',
+    );
+    expect(text).not.toContain('glpat-lab-token');
+  });
+
+  it('is UNKNOWN, saying so, with a wrong token', async () => {
+    const r = await rondeAsync(['--config', config, 'access', 'review'], {
+      GL_TOKEN: 'wrong',
+      XDG_DATA_HOME: join(dir, 'data'),
+    });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/gitlab-members@ronde: cannot read: gitlab\.members: .*401/);
   });
 });

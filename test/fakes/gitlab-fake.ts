@@ -24,6 +24,11 @@ export interface GitlabFake extends Served {
   issues: Map<string, Json[]>;
   /** When set, the issues endpoints want this `PRIVATE-TOKEN` (none: 404 as for a private project; wrong: 401). */
   issuesToken?: string;
+  // --- members (access.review, gitlab.members) ---
+  /** Direct members by `groups/PATH` or `projects/PATH`, as GitLab returns them (`access_level`, `expires_at`…). */
+  members: Map<string, Json[]>;
+  /** When set, the members endpoints want this `PRIVATE-TOKEN` (else 401). */
+  membersToken?: string;
 }
 
 export async function startGitlabFake(): Promise<GitlabFake> {
@@ -31,6 +36,7 @@ export async function startGitlabFake(): Promise<GitlabFake> {
     releases: new Map([['group/app', loadFixture('gitlab-releases-app.json')]]),
     tags: new Map([['group/app', loadFixture('gitlab-tags-app.json')]]),
     issues: new Map(),
+    members: new Map(),
   } as GitlabFake;
   const served = await serve((req, res, url) => {
     // The raw path keeps %2F: GitLab needs the encoded project path as one segment.
@@ -50,6 +56,7 @@ export async function startGitlabFake(): Promise<GitlabFake> {
       return;
     }
     if (serveIssues(fake, req.headers, raw, url, res)) return;
+    if (serveMembers(fake, req.headers, raw, url, res)) return;
     const id = m?.groups ? decodeURIComponent(m.groups.id!) : '';
     const list = m?.groups && (m.groups.what === 'releases' ? fake.releases : fake.tags).get(id);
     if (!list) return sendJson(res, 404, { message: '404 Project Not Found' });
@@ -168,5 +175,85 @@ export function fakeIssue(
     author: { id: 1, username: 'root', name: 'Administrator' },
     user_notes_count: 0,
     web_url: `https://gitlab.example.org/${project}/-/issues/${iid}`,
+  };
+}
+
+// --- members (access.review, gitlab.members) ---
+/*
+ * `GET /api/v4/groups/:id/members/all` and `/projects/:id/members/all` after
+ * docs.gitlab.com/api/members/#list-all-members-of-a-group-or-project-including-inherited-and-invited-members:
+ * the direct members plus those inherited from every ancestor group (a
+ * project's namespace and its parents); a user in several keeps the highest
+ * `access_level`. `expires_at` is a date; an expired membership stays listed
+ * until GitLab's daily job removes it. Pages by `per_page` (default 20, max
+ * 100) and `page`, with `x-next-page`, `x-total`… and `Link`.
+ */
+function serveMembers(
+  fake: GitlabFake,
+  headers: IncomingHttpHeaders,
+  raw: string,
+  url: URL,
+  res: ServerResponse,
+): boolean {
+  const m = /^\/api\/v4\/(?<kind>groups|projects)\/(?<id>[^/]+)\/members\/all$/.exec(raw);
+  if (!m?.groups) return false;
+  if (fake.membersToken !== undefined && headers['private-token'] !== fake.membersToken) {
+    sendJson(res, 401, { message: '401 Unauthorized' });
+    return true;
+  }
+  const path = decodeURIComponent(m.groups.id!);
+  const own = fake.members.get(`${m.groups.kind}/${path}`);
+  if (!own) {
+    sendJson(res, 404, { message: `404 ${m.groups.kind === 'groups' ? 'Group' : 'Project'} Not Found` });
+    return true;
+  }
+  const parts = path.split('/');
+  // Ancestor groups: a group's parents; a project's namespace and its parents.
+  const ancestors: string[] = [];
+  for (let i = parts.length - 1; i > 0; i--) ancestors.push(`groups/${parts.slice(0, i).join('/')}`);
+  const byId = new Map<unknown, Json>();
+  for (const list of [own, ...ancestors.map((a) => fake.members.get(a) ?? [])])
+    for (const member of list) {
+      const seen = byId.get(member.id);
+      if (!seen || Number(seen.access_level) < Number(member.access_level)) byId.set(member.id, member);
+    }
+  const all = [...byId.values()];
+  const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 20));
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  const next = page < pages ? String(page + 1) : '';
+  const base = `${fake.url}${raw}?per_page=${perPage}`;
+  sendJson(res, 200, all.slice((page - 1) * perPage, page * perPage), {
+    'x-page': String(page),
+    'x-per-page': String(perPage),
+    'x-next-page': next,
+    'x-prev-page': page > 1 ? String(page - 1) : '',
+    'x-total': String(all.length),
+    'x-total-pages': String(pages),
+    link: [next && `<${base}&page=${next}>; rel="next"`, `<${base}&page=1>; rel="first"`]
+      .filter(Boolean)
+      .join(', '),
+  });
+  return true;
+}
+
+/** A member as GitLab lists it. */
+export function fakeMember(
+  id: number,
+  username: string,
+  accessLevel: number,
+  extra: { expires_at?: string | null; state?: string; name?: string } = {},
+): Json {
+  return {
+    id,
+    username,
+    name: extra.name ?? username,
+    state: extra.state ?? 'active',
+    avatar_url: `https://gitlab.example.org/uploads/${username}.png`,
+    web_url: `https://gitlab.example.org/${username}`,
+    access_level: accessLevel,
+    created_at: '2025-01-10T09:00:00.000Z',
+    expires_at: extra.expires_at ?? null,
+    membership_state: 'active',
   };
 }
