@@ -8,6 +8,7 @@ import * as docker from './docker.js';
 import * as docs from './docs.js';
 import * as freshness from './freshness.js';
 import * as gitlab from './gitlab.js';
+import * as mail from './mail.js';
 import * as prometheus from './prometheus.js';
 import * as proxmox from './proxmox.js';
 import * as ronde from './ronde.js';
@@ -34,6 +35,7 @@ export const en = {
   ...gitlab.en,
   ...credentials.en,
   ...proxmox.en,
+  ...mail.en,
   ...access.en,
   ...alerting.en,
 };
@@ -52,6 +54,7 @@ export const fr: typeof en = {
   ...gitlab.fr,
   ...credentials.fr,
   ...proxmox.fr,
+  ...mail.fr,
   ...access.fr,
   ...alerting.fr,
 };

@@ -8,7 +8,7 @@ const clean = (zone: string, subject = '192.0.2.25'): Lookup => ({ zone, subject
 
 describe('judgeLookups', () => {
   it('OK names what was asked', () => {
-    const o = judgeLookups([clean('zen.spamhaus.org'), clean('bl.spamcop.net')], ['127.0.0.1']);
+    const o = judgeLookups([clean('zen.spamhaus.org'), clean('bl.spamcop.net')], ['127.0.0.1'], 'en');
     expect(o.status).toBe('OK');
     expect(o.summary).toBe('192.0.2.25: not listed on 2 lists');
   });
@@ -34,6 +34,7 @@ describe('judgeLookups', () => {
         },
       ],
       [],
+      'en',
     );
     expect(o.status).toBe('CRIT');
     expect(o.summary).toMatch(
@@ -41,12 +42,38 @@ describe('judgeLookups', () => {
     );
     expect(o.reasons?.[1]).toMatch(/could not say whether 192\.0\.2\.25 is listed: use your own resolver/);
   });
+  it('says it in French to a French team, the lists’ own meanings quoted', () => {
+    const listed: Lookup = {
+      zone: 'zen.spamhaus.org',
+      subject: '192.0.2.26',
+      result: 'listed',
+      codes: ['127.0.0.2'],
+      meanings: ['SBL: a known spam source'],
+      txt: ['https://www.spamhaus.org/sbl/query/SBL2'],
+      at,
+    };
+    const o = judgeLookups([clean('bl.spamcop.net'), listed], [], 'fr');
+    expect(o.summary).toBe(
+      '192.0.2.26 figure sur zen.spamhaus.org : SBL: a known spam source (motif : https://www.spamhaus.org/sbl/query/SBL2)' +
+        ' ; corrigez la cause, puis demandez le retrait sur https://check.spamhaus.org/',
+    );
+    expect(judgeLookups([clean('zen.spamhaus.org'), clean('bl.spamcop.net')], [], 'fr').summary).toBe(
+      '192.0.2.25 : ne figure sur aucune liste (2 listes interrogées)',
+    );
+    expect(judgeLookups([], [], 'fr').summary).toBe(
+      'rien à demander : aucune adresse pour les listes `ip` et aucun domaine pour les listes `domain`',
+    );
+  });
   it('a refusal alone is UNKNOWN, never OK', () => {
-    const o = judgeLookups([{ ...clean('zen.spamhaus.org'), result: 'refused', meanings: ['fix'] }], []);
+    const o = judgeLookups(
+      [{ ...clean('zen.spamhaus.org'), result: 'refused', meanings: ['fix'] }],
+      [],
+      'en',
+    );
     expect(o.status).toBe('UNKNOWN');
   });
   it('nothing to ask is UNKNOWN', () => {
-    expect(judgeLookups([], []).status).toBe('UNKNOWN');
+    expect(judgeLookups([], [], 'en').status).toBe('UNKNOWN');
   });
 });
 

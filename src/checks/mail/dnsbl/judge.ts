@@ -1,5 +1,6 @@
 import type { CheckOutcome } from '../../../core/check.js';
 import type { Status } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import type { Lookup } from './classify.js';
 import { knownZone } from './zones.js';
 
@@ -11,16 +12,22 @@ const STATUS: Record<Lookup['result'], Status> = {
 };
 
 /** One line a newcomer understands, per lookup that is not clean. */
-export function reasonOf(l: Lookup): string {
-  const what = (l.meanings ?? []).join('; ');
+export function reasonOf(l: Lookup, lang: Lang): string {
+  // The meanings are the lists' own (zones.ts, also in details): quoted as they are.
+  const what = (l.meanings ?? []).join(t(lang, 'mail.dnsbl.sep'));
   if (l.result === 'listed') {
-    const where = knownZone(l.zone)?.lookup;
-    return `${l.subject} is listed on ${l.zone}: ${what}${l.txt?.length ? ` (reason: ${l.txt.join(' ')})` : ''}${where ? `; fix the cause, then ask for delisting at ${where}` : ''}`;
+    const where = knownZone(l.zone)?.lookup ?? '';
+    const txt = l.txt?.length ? l.txt.join(' ') : '';
+    return t(lang, 'mail.dnsbl.listed', { subject: l.subject, zone: l.zone, what, txt, where });
   }
-  return `${l.zone} could not say whether ${l.subject} is listed: ${what}`;
+  return t(lang, 'mail.dnsbl.unsure', { zone: l.zone, subject: l.subject, what });
 }
 
-export function judgeLookups(lookups: readonly Lookup[], resolver: readonly string[]): CheckOutcome {
+export function judgeLookups(
+  lookups: readonly Lookup[],
+  resolver: readonly string[],
+  lang: Lang,
+): CheckOutcome {
   const order: Lookup['result'][] = ['listed', 'refused', 'error'];
   const bad = lookups
     .filter((l) => l.result !== 'clean')
@@ -33,22 +40,26 @@ export function judgeLookups(lookups: readonly Lookup[], resolver: readonly stri
     ...(reused.length ? { reused: reused.length } : {}),
   };
   if (lookups.length === 0) {
-    const why = 'nothing to ask: no address for the `ip` lists and no domain for the `domain` lists';
+    const why = t(lang, 'mail.dnsbl.nothing');
     return { status: 'UNKNOWN', summary: why, reasons: [why], details };
   }
-  const reasons = bad.map(reasonOf);
+  const reasons = bad.map((l) => reasonOf(l, lang));
   if (reused.length && status !== 'OK') {
     const oldest = reused.map((l) => l.at).sort()[0];
-    reasons.push(
-      `${reused.length} answer${reused.length === 1 ? '' : 's'} reused from ${oldest}: a list is asked again once min_interval has passed (lists block heavy users)`,
-    );
+    reasons.push(t(lang, 'mail.dnsbl.reused', { n: reused.length, oldest: oldest ?? '' }));
   }
   const zones = new Set(lookups.map((l) => l.zone)).size;
   const subjects = [...new Set(lookups.map((l) => l.subject))];
   const summary =
     status === 'OK'
-      ? `${subjects.join(', ')}: not listed on ${zones} list${zones === 1 ? '' : 's'}${reused.length ? ` (${reused.length} answers reused from the last ${reused.length === lookups.length ? 'run' : 'runs'})` : ''}`
+      ? t(lang, 'mail.dnsbl.ok', {
+          subjects: subjects.join(', '),
+          many: subjects.length > 1,
+          zones,
+          reused: reused.length,
+          lastRun: reused.length === lookups.length,
+        })
       : reasons.filter((_r, i) => STATUS[bad[i]?.result ?? 'clean'] === status)[0]! +
-        (bad.length > 1 ? ` (and ${bad.length - 1} more)` : '');
+        (bad.length > 1 ? t(lang, 'mail.dnsbl.andMore', { n: bad.length - 1 }) : '');
   return { status, summary, reasons, details };
 }
