@@ -74,7 +74,7 @@ describe('proxmox.updates against the Proxmox API fake', () => {
     ]);
     const fr = await run({}, 'fr');
     expect(fr.summary).toBe(
-      'pve-manager diffère entre les nœuds : pve1 8.2.2, pve2 8.1.10; kernel diffère entre les nœuds : pve1 6.8.4-2-pve, pve2 6.5.13-5-pve',
+      'pve-manager diffère entre les nœuds : pve1 8.2.2, pve2 8.1.10 ; le noyau diffère entre les nœuds : pve1 6.8.4-2-pve, pve2 6.5.13-5-pve',
     );
   });
 

@@ -23,6 +23,8 @@ export const en = {
   'check.more': (p: { n: number }) => `… (${p.n} more)`,
   'check.unexpectedLine': (p: { line: string }) => `unexpected line: ${p.line}`,
   'check.unknownLines': (p: { n: number }) => count('en', p.n, 'unknown line', 'unknown lines'),
+  /** Between the reasons a summary strings together (French puts a space before `;`). */
+  'check.semicolon': '; ',
 };
 
 export const fr: typeof en = {
@@ -43,4 +45,5 @@ export const fr: typeof en = {
   'check.more': (p) => `… (${p.n} de plus)`,
   'check.unexpectedLine': (p) => `ligne inattendue : ${p.line}`,
   'check.unknownLines': (p) => count('fr', p.n, 'ligne inconnue', 'lignes inconnues'),
+  'check.semicolon': ' ; ',
 };

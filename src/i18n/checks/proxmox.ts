@@ -17,6 +17,8 @@ export const en = {
     `${p.pkg} ${p.from} → ${p.to}: ${p.items}`,
   'proxmox.updates.noChangelog': (p: { pkg: string; to: string; error: string }) =>
     `${p.pkg} ${p.to}: changelog not read (${p.error})`,
+  'proxmox.updates.new': '(new)',
+  'proxmox.updates.kernel': 'kernel',
   'proxmox.updates.skew': (p: { what: string; versions: string }) =>
     `${p.what} differs between the nodes: ${p.versions}`,
   'proxmox.updates.noSysModify': (p: { node: string }) =>
@@ -62,6 +64,8 @@ export const fr: typeof en = {
     `${p.kernel ? `, ${p.kernel} noyau : redémarrer ensuite` : ''}) : ${p.names}`,
   'proxmox.updates.changes': (p) => `${p.pkg} ${p.from} → ${p.to} : ${p.items}`,
   'proxmox.updates.noChangelog': (p) => `${p.pkg} ${p.to} : changelog non lu (${p.error})`,
+  'proxmox.updates.new': '(nouveau)',
+  'proxmox.updates.kernel': 'le noyau',
   'proxmox.updates.skew': (p) => `${p.what} diffère entre les nœuds : ${p.versions}`,
   'proxmox.updates.noSysModify': (p) =>
     `${p.node} : mises à jour en attente et changelogs illisibles : il manque au jeton le droit Sys.Modify sur /nodes/${p.node} (403)`,

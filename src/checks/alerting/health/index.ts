@@ -11,6 +11,7 @@ import type { CheckKind, CheckOutcome } from '../../../core/check.js';
 import { defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { STATUSES } from '../../../core/status.js';
+import { t } from '../../../i18n/index.js';
 import {
   defaultPromFetcher,
   failure,
@@ -143,7 +144,8 @@ export function makeAlertingHealth(factory: PromFetcherFactory): CheckKind<Alert
       try {
         facts = await gatherAlerting(o, ctx.now, ctx.signal, factory, ctx.previous?.details);
       } catch (err) {
-        if (err instanceof SecretError) return unknown(`token: ${err.message}`);
+        if (err instanceof SecretError)
+          return unknown(t(ctx.lang, 'prometheus.cannotAsk', { url: o.url, error: err.message }));
         throw err;
       }
       return judgeAlerting(

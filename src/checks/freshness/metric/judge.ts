@@ -60,7 +60,7 @@ export function judgeFreshness(
     summary: t(lang, 'freshness.metric.bad', {
       bad: bad.length,
       n: items.length,
-      items: reasons.slice(0, 3).join('; ') + more,
+      items: reasons.slice(0, 3).join(t(lang, 'check.semicolon')) + more,
     }),
     reasons,
     details,

@@ -147,7 +147,7 @@ export function judgeQuery(data: QueryData, r: QueryRules, lang: Lang, nowDate: 
   const summary = t(lang, 'prometheus.query.bad', {
     bad: bad.length,
     n: items.length,
-    items: reasons.slice(0, 3).join('; ') + more,
+    items: reasons.slice(0, 3).join(t(lang, 'check.semicolon')) + more,
   });
   return { status, summary, reasons, details };
 }

@@ -53,4 +53,15 @@ describe('judgeUpdates', () => {
     expect(r.reasons).toContain('pve3 is offline: its versions are unknown');
     expect(judgeUpdates([], RULES, 'en', NOW).status).toBe('UNKNOWN');
   });
+  it('says everything in French: a new package, the kernel skew, the summary’s separator', () => {
+    const pending = judgeUpdates([facts('pve1')], RULES, 'fr', NOW);
+    expect(pending.reasons?.join('\n')).toMatch(
+      /proxmox-kernel-6\.8\.8-2-pve-signed \(nouveau\) → 6\.8\.8-2/,
+    );
+    expect(pending.reasons?.join('\n')).not.toMatch(/\(new\)/);
+    const skew = judgeUpdates([facts('pve1', { updates: [] }), facts('pve2')], RULES, 'fr', NOW);
+    expect(skew.summary).toBe(
+      'pve-manager diffère entre les nœuds : pve1 8.2.2, pve2 8.1.10 ; le noyau diffère entre les nœuds : pve1 6.8.4-2-pve, pve2 6.5.13-5-pve',
+    );
+  });
 });

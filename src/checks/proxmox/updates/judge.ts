@@ -44,8 +44,10 @@ function installed(versions: AptPackage[], name: string): string | null {
   return p ? (p.OldVersion ?? p.Version) : null;
 }
 
-function names(ps: readonly AptPackage[]): string {
-  const list = ps.slice(0, 8).map((p) => `${p.Package} ${p.OldVersion ?? '(new)'} → ${p.Version}`);
+function names(ps: readonly AptPackage[], lang: Lang): string {
+  const list = ps
+    .slice(0, 8)
+    .map((p) => `${p.Package} ${p.OldVersion ?? t(lang, 'proxmox.updates.new')} → ${p.Version}`);
   return list.join(', ') + (ps.length > 8 ? `, … (+${ps.length - 8})` : '');
 }
 
@@ -64,7 +66,11 @@ function judgeNode(n: NodeFacts, r: UpdatesRules, lang: Lang, now: number, out: 
     if (security.length > 0)
       out.push([
         r.security,
-        t(lang, 'proxmox.updates.security', { node: n.node, n: security.length, names: names(security) }),
+        t(lang, 'proxmox.updates.security', {
+          node: n.node,
+          n: security.length,
+          names: names(security, lang),
+        }),
       ]);
     if (n.updates.length > 0)
       out.push([
@@ -74,7 +80,7 @@ function judgeNode(n: NodeFacts, r: UpdatesRules, lang: Lang, now: number, out: 
           n: n.updates.length,
           proxmox: classes.filter(([, c]) => c.includes('proxmox')).length,
           kernel: classes.filter(([, c]) => c.includes('kernel')).length,
-          names: names(n.updates),
+          names: names(n.updates, lang),
         }),
       ]);
     for (const p of n.updates) {
@@ -131,7 +137,11 @@ export function judgeUpdates(
   if (manager)
     out.push([r.skew, t(lang, 'proxmox.updates.skew', { what: 'pve-manager', versions: manager })]);
   const kernel = skew(nodes, running);
-  if (kernel) out.push([r.skew, t(lang, 'proxmox.updates.skew', { what: 'kernel', versions: kernel })]);
+  if (kernel)
+    out.push([
+      r.skew,
+      t(lang, 'proxmox.updates.skew', { what: t(lang, 'proxmox.updates.kernel'), versions: kernel }),
+    ]);
 
   const problems = out.filter(([s]) => s !== 'OK').sort((a, b) => severity(b[0]) - severity(a[0]));
   const notes = out.filter(([s]) => s === 'OK').map(([, m]) => m);
@@ -173,7 +183,7 @@ export function judgeUpdates(
       problems
         .slice(0, 2)
         .map(([, m]) => m)
-        .join('; ') + more,
+        .join(t(lang, 'check.semicolon')) + more,
     reasons,
     details,
   };
