@@ -114,7 +114,7 @@ describe('ronde serve: nothing lost in silence', () => {
       const self = JSON.parse(check.stdout).targets.find((t: { name: string }) => t.name === 'ronde')
         .results[0];
       expect(self.status).toBe('CRIT');
-      expect(self.summary).toMatch(/^1 message\(s\) failed and will not be sent \(#1 to chat: .*503/);
+      expect(self.summary).toMatch(/^1 message failed and will not be sent \(#1 to chat: .*503/);
 
       http.answerByDefault({});
       const retry = ronde(['outbox', 'retry', '--all', '--config', config, '--by', 'alice'], env);
