@@ -66,6 +66,14 @@ export const en = {
     `newest backup ${p.name} is ${p.age} old, ${p.n} kept`,
   'backup.files.okMany': (p: { n: number; group: string; age: string }) =>
     `${p.n} series fresh, stalest ${p.group} ${p.age} old`,
+
+  // The parsers of borg and restic output (src/checks/backup/{borg,restic}/parse.ts).
+  'backup.noJson': (p: { what: string }) => `${p.what} printed no JSON`,
+  'backup.borg.noArchivesList': 'borg info JSON has no archives list',
+  'backup.borg.badArchive': 'borg info JSON: an archive without name, id, start or original_size',
+  'backup.restic.notList': 'restic snapshots JSON is not a list',
+  'backup.restic.badSnapshot': 'restic snapshots JSON: a snapshot without id or time',
+  'backup.restic.noTotalSize': 'restic stats JSON has no total_size',
 };
 
 export const fr: typeof en = {
@@ -129,4 +137,12 @@ export const fr: typeof en = {
     `la sauvegarde la plus récente ${p.name} date de ${p.age}, ${count('fr', p.n, 'conservée', 'conservées')}`,
   'backup.files.okMany': (p) =>
     `${count('fr', p.n, 'série à jour', 'séries à jour')}, la moins récente : ${p.group}, ${p.age}`,
+
+  // The parsers of borg and restic output.
+  'backup.noJson': (p) => `${p.what} n’a affiché aucun JSON`,
+  'backup.borg.noArchivesList': 'le JSON de borg info n’a pas de liste archives',
+  'backup.borg.badArchive': 'JSON de borg info : une archive sans name, id, start ou original_size',
+  'backup.restic.notList': 'le JSON de restic snapshots n’est pas une liste',
+  'backup.restic.badSnapshot': 'JSON de restic snapshots : un instantané sans id ni time',
+  'backup.restic.noTotalSize': 'le JSON de restic stats n’a pas de total_size',
 };

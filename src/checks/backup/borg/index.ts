@@ -113,7 +113,7 @@ export async function evaluateBorg(
     const f = borgFailure(infoOut.stderr, infoOut.exitCode, lang);
     return { status: f.status, summary: f.why, reasons: [f.why], details };
   }
-  const archives = parseBorgInfo(infoOut.stdout);
+  const archives = parseBorgInfo(infoOut.stdout, lang);
   if (typeof archives === 'string')
     return unknown(
       infoOut.stderr.trim()
@@ -133,7 +133,7 @@ export async function evaluateBorg(
     // First round (no remembered history): ask borg once for the previous sizes.
     if (previous === undefined) {
       const seed = (await run([info(o, o.size_window + 1)]))[0];
-      const more = seed?.exitCode === 0 ? parseBorgInfo(seed.stdout) : [];
+      const more = seed?.exitCode === 0 ? parseBorgInfo(seed.stdout, lang) : [];
       if (typeof more !== 'string') history = more.map(entry);
     }
     const e = entry(newest);

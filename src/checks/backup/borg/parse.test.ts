@@ -22,6 +22,14 @@ describe('parseBorgInfo (borg 1.2 info --json)', () => {
     expect(parseBorgInfo(fixture('info-empty.json'))).toEqual([]);
   });
 
+  it('says it in French to a French team, on captured output', () => {
+    // A borg that failed prints its error on stdout's place: no JSON at all.
+    expect(parseBorgInfo(fixture('ssh-refused.stderr'), 'fr')).toBe('borg info n’a affiché aucun JSON');
+    expect(parseBorgInfo(fixture('info-last2.json').replace('"archives"', '"archive"'), 'fr')).toBe(
+      'le JSON de borg info n’a pas de liste archives',
+    );
+  });
+
   it('says what is wrong with output that is not borg info JSON', () => {
     expect(parseBorgInfo('')).toBe('borg info printed no JSON');
     expect(parseBorgInfo('{"repository": {}}')).toBe('borg info JSON has no archives list');

@@ -26,15 +26,15 @@ export function parseBorgTime(s: unknown): number | null {
 }
 
 /** Archives of `borg info --json`, newest first; a string says what is wrong with the output. */
-export function parseBorgInfo(stdout: string): BorgArchive[] | string {
+export function parseBorgInfo(stdout: string, lang: Lang = 'en'): BorgArchive[] | string {
   let doc: unknown;
   try {
     doc = JSON.parse(stdout);
   } catch {
-    return 'borg info printed no JSON';
+    return t(lang, 'backup.noJson', { what: 'borg info' });
   }
   const list = (doc as { archives?: unknown } | null)?.archives;
-  if (!Array.isArray(list)) return 'borg info JSON has no archives list';
+  if (!Array.isArray(list)) return t(lang, 'backup.borg.noArchivesList');
   const out: BorgArchive[] = [];
   for (const a of list) {
     const stats = (a as { stats?: Record<string, unknown> } | null)?.stats;
@@ -43,7 +43,7 @@ export function parseBorgInfo(stdout: string): BorgArchive[] | string {
     const id = (a as { id?: unknown } | null)?.id;
     const size = num(stats?.original_size);
     if (typeof name !== 'string' || typeof id !== 'string' || start === null || size === null)
-      return 'borg info JSON: an archive without name, id, start or original_size';
+      return t(lang, 'backup.borg.badArchive');
     out.push({
       name,
       id,

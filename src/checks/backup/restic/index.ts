@@ -97,7 +97,7 @@ export function evaluateRestic(
     const f = resticFailure(snapsOut.stderr, snapsOut.exitCode, lang);
     return { status: f.status, summary: f.why, reasons: [f.why], details };
   }
-  const snaps = parseResticSnapshots(snapsOut.stdout);
+  const snaps = parseResticSnapshots(snapsOut.stdout, lang);
   if (typeof snaps === 'string') return unknown(snaps);
   const problems: Problem[] = [];
   let history = previous ?? [];
@@ -129,7 +129,7 @@ export function evaluateRestic(
   if (newest) {
     const stats =
       statsOut.exitCode === 0
-        ? parseResticStats(statsOut.stdout)
+        ? parseResticStats(statsOut.stdout, lang)
         : resticFailure(statsOut.stderr, statsOut.exitCode, lang).why;
     if (typeof stats === 'string')
       problems.push({ status: 'UNKNOWN', why: t(lang, 'backup.restic.sizeUnknown', { why: stats }) });

@@ -19,6 +19,19 @@ describe('parseResticSnapshots (restic 0.14 snapshots --json)', () => {
     expect(groupOf(snaps[0]!)).toBe('web1:/srv/data');
   });
 
+  it('says it in French to a French team, on captured output', () => {
+    expect(parseResticSnapshots(fixture('wrong-password.stderr'), 'fr')).toBe(
+      'restic snapshots n’a affiché aucun JSON',
+    );
+    expect(parseResticSnapshots(fixture('stats-latest.json'), 'fr')).toBe(
+      'le JSON de restic snapshots n’est pas une liste',
+    );
+    expect(parseResticStats(fixture('stats-empty.stderr'), 'fr')).toBe('restic stats n’a affiché aucun JSON');
+    expect(parseResticStats(fixture('snapshots.json'), 'fr')).toBe(
+      'le JSON de restic stats n’a pas de total_size',
+    );
+  });
+
   it('says what is wrong with output that is not a snapshot list, and never throws', () => {
     expect(parseResticSnapshots('')).toBe('restic snapshots printed no JSON');
     expect(parseResticSnapshots('{}')).toBe('restic snapshots JSON is not a list');

@@ -30,14 +30,14 @@ const strings = (v: unknown): string[] | null =>
       : null;
 
 /** Snapshots, newest first; a string says what is wrong with the output. */
-export function parseResticSnapshots(stdout: string): ResticSnapshot[] | string {
+export function parseResticSnapshots(stdout: string, lang: Lang = 'en'): ResticSnapshot[] | string {
   let doc: unknown;
   try {
     doc = JSON.parse(stdout);
   } catch {
-    return 'restic snapshots printed no JSON';
+    return t(lang, 'backup.noJson', { what: 'restic snapshots' });
   }
-  if (!Array.isArray(doc)) return 'restic snapshots JSON is not a list';
+  if (!Array.isArray(doc)) return t(lang, 'backup.restic.notList');
   const out: ResticSnapshot[] = [];
   for (const s of doc) {
     const r = (s ?? {}) as Record<string, unknown>;
@@ -45,7 +45,7 @@ export function parseResticSnapshots(stdout: string): ResticSnapshot[] | string 
     const paths = strings(r.paths);
     const tags = strings(r.tags);
     if (typeof r.id !== 'string' || time === null || paths === null || tags === null)
-      return 'restic snapshots JSON: a snapshot without id or time';
+      return t(lang, 'backup.restic.badSnapshot');
     out.push({
       id: r.id,
       shortId: typeof r.short_id === 'string' ? r.short_id : r.id.slice(0, 8),
@@ -70,18 +70,18 @@ export interface ResticStats {
 }
 
 /** `stats latest --json` (restore-size mode); 0.14 prints zeros with exit 0 when nothing matched. */
-export function parseResticStats(stdout: string): ResticStats | string {
+export function parseResticStats(stdout: string, lang: Lang = 'en'): ResticStats | string {
   let doc: Record<string, unknown>;
   try {
     doc = (JSON.parse(stdout) ?? {}) as Record<string, unknown>;
   } catch {
-    return 'restic stats printed no JSON';
+    return t(lang, 'backup.noJson', { what: 'restic stats' });
   }
   const size = doc.total_size;
   const files = doc.total_file_count;
   const count = doc.snapshots_count;
   if (typeof size !== 'number' || !Number.isFinite(size) || size < 0)
-    return 'restic stats JSON has no total_size';
+    return t(lang, 'backup.restic.noTotalSize');
   return {
     size,
     files: typeof files === 'number' ? files : 0,
