@@ -4,6 +4,7 @@ import * as apt from './apt.js';
 import * as backup from './backup.js';
 import * as common from './common.js';
 import * as credentials from './credentials.js';
+import * as dns from './dns.js';
 import * as docker from './docker.js';
 import * as docs from './docs.js';
 import * as freshness from './freshness.js';
@@ -36,6 +37,7 @@ export const en = {
   ...credentials.en,
   ...proxmox.en,
   ...mail.en,
+  ...dns.en,
   ...access.en,
   ...alerting.en,
 };
@@ -55,6 +57,7 @@ export const fr: typeof en = {
   ...credentials.fr,
   ...proxmox.fr,
   ...mail.fr,
+  ...dns.fr,
   ...access.fr,
   ...alerting.fr,
 };

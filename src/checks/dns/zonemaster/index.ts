@@ -2,6 +2,7 @@ import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import type { Status } from '../../../core/status.js';
 import { worst } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { type DomainSpec, domainSpecs, Options, type ZonemasterOptions, zonemasterArgv } from './options.js';
 import { actionable, findingKey, findingText, parseZonemaster, type ZmMessage } from './parse.js';
 
@@ -72,6 +73,7 @@ export function evaluateZonemaster(
   outputs: readonly CommandResult[],
   o: ZonemasterOptions,
   previous?: unknown,
+  lang: Lang = 'en',
 ): CheckOutcome {
   const before = known(previous);
   const hadPrevious =
@@ -79,19 +81,32 @@ export function evaluateZonemaster(
   const domains = domainSpecs(o).map((d, i) => judgeDomain(d, outputs[i], before.get(d.domain)));
   const status = worst(domains.map((d) => d.status));
   const all = domains.flatMap((d) => [
-    ...(d.problem ? [{ line: `${d.domain}: ${d.problem}`, isNew: false }] : []),
-    ...d.findings.map((f) => ({ line: `${d.domain}: ${f.text}`, isNew: f.isNew })),
+    ...(d.problem
+      ? [{ line: t(lang, 'dns.zonemaster.line', { domain: d.domain, text: d.problem }), isNew: false }]
+      : []),
+    ...d.findings.map((f) => ({
+      line: t(lang, 'dns.zonemaster.line', { domain: d.domain, text: f.text }),
+      isNew: f.isNew,
+    })),
   ]);
   const fresh = all.filter((f) => f.isNew);
   // What is new is said first; the rest is known since the previous run.
-  const reasons = [...fresh.map((f) => `new: ${f.line}`), ...all.filter((f) => !f.isNew).map((f) => f.line)];
-  const counts = `${all.length} finding${all.length === 1 ? '' : 's'}`;
+  const reasons = [
+    ...fresh.map((f) => t(lang, 'dns.zonemaster.new', { line: f.line })),
+    ...all.filter((f) => !f.isNew).map((f) => f.line),
+  ];
   let summary: string;
-  if (status === 'OK') summary = `${domains.map((d) => d.domain).join(', ')}: no warning or error`;
-  else if (!hadPrevious) summary = `${counts}: ${reasons[0]}`;
+  if (status === 'OK')
+    summary = t(lang, 'dns.zonemaster.ok', { domains: domains.map((d) => d.domain).join(', ') });
+  else if (!hadPrevious)
+    summary = t(lang, 'dns.zonemaster.first', { n: all.length, first: reasons[0] ?? '' });
   else if (fresh.length)
-    summary = `${fresh.length} new since the last run: ${fresh[0]!.line}${all.length > fresh.length ? ` (${all.length - fresh.length} known)` : ''}`;
-  else summary = `nothing new since the last run (${counts}, first: ${reasons[0]})`;
+    summary = t(lang, 'dns.zonemaster.fresh', {
+      k: fresh.length,
+      line: fresh[0]!.line,
+      known: all.length - fresh.length,
+    });
+  else summary = t(lang, 'dns.zonemaster.nothingNew', { n: all.length, first: reasons[0] ?? '' });
   return { status, summary, reasons, details: { domains, new: fresh.length } };
 }
 
@@ -110,5 +125,5 @@ export const dnsZonemaster = defineCheck({
       timeoutSec: Math.ceil(o.timeout),
       maxOutputBytes: 4 << 20,
     })),
-  evaluate: (ctx) => evaluateZonemaster(ctx.outputs, ctx.options, ctx.previous?.details),
+  evaluate: (ctx) => evaluateZonemaster(ctx.outputs, ctx.options, ctx.previous?.details, ctx.lang),
 });

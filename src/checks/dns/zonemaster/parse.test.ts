@@ -70,6 +70,23 @@ describe('evaluateZonemaster', () => {
     );
     expect(now.reasons?.[0]).toMatch(/^new: example\.test: CRITICAL CANNOT_CONTINUE/);
   });
+  it('says it in French to a French team, Zonemaster’s own messages quoted', () => {
+    const first = evaluateZonemaster([out(fixture('unreachable-root.jsonl'))], o, undefined, 'fr');
+    expect(first.summary).toBe(
+      '2 constats : example.test : CRITICAL NO_GLUE_PREVENTS_NAMESERVER_TESTS: No NS records for tested zone from parent. NS tests skipped.',
+    );
+    const one = fixture('unreachable-root.jsonl').split('\n')[0]!;
+    const before = evaluateZonemaster([out(one)], o, undefined, 'fr');
+    const now = evaluateZonemaster([out(fixture('unreachable-root.jsonl'))], o, before.details, 'fr');
+    expect(now.summary).toBe(
+      '1 nouveau constat depuis la dernière exécution : example.test : CRITICAL CANNOT_CONTINUE: ' +
+        'Not enough data about example.test was found to be able to run tests. (1 déjà connu)',
+    );
+    expect(now.reasons?.[0]).toMatch(/^nouveau : example\.test : CRITICAL CANNOT_CONTINUE/);
+    expect(
+      evaluateZonemaster([out(fixture('unreachable-root.jsonl'))], o, first.details, 'fr').summary,
+    ).toMatch(/^rien de nouveau depuis la dernière exécution \(2 constats, le premier : /);
+  });
   it('a missing zonemaster-cli, a timeout or garbage is UNKNOWN, never OK', () => {
     expect(evaluateZonemaster([out('', { exitCode: 127 })], o).summary).toMatch(
       /apt-get install zonemaster-cli/,
