@@ -138,6 +138,18 @@ describe('judgeBackups', () => {
       '2 machines sur 3 : 102 vm102 (aucune sauvegarde sur pbs@pve1), ' +
         '101 vm101 (dernière sauvegarde vieille de 1 j 16 h (2025-03-03T20:00:00Z, cadence 1 j))',
     );
+    expect(bad.details).toEqual(
+      judgeBackups(
+        inv({
+          guests: [g(100), g(101), g(102)],
+          backups: [backup(100, '2025-03-05T01:00:00Z', 10), backup(101, '2025-03-03T20:00:00Z', 10)],
+          failures: [{ upid: 'u', node: 'pve1', status: 'job errors', starttime: 1, endtime: 2, vmids: [] }],
+        }),
+        rules,
+        NOW,
+        'en',
+      ).details,
+    );
     expect(bad.reasons).toContain(
       'tâche vzdump en échec le 1970-01-01T00:00:02Z sur pve1 : job errors (machines non nommées dans son journal)',
     );

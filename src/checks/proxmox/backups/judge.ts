@@ -144,8 +144,13 @@ export function judgeBackups(inv: BackupInventory, rules: BackupRules, now: Date
     reasons.push(t(lang, 'proxmox.backups.noGuest'));
   }
   const status = worst(levels);
+  // details are machine facts, the same whatever the team's language: the guests' reasons in English.
+  const facts =
+    lang === 'en'
+      ? verdicts
+      : guests.map((g) => judgeGuest(g, inv, rules, now, 'en')).sort((a, b) => a.vmid - b.vmid);
   const details = {
-    guests: verdicts,
+    guests: facts,
     storages: inv.read,
     failures: inv.failures,
     unreadable: inv.unreadable,
