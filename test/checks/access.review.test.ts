@@ -1,11 +1,12 @@
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, type CliRun, ronde, tempDir } from '../cli/run-cli.js';
 import { fakeMember, type GitlabFake, startGitlabFake } from '../fakes/gitlab-fake.js';
 import { makePassStore, type PassStore } from '../lab/pass-store.js';
 import { type SlapdLab, startSlapd } from '../lab/slapd.js';
+import { type LabSshd, startLabSshd } from '../lab/sshd.js';
 
 // ronde access review / approve end to end (dist/), against a real slapd and a real pass store.
 const SUFFIX = 'dc=lab,dc=test';
@@ -289,3 +290,124 @@ checks:
     expect(r.stdout).toMatch(/gitlab-members@ronde: cannot read: gitlab\.members: .*401/);
   });
 });
+
+/** `ssh-keygen -l` of each key of a file: fingerprint and comment, in file order. */
+function keygenList(file: string): { fingerprint: string; comment: string }[] {
+  return execFileSync('/usr/bin/ssh-keygen', ['-l', '-E', 'sha256', '-f', file], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => {
+      // `256 SHA256:… comment words (ED25519)`
+      const m = /^\d+ (SHA256:\S+) (.*) \(\w+\)$/.exec(l);
+      if (!m) throw new Error(`unexpected ssh-keygen -l line: ${l}`);
+      return { fingerprint: m[1]!, comment: m[2]! };
+    });
+}
+
+describe('access review of the authorized_keys of a real sshd account', () => {
+  // Its own account: ronde logs in as it and reads its ~/.ssh/authorized_keys (no sudo).
+  const USER = 'ronde-lab-keys';
+  let lab: LabSshd;
+  let file: string;
+  const dir = tempDir();
+  const config = join(dir, 'ronde.yaml');
+  const keygen = (name: string, comment: string) => {
+    const path = join(dir, name);
+    execFileSync('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path]);
+    return readFileSync(`${path}.pub`, 'utf8').trim();
+  };
+  beforeAll(async () => {
+    lab = await startLabSshd({ user: USER, addressBase: 67, keyTypes: ['ed25519'] });
+    const home = execFileSync('getent', ['passwd', USER], { encoding: 'utf8' }).split(':')[5]!;
+    mkdirSync(join(home, '.ssh'), { recursive: true, mode: 0o755 });
+    chmodSync(join(home, '.ssh'), 0o755);
+    file = join(home, '.ssh', 'authorized_keys');
+    writeFileSync(
+      file,
+      [
+        '# deploy keys',
+        `from="127.0.0.1",no-pty ${keygen('deploy', 'deploy@ci two words')}`,
+        '',
+        keygen('alice', 'alice@laptop'),
+        '',
+      ].join('\n'),
+      { mode: 0o644 },
+    );
+    const h = lab.hosts[0]!;
+    writeFileSync(
+      config,
+      `database: { path: ${join(dir, 'ronde.db')} }
+hosts:
+  - name: web1
+    address: ${h.address}
+    ssh:
+      port: ${h.port}
+      user: ${USER}
+      identity: ${lab.clientKey}
+      known_hosts: ${lab.knownHosts('known_hosts', [h.knownHostsLine('ed25519')])}
+      agent: false
+checks:
+  - name: ssh-keys
+    kind: access.review
+    on: web1
+    options:
+      source: ssh.authorized_keys
+      ssh: { users: [${USER}] }
+`,
+    );
+  });
+  afterAll(async () => lab?.stop());
+  const run = (...args: string[]) =>
+    ronde(['--config', config, ...args], { HOME: join(dir, 'home'), XDG_DATA_HOME: join(dir, 'data') });
+  const review = (): SshReview => JSON.parse(run('access', 'review', '--json').stdout) as SshReview;
+
+  it('lists each key with the fingerprint ssh-keygen -l gives, its comment and options', () => {
+    const [deploy, alice] = keygenList(file);
+    const text = run('access', 'review').stdout;
+    expect(text).toContain(`  + deploy@ci two words  ${USER}:${deploy!.fingerprint}  [${USER}]`);
+    expect(text).toContain(`  + alice@laptop  ${USER}:${alice!.fingerprint}  [${USER}]`);
+    const r = run('access', 'review', '--json');
+    expect(r.code, r.stderr).toBe(1);
+    const [src] = (JSON.parse(r.stdout) as SshReview).sources;
+    expect(src?.source).toBe('ssh-keys@web1');
+    const byId = new Map(src?.diff.added.map((p) => [p.id, p]));
+    expect([...byId.keys()].sort()).toEqual(
+      [`${USER}:${deploy!.fingerprint}`, `${USER}:${alice!.fingerprint}`].sort(),
+    );
+    expect(byId.get(`${USER}:${deploy!.fingerprint}`)).toMatchObject({
+      name: deploy!.comment,
+      groups: [USER],
+      attrs: { type: 'ssh-ed25519', options: 'from="127.0.0.1",no-pty' },
+    });
+    expect(deploy!.comment).toBe('deploy@ci two words');
+    const a = byId.get(`${USER}:${alice!.fingerprint}`);
+    expect(a).toMatchObject({ name: 'alice@laptop', groups: [USER], attrs: { type: 'ssh-ed25519' } });
+    expect(a?.attrs).not.toHaveProperty('options');
+  });
+
+  it('after an approval, adding one key shows exactly that key as added', () => {
+    expect(run('access', 'approve', 'ssh-keys', '--by', 'alice').code).toBe(0);
+    expect(run('access', 'review').code).toBe(0);
+    appendFileSync(file, `${keygen('carol', 'carol@new')}\n`);
+    const carol = keygenList(file).at(-1)!;
+    const [src] = review().sources;
+    expect(src?.status).toBe('WARN');
+    expect(src?.diff.added).toEqual([
+      expect.objectContaining({ id: `${USER}:${carol.fingerprint}`, name: 'carol@new' }),
+    ]);
+    expect(src?.diff.removed).toEqual([]);
+    expect(src?.diff.changed).toEqual([]);
+  });
+});
+
+interface SshReview {
+  sources: {
+    source: string;
+    status: string;
+    diff: {
+      added: { id: string; name?: string; groups: string[]; attrs: Record<string, string> }[];
+      removed: { id: string }[];
+      changed: { id: string }[];
+    };
+  }[];
+}
