@@ -53,7 +53,7 @@ export function accessCommand(globals: () => GlobalOptions): Command {
     .option('--markdown', 'print a Mattermost-ready message', false)
     .addHelpText(
       'after',
-      '\nExamples:\n  ronde access review\n  ronde access review ldap-accounts --markdown\n  ronde access approve ldap-accounts@ronde --by alice --note "carol joined the team"',
+      '\nExamples:\n  ronde access review\n  ronde access review ldap-accounts --markdown\n  ronde access approve ldap-accounts@ronde --by alice --note "carol joined"',
     )
     .exitOverride()
     .action(async (sources: string[], opts: { json: boolean; markdown: boolean }) => {

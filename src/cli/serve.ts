@@ -38,10 +38,13 @@ export function serveCommand(globals: () => GlobalOptions): Command {
       '\nIt does not start (exit 78) when the configuration is invalid or a notifier\n' +
         'secret (${env:…}, ${file:…}) does not resolve: the error names the reference.\n' +
         'Messages that cannot be delivered: `ronde outbox` lists, retries, drops them.\n' +
-        '\nScale-out (PostgreSQL only; docs/scale-out.md), one store, each role as its own service:\n' +
-        "  ronde serve --role scheduler   queues each host's due checks; one at a time, others stand by\n" +
-        '  ronde serve --role worker      runs queued rounds and saves them; start as many as needed\n' +
-        "  ronde serve --role web         the team's page and API on --listen\n" +
+        '\nScale-out (PostgreSQL only, see docs/scale-out.md): one store, each role\n' +
+        'as its own service:\n' +
+        "  ronde serve --role scheduler  queues each host's due checks; one runs,\n" +
+        '                                the others stand by\n' +
+        '  ronde serve --role worker     runs queued rounds and saves them; start as\n' +
+        '                                many as needed\n' +
+        "  ronde serve --role web        the team's page and API on --listen\n" +
         'On SQLite only --role all runs (exit 78 otherwise).',
     )
     .action(async (opts: ServeOptions) => {

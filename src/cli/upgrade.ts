@@ -46,11 +46,11 @@ export function upgradeCommand(deps: Deps): Command {
         'and shows per host the packages, the security ones, a reboot when a new kernel comes, the order, ' +
         'and the hosts it refuses, with the reason: an expected Docker service down, a disk over its threshold, ' +
         'backups not OK or too old, the maintenance window closed, a held package the upgrade needs, ' +
-        'a removal without --allow-remove.\n' +
+        'a removal without --allow-remove.\n\n' +
         '2. `ronde upgrade run` shows the same plan, asks (or takes --yes), tells the team, then host after ' +
         'host: snapshot (Proxmox) or pre-hook, `apt-get full-upgrade` (non-interactive, conffiles: keep yours, ' +
         'take new defaults), reboot when needed and wait for SSH with the same host key, re-run its checks. ' +
-        'The first failure stops the run; the end says what state each host is in.\n' +
+        'The first failure stops the run; the end says what state each host is in.\n\n' +
         '3. `ronde upgrade history` shows every run and step, with versions before and after.\n\n' +
         'Settings: the `upgrade:` section of ronde.yaml (docs/upgrade.md).',
     );
@@ -91,7 +91,8 @@ export function upgradeCommand(deps: Deps): Command {
       '\nExamples:\n  ronde upgrade run              # plan, question, then run\n' +
         '  ronde upgrade run --yes web1   # unattended, one host\n\n' +
         'Ctrl-C stops after the step under way (apt-get is never cut) and reports.\n' +
-        'Exit status: 0 done or nothing to do, 1 declined, 2 a host failed or was refused, 130 interrupted.',
+        'Exit status: 0 done or nothing to do, 1 declined, 2 a host failed or was\n' +
+        'refused, 130 interrupted.',
     )
     .action(async (hosts: string[], opts: RunOptions) => {
       const ctx = await deps.context();

@@ -29,6 +29,13 @@ beforeAll(async () => {
     const body = (await r.json()) as { data: { result: { value: [number, string] }[] } };
     return body.data.result.length === 2 && body.data.result.every((s) => Number(s.value[1]) >= 6);
   }, 'six samples of the synthetic series');
+  // Each target's `up` exists only after its first scrape, which need not come
+  // before six rule evaluations on a loaded machine.
+  await until(async () => {
+    const r = await fetch(`${prom.url}/api/v1/query?query=up`);
+    const body = (await r.json()) as { data: { result: unknown[] } };
+    return body.data.result.length === 2;
+  }, 'a first scrape of both targets');
 }, 90_000);
 afterAll(() => prom?.stop());
 
