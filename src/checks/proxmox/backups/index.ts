@@ -1,42 +1,19 @@
 import { z } from 'zod';
 import { readBackupInventory } from '../../../clients/proxmox/backup-inventory.js';
-import {
-  httpsFetcher,
-  ProxmoxClient,
-  ProxmoxError,
-  type ProxmoxFetcher,
-} from '../../../clients/proxmox/client.js';
+import { ProxmoxClient, ProxmoxError } from '../../../clients/proxmox/client.js';
 import { durationSchema } from '../../../config/duration.js';
-import { resolveSecrets, SecretError } from '../../../config/secrets.js';
+import { SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
-import { secretString as secretRef } from '../../../core/secret-ref.js';
 import { type Lang, t } from '../../../i18n/index.js';
+import { type ConnectionFetcher, connectionFetcher, connectionOptions } from '../_shared/connection.js';
 import { judgeBackups } from './judge.js';
 
 const fraction = z.number().min(0).max(1);
 
 const Options = z
   .object({
-    url: z
-      .string()
-      .regex(/^https:\/\/[^/\s]+(\/api2\/json)?\/?$/, 'https://HOST:8006')
-      .default('https://127.0.0.1:8006')
-      .describe('Proxmox VE API, `https://HOST:8006` (any node of the cluster).'),
-    token_id: z
-      .string()
-      .regex(/^[^@\s]+@[^!\s]+![\w.-]+$/, 'USER@REALM!TOKENNAME')
-      .default('ronde@pve!monitoring')
-      .describe('API token id, `USER@REALM!TOKENNAME`.'),
-    token: secretRef
-      .default('${env:PVE_TOKEN}')
-      .describe('The token secret, as a reference: `${env:PVE_TOKEN}` or `${file:/path}`.'),
-    ca_file: z.string().min(1).optional().describe('PEM file of the CA (or certificate) to trust.'),
-    fingerprint: z
-      .string()
-      .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint, AA:BB:… (32 bytes)')
-      .optional()
-      .describe('SHA-256 fingerprint of the server certificate to pin (self-signed default).'),
+    ...connectionOptions,
     storages: z
       .array(z.string().min(1))
       .default([])
@@ -58,7 +35,6 @@ const Options = z
       .positive()
       .default(7)
       .describe('Look-back window for failed vzdump tasks, days.'),
-    request_timeout: durationSchema.prefault('15s').describe('Time limit of each API request.'),
   })
   .strict()
   .refine((o) => o.warn_factor <= o.crit_factor, 'warn_factor must not exceed crit_factor')
@@ -66,18 +42,9 @@ const Options = z
   .refine((o) => !(o.ca_file && o.fingerprint), 'give ca_file or fingerprint, not both');
 export type ProxmoxBackupsOptions = z.output<typeof Options>;
 
-/** Builds the API fetcher from the options (resolving the secret now, at use). Injectable for tests. */
-export type FetcherFactory = (o: ProxmoxBackupsOptions) => ProxmoxFetcher;
-
-export const defaultFetcher: FetcherFactory = (o) =>
-  httpsFetcher({
-    url: o.url,
-    tokenId: o.token_id,
-    secret: resolveSecrets(o.token),
-    ...(o.ca_file ? { caFile: o.ca_file } : {}),
-    ...(o.fingerprint ? { fingerprint: o.fingerprint } : {}),
-    timeoutMs: o.request_timeout * 1000,
-  });
+/** Builds the API fetcher from the options; injectable for tests. */
+export type FetcherFactory = ConnectionFetcher;
+export const defaultFetcher: FetcherFactory = connectionFetcher;
 
 /** Reads the cluster's backups through the API and judges them; any failure to read is UNKNOWN. */
 export async function evaluateBackups(
