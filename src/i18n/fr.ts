@@ -1,4 +1,5 @@
 import { fr as checks } from './checks/index.js';
+import { fr as commands } from './cli/index.js';
 import type { Catalogue } from './en.js';
 import { count, days } from './format.js';
 
@@ -237,6 +238,7 @@ export const fr: Catalogue = {
   'access.noApproval': 'aucune approbation pour l’instant',
 
   ...checks,
+  ...commands,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
   'upgrade.refuse.simulation': (p) => `la simulation n’a pas pu tourner : ${p.detail}`,
   'upgrade.refuse.unparsed': (p) => `apt-get -s a dit quelque chose d’incompris : ${p.detail}`,

@@ -1,0 +1,10 @@
+/*
+ * The commands' words, one file per command or group of commands
+ * (`hosts.ts` holds the `cli.hosts.*` keys and the words of `ronde hosts
+ * --help`), merged into the catalogues en.ts and fr.ts. A new file here is
+ * one import and one line in each list below; `fr` must have every key of
+ * `en` with the same parameters (the compiler checks).
+ */
+export const en = {};
+
+export const fr: typeof en = {};
