@@ -3,6 +3,8 @@ import { createSocket } from 'node:dgram';
 import { getServers } from 'node:dns';
 import { isIP, Socket } from 'node:net';
 import dnsPacket, { type Answer, type RecordType } from 'dns-packet';
+import { englishOf, type Said, said, saidIn, sayError } from '../../core/said.js';
+import type { Lang } from '../../i18n/index.js';
 
 /**
  * A small DNS client that speaks the protocol itself (dns-packet over UDP, TCP when the
@@ -56,9 +58,12 @@ export interface DnsResponse {
 
 /** No answer could be had (timeout, network error, malformed reply): never "the name does not exist". */
 export class DnsError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message in the team's language (sayError); the English one is `message`. */
+  readonly said: Said | undefined;
+  constructor(message: string | Said) {
+    super(englishOf(message));
     this.name = 'DnsError';
+    this.said = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -87,7 +92,7 @@ export class DnsClient {
   sent = 0;
 
   constructor(o: DnsClientOptions) {
-    if (o.servers.length === 0) throw new DnsError('no DNS server configured');
+    if (o.servers.length === 0) throw new DnsError(said('client.dns.noServer'));
     this.servers = o.servers;
     this.#timeoutMs = o.timeoutMs ?? 3000;
     this.#tries = o.tries ?? 2;
@@ -96,10 +101,10 @@ export class DnsClient {
 
   /** Asks each server in turn until one answers (any rcode is an answer). */
   async query(name: string, type: RecordType, o: QueryOptions = {}): Promise<DnsResponse> {
-    const errors: string[] = [];
+    const errors: { server: string; error: unknown }[] = [];
     for (const server of this.servers) {
       for (let attempt = 0; attempt < this.#tries; attempt++) {
-        if (this.#signal?.aborted) throw new DnsError('aborted');
+        if (this.#signal?.aborted) throw new DnsError(said('client.dns.aborted'));
         try {
           const id = randomInt(65536);
           const packet = queryPacket(id, name, type, o);
@@ -114,11 +119,13 @@ export class DnsClient {
             );
           return { ...reply.response, server: formatServer(server) };
         } catch (e) {
-          errors.push(`${formatServer(server)}: ${(e as Error).message}`);
+          errors.push({ server: formatServer(server), error: e });
         }
       }
     }
-    throw new DnsError(`no answer for ${name} ${type} (${[...new Set(errors)].join('; ')})`);
+    const list = (l: Lang) =>
+      [...new Set(errors.map((e) => `${e.server}: ${sayError(l, e.error)}`))].join('; ');
+    throw new DnsError(saidIn('client.dns.noAnswer', (l) => [{ name, type, errors: list(l) }]));
   }
 }
 
@@ -153,12 +160,12 @@ export function readReply(
   try {
     p = dnsPacket.decode(buf);
   } catch (e) {
-    throw new DnsError(`malformed DNS reply (${(e as Error).message})`);
+    throw new DnsError(said('client.dns.malformed', { error: (e as Error).message }));
   }
   const q = p.questions?.[0];
-  if (p.type !== 'response' || p.id !== id) throw new DnsError('a reply to another query');
+  if (p.type !== 'response' || p.id !== id) throw new DnsError(said('client.dns.otherQuery'));
   if (!q || q.name.toLowerCase() !== name.replace(/\.$/, '').toLowerCase() || q.type !== type)
-    throw new DnsError('a reply to another question');
+    throw new DnsError(said('client.dns.otherQuestion'));
   return {
     tc: p.flag_tc === true,
     response: {
@@ -174,7 +181,10 @@ export function readReply(
 function udp(server: DnsServer, msg: Buffer, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const sock = createSocket(isIP(server.host) === 6 ? 'udp6' : 'udp4');
-    const timer = setTimeout(() => done(new DnsError(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new DnsError(said('client.dns.timeout', { ms: timeoutMs, tcp: false }))),
+      timeoutMs,
+    );
     const done = (err: Error | null, buf?: Buffer) => {
       clearTimeout(timer);
       sock.close();
@@ -191,7 +201,10 @@ function tcp(server: DnsServer, msg: Buffer, timeoutMs: number): Promise<Buffer>
   return new Promise((resolve, reject) => {
     const sock = new Socket();
     let data = Buffer.alloc(0);
-    const timer = setTimeout(() => done(new DnsError(`TCP timed out after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new DnsError(said('client.dns.timeout', { ms: timeoutMs, tcp: true }))),
+      timeoutMs,
+    );
     const done = (err: Error | null, buf?: Buffer) => {
       clearTimeout(timer);
       sock.destroy();
@@ -204,7 +217,7 @@ function tcp(server: DnsServer, msg: Buffer, timeoutMs: number): Promise<Buffer>
       if (data.length >= 2 && data.length >= 2 + data.readUInt16BE(0))
         done(null, data.subarray(2, 2 + data.readUInt16BE(0)));
     });
-    sock.once('end', () => done(new DnsError('TCP connection closed before a full reply')));
+    sock.once('end', () => done(new DnsError(said('client.dns.tcpClosed'))));
     sock.connect(server.port, server.host, () => sock.write(msg));
   });
 }

@@ -2,6 +2,7 @@ import * as access from './access.js';
 import * as alerting from './alerting.js';
 import * as apt from './apt.js';
 import * as backup from './backup.js';
+import * as client from './client.js';
 import * as common from './common.js';
 import * as credentials from './credentials.js';
 import * as dns from './dns.js';
@@ -40,6 +41,7 @@ export const en = {
   ...dns.en,
   ...access.en,
   ...alerting.en,
+  ...client.en,
 };
 
 export const fr: typeof en = {
@@ -60,4 +62,5 @@ export const fr: typeof en = {
   ...dns.fr,
   ...access.fr,
   ...alerting.fr,
+  ...client.fr,
 };

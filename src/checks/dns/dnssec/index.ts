@@ -2,15 +2,17 @@ import { DnsError } from '../../../clients/dns/client.js';
 import { makeClient, resolverServers } from '../../../clients/dns/resolver.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { saidIn, sayError } from '../../../core/said.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { judgeZone, outcome, previouslySigned, type ZoneAnswers } from './judge.js';
 import { type DnssecOptions, Options } from './options.js';
 
 export async function evaluateDnssec(
-  ctx: Pick<CheckContext<DnssecOptions>, 'options' | 'now' | 'signal' | 'previous'>,
+  ctx: Pick<CheckContext<DnssecOptions>, 'options' | 'now' | 'signal' | 'previous'> & { lang?: Lang },
 ): Promise<CheckOutcome> {
   const o = ctx.options;
-  if (resolverServers(o.resolver).length === 0)
-    return unknown('no resolver: set `resolver`, or give the machine one in /etc/resolv.conf');
+  const lang = ctx.lang ?? 'en';
+  if (resolverServers(o.resolver).length === 0) return unknown(t(lang, 'dns.noResolver'));
   const client = makeClient(o.resolver, o.timeout, ctx.signal);
   const was = previouslySigned(ctx.previous?.details, ctx.previous?.startedAt);
   const facts = await Promise.all(
@@ -30,13 +32,14 @@ export async function evaluateDnssec(
           zone,
           status: 'UNKNOWN' as const,
           problems: [`${zone}: ${e.message}`],
+          said: [saidIn('dns.dnssec.zone', (l) => [{ zone, why: sayError(l, e) }])],
           signed: false,
           ...(was.get(zone) ? { signedAt: was.get(zone)!.at } : {}),
         };
       }
     }),
   );
-  return outcome(facts);
+  return outcome(facts, lang);
 }
 
 export const dnsDnssec = defineCheck({

@@ -2,7 +2,9 @@ import type { Answer } from 'dns-packet';
 import type { DnsResponse } from '../../../clients/dns/client.js';
 import { normName } from '../../../clients/dns/names.js';
 import type { CheckOutcome } from '../../../core/check.js';
+import { type Said, said, saidIn } from '../../../core/said.js';
 import { type Status, worst } from '../../../core/status.js';
+import { type Lang, t } from '../../../i18n/index.js';
 import { type DnsKey, type DsRecord, dsMatches, keyTag } from './keys.js';
 import type { DnssecOptions } from './options.js';
 
@@ -20,7 +22,9 @@ export interface ZoneAnswers {
 export interface ZoneFacts {
   zone: string;
   status: Status;
+  /** In English, for details; `said` holds the same, to say in the team's language. */
   problems: string[];
+  said?: Said[];
   signed: boolean;
   /** The signature that expires first, among those over SOA, DNSKEY and NS. */
   earliest?: { covers: string; keyTag: number; expiration: string };
@@ -63,18 +67,17 @@ export function judgeZone(
   wasSigned?: { at: string },
 ): ZoneFacts {
   const zone = normName(a.zone);
-  const problems: { status: Status; why: string }[] = [];
-  const add = (status: Status, why: string) => problems.push({ status, why: `${zone}: ${why}` });
+  const problems: { status: Status; why: Said }[] = [];
+  const add = (status: Status, why: Said) =>
+    problems.push({ status, why: saidIn('dns.dnssec.zone', (l) => [{ zone, why: why.say(l) }]) });
   const done = (facts: Omit<ZoneFacts, 'status' | 'problems'>): ZoneFacts => ({
     ...facts,
     status: worst(problems.map((p) => p.status)),
-    problems: problems.map((p) => p.why),
+    problems: problems.map((p) => p.why.say('en')),
+    said: problems.map((p) => p.why),
   });
   if (a.soa.rcode !== 'NOERROR') {
-    add(
-      'UNKNOWN',
-      `the SOA query answered ${a.soa.rcode}${a.soa.rcode === 'SERVFAIL' ? ' (a validating resolver fails a zone whose signatures do not verify)' : ''}`,
-    );
+    add('UNKNOWN', said('dns.dnssec.soaRcode', { rcode: a.soa.rcode }));
     return done({ zone, signed: false });
   }
   const keys = records<DnsKey>(a.dnskey, zone, 'DNSKEY').filter((k) => Buffer.isBuffer(k.key));
@@ -96,17 +99,10 @@ export function judgeZone(
   }));
   if (!signed) {
     if (ds.length)
-      add(
-        'CRIT',
-        `the parent publishes DS ${dsFacts.map((d) => d.keyTag).join(', ')} but the zone is not signed: validating resolvers refuse it`,
-      );
+      add('CRIT', said('dns.dnssec.dsButUnsigned', { tags: dsFacts.map((d) => d.keyTag).join(', ') }));
     if (wasSigned)
-      add(
-        'CRIT',
-        `the zone was signed (last seen ${wasSigned.at.slice(0, 16).replace('T', ' ')}) and is no longer: no DNSKEY, no RRSIG`,
-      );
-    else if (!ds.length)
-      add('WARN', 'the zone is not signed (no DNSKEY, no RRSIG): nothing protects its answers');
+      add('CRIT', said('dns.dnssec.noLongerSigned', { at: wasSigned.at.slice(0, 16).replace('T', ' ') }));
+    else if (!ds.length) add('WARN', said('dns.dnssec.unsigned'));
     return done({ zone, signed: false, ...(ds.length ? { ds: dsFacts } : {}) });
   }
   for (const [type, r] of [
@@ -114,9 +110,8 @@ export function judgeZone(
     ['DNSKEY', a.dnskey],
     ['NS', a.ns],
   ] as const)
-    if (rrsigs(r, zone, type).length === 0)
-      add('CRIT', `no signature over ${type} (the signer stopped, or the resolver strips DNSSEC records)`);
-  if (keys.length === 0) add('CRIT', 'signatures but no DNSKEY: nothing can verify them');
+    if (rrsigs(r, zone, type).length === 0) add('CRIT', said('dns.dnssec.noSignature', { type }));
+  if (keys.length === 0) add('CRIT', said('dns.dnssec.noKey'));
   const t = now.getTime() / 1000;
   const first = [...sigs].sort((x, y) => x.expiration - y.expiration)[0];
   let daysLeft: number | undefined;
@@ -124,31 +119,31 @@ export function judgeZone(
     const left = (first.expiration - t) / 86_400;
     daysLeft = Math.floor(left);
     const when = new Date(first.expiration * 1000).toISOString().slice(0, 16).replace('T', ' ');
-    const what = `the ${first.typeCovered} signature (key ${first.keyTag})`;
-    if (left < 0) add('CRIT', `${what} expired on ${when} UTC: validating resolvers refuse the zone`);
-    else if (left < o.crit_days)
-      add('CRIT', `${what} expires in ${daysLeft} days (${when} UTC): is the signer re-signing?`);
-    else if (left < o.warn_days)
-      add('WARN', `${what} expires in ${daysLeft} days (${when} UTC): is the signer re-signing?`);
+    const sig = { covers: first.typeCovered, tag: first.keyTag, when };
+    if (left < 0) add('CRIT', said('dns.dnssec.expired', sig));
+    else if (left < o.crit_days) add('CRIT', said('dns.dnssec.expires', { ...sig, days: daysLeft }));
+    else if (left < o.warn_days) add('WARN', said('dns.dnssec.expires', { ...sig, days: daysLeft }));
   }
   const future = sigs.find((s) => s.inception > t);
   if (future)
     add(
       'CRIT',
-      `a ${future.typeCovered} signature is not valid before ${new Date(future.inception * 1000).toISOString()} (the signer's clock?)`,
+      said('dns.dnssec.future', {
+        covers: future.typeCovered,
+        at: new Date(future.inception * 1000).toISOString(),
+      }),
     );
   if (a.ds.rcode !== 'NOERROR' && a.ds.rcode !== 'NXDOMAIN')
-    add('UNKNOWN', `the DS query answered ${a.ds.rcode}`);
+    add('UNKNOWN', said('dns.dnssec.dsRcode', { rcode: a.ds.rcode }));
   else if (ds.length === 0) {
-    if (o.require_ds)
-      add(
-        'WARN',
-        'the parent has no DS record: the signatures are not part of the chain of trust (publish the DS at your registrar)',
-      );
+    if (o.require_ds) add('WARN', said('dns.dnssec.noDs'));
   } else if (!dsFacts.some((d) => d.matches))
     add(
       'CRIT',
-      `no DS at the parent matches a DNSKEY of the zone (DS ${dsFacts.map((d) => d.keyTag).join(', ')}; keys ${keys.map(keyTag).join(', ')}): validating resolvers refuse the zone`,
+      said('dns.dnssec.dsMismatch', {
+        ds: dsFacts.map((d) => d.keyTag).join(', '),
+        keys: keys.map(keyTag).join(', '),
+      }),
     );
   return done({
     zone,
@@ -185,20 +180,26 @@ export function previouslySigned(
   return out;
 }
 
-export function outcome(facts: readonly (ZoneFacts & { signedAt?: string })[]): CheckOutcome {
-  const details = { zones: facts };
+/** The zones as an outcome: summary and reasons in `lang`, details (the facts, problems in English) as they are. */
+export function outcome(
+  facts: readonly (ZoneFacts & { signedAt?: string })[],
+  lang: Lang = 'en',
+): CheckOutcome {
+  const details = { zones: facts.map(({ said: _, ...f }) => f) };
   if (facts.length === 0) {
-    const why = 'no zone given: set options.zones';
+    const why = t(lang, 'dns.dnssec.noZones');
     return { status: 'UNKNOWN', summary: why, reasons: [why], details };
   }
+  const say = (f: ZoneFacts) => f.said?.map((s) => s.say(lang)) ?? f.problems;
   const status = worst(facts.map((f) => f.status));
-  const reasons = facts.flatMap((f) => f.problems);
+  const reasons = facts.flatMap(say);
   const soonest = facts.filter((f) => f.daysLeft !== undefined).sort((a, b) => a.daysLeft! - b.daysLeft!)[0];
+  const worstZone = facts.find((f) => f.status === status);
   const summary =
     status === 'OK'
-      ? `${facts.length} signed zone${facts.length === 1 ? '' : 's'}, DS matching; earliest signature expiry in ${soonest?.daysLeft} days (${soonest?.zone})`
-      : (facts.find((f) => f.status === status)?.problems[0] ?? status) +
-        (reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : '');
+      ? t(lang, 'dns.dnssec.ok', { n: facts.length, days: soonest?.daysLeft ?? 0, zone: soonest?.zone ?? '' })
+      : ((worstZone && say(worstZone)[0]) ?? status) +
+        (reasons.length > 1 ? t(lang, 'dns.dnssec.andMore', { n: reasons.length - 1 }) : '');
   return { status, summary, reasons, details };
 }
 

@@ -10,8 +10,12 @@ describe('parseDmarc', () => {
       policy: 'reject',
       rua: 'mailto:d@example.org',
     });
-    expect(parseDmarc('v=DMARC1; rua=mailto:d@example.org')).toEqual({ ok: false, error: 'no policy (p=)' });
-    expect(parseDmarc('v=DMARC1; p=block')).toEqual({ ok: false, error: 'unknown policy p=block' });
+    const en = (d: ReturnType<typeof parseDmarc>) => (d.ok ? d : { ok: false, error: d.error.say('en') });
+    expect(en(parseDmarc('v=DMARC1; rua=mailto:d@example.org'))).toEqual({
+      ok: false,
+      error: 'no policy (p=)',
+    });
+    expect(en(parseDmarc('v=DMARC1; p=block'))).toEqual({ ok: false, error: 'unknown policy p=block' });
   });
 });
 
@@ -31,10 +35,8 @@ describe('parseDkim', () => {
   });
   it('an empty p= is a revoked key; garbage is not a key', () => {
     expect(parseDkim('v=DKIM1; k=rsa; p=')).toMatchObject({ ok: false, revoked: true });
-    expect(parseDkim('v=DKIM1; p=bm90IGEga2V5')).toEqual({
-      ok: false,
-      error: 'the key (p=) is not a valid public key',
-    });
+    const garbage = parseDkim('v=DKIM1; p=bm90IGEga2V5');
+    expect(!garbage.ok && garbage.error.say('en')).toBe('the key (p=) is not a valid public key');
   });
   it('never throws', () => {
     fc.assert(fc.property(fc.string(), (s) => void parseDkim(s)));

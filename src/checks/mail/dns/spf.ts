@@ -1,3 +1,5 @@
+import { type Said, said, saidIn } from '../../../core/said.js';
+
 /**
  * SPF (RFC 7208) as far as a sysadmin needs it checked: one record, that parses, within the
  * limit of 10 DNS-querying terms (include, a, mx, ptr, exists, redirect), counted through
@@ -9,7 +11,7 @@ export interface SpfTerm {
   value?: string;
 }
 
-export type SpfParse = { ok: true; terms: SpfTerm[] } | { ok: false; error: string };
+export type SpfParse = { ok: true; terms: SpfTerm[] } | { ok: false; error: Said };
 
 const MECHANISMS = new Set(['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists']);
 const LOOKUPS = new Set(['include', 'a', 'mx', 'ptr', 'exists', 'redirect']);
@@ -19,7 +21,7 @@ export function isSpf(txt: string): boolean {
 }
 
 export function parseSpf(txt: string): SpfParse {
-  if (!isSpf(txt)) return { ok: false, error: 'does not start with v=spf1' };
+  if (!isSpf(txt)) return { ok: false, error: said('mail.dns.spf.notSpf') };
   const terms: SpfTerm[] = [];
   for (const word of txt.trim().split(/\s+/).slice(1)) {
     const mod = /^([a-z][a-z0-9_.-]*)=(.*)$/i.exec(word);
@@ -29,11 +31,12 @@ export function parseSpf(txt: string): SpfParse {
     }
     const m = /^([+\-~?]?)([a-z0-9]+)(?:[:/](.*))?$/i.exec(word);
     const name = m?.[2]?.toLowerCase();
-    if (!m || !name || !MECHANISMS.has(name)) return { ok: false, error: `unknown term "${word}"` };
+    if (!m || !name || !MECHANISMS.has(name))
+      return { ok: false, error: said('mail.dns.spf.unknownTerm', { word }) };
     if ((name === 'include' || name === 'exists') && !m[3])
-      return { ok: false, error: `"${word}" needs a domain` };
+      return { ok: false, error: said('mail.dns.spf.needsDomain', { word }) };
     if ((name === 'ip4' || name === 'ip6') && !m[3])
-      return { ok: false, error: `"${word}" needs an address` };
+      return { ok: false, error: said('mail.dns.spf.needsAddress', { word }) };
     terms.push({
       qualifier: (m[1] || '+') as SpfTerm['qualifier'],
       name,
@@ -41,7 +44,7 @@ export function parseSpf(txt: string): SpfParse {
     });
   }
   const redirects = terms.filter((t) => t.name === 'redirect').length;
-  if (redirects > 1) return { ok: false, error: 'more than one redirect=' };
+  if (redirects > 1) return { ok: false, error: said('mail.dns.spf.redirects') };
   return { ok: true, terms };
 }
 
@@ -56,7 +59,7 @@ export function lookupTerms(terms: readonly SpfTerm[]): { count: number; follow:
 
 export interface SpfWalk {
   lookups: number;
-  problems: string[];
+  problems: Said[];
 }
 
 /**
@@ -68,13 +71,13 @@ export async function walkSpf(
   fetch: (domain: string) => Promise<string[] | null>,
   maxDomains = 30,
 ): Promise<SpfWalk> {
-  const problems: string[] = [];
+  const problems: Said[] = [];
   let lookups = 0;
   const seen = new Set<string>();
   const visit = async (txt: string, from: string): Promise<void> => {
     const p = parseSpf(txt);
     if (!p.ok) {
-      problems.push(`${from}'s SPF record is invalid: ${p.error}`);
+      problems.push(saidIn('mail.dns.spf.invalid', (l) => [{ domain: from, error: p.error.say(l) }]));
       return;
     }
     const { count, follow } = lookupTerms(p.terms);
@@ -83,14 +86,14 @@ export async function walkSpf(
       if (seen.has(d) || seen.size >= maxDomains) continue;
       seen.add(d);
       const recs = await fetch(d);
-      if (recs === null) problems.push(`could not read the SPF record of ${d} (included by ${from})`);
-      else if (recs.length === 0)
-        problems.push(`${d} (included by ${from}) publishes no SPF record: receivers treat that as an error`);
+      if (recs === null) problems.push(said('mail.dns.spf.unreadable', { domain: d, by: from }));
+      else if (recs.length === 0) problems.push(said('mail.dns.spf.includedNone', { domain: d, by: from }));
       else if (recs.length > 1)
-        problems.push(`${d} (included by ${from}) publishes ${recs.length} SPF records`);
+        problems.push(said('mail.dns.spf.includedMany', { domain: d, by: from, n: recs.length }));
       else await visit(recs[0]!, d);
     }
   };
-  await visit(record, 'the domain');
+  // '' is the domain's own record ("the domain" in the sentences).
+  await visit(record, '');
   return { lookups, problems };
 }

@@ -3,6 +3,7 @@ import { makeClient, resolverServers } from '../../../clients/dns/resolver.js';
 import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { sayError } from '../../../core/said.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { zoneSpec } from './classify.js';
 import { judgeLookups } from './judge.js';
@@ -34,7 +35,7 @@ export async function evaluateDnsbl(
     );
     return judgeLookups(lookups, servers.map(formatServer), lang);
   } catch (e) {
-    if (e instanceof DnsError) return unknown(e.message);
+    if (e instanceof DnsError) return unknown(sayError(lang, e));
     throw e;
   }
 }
