@@ -19,6 +19,13 @@ export interface Conn {
   dialect: StoreDialect;
   /** Runs `fn` in one transaction, serialised with every other writer of the database. */
   write<T>(fn: (trx: KyselyDb<Schema>) => Promise<T>): Promise<T>;
+  /**
+   * Changes whenever anyone (this connection, another one, another process)
+   * has committed a write since the last call; equal values mean the data read
+   * in between is still current. Read it *before* the data it labels. Cheap:
+   * for caches of what pages read (web/memo.ts).
+   */
+  version(): Promise<string>;
 }
 
 /** Opens (and creates or migrates) the store. Concurrent opens of the same database are safe. */
@@ -71,7 +78,15 @@ async function openSqlite(path: string, shared: boolean): Promise<Conn> {
     await db.destroy();
     throw e;
   }
-  return { db, dialect: 'sqlite', write };
+  // total_changes(): this connection's own writes; data_version: the other
+  // connections' commits (of this process or another), as SQLite documents it.
+  const version = async () => {
+    const { rows } = await sql<{
+      v: string;
+    }>`select total_changes() || ':' || (select data_version from pragma_data_version()) as v`.execute(db);
+    return String(rows[0]?.v);
+  };
+  return { db, dialect: 'sqlite', write, version };
 }
 
 async function openPostgres(url: string): Promise<Conn> {
@@ -95,7 +110,18 @@ async function openPostgres(url: string): Promise<Conn> {
     await db.destroy();
     throw e;
   }
-  return { db, dialect: 'postgres', write };
+  // The cluster's transaction snapshot (xmin:xmax:in-progress ids) moves on
+  // every commit or abort of a transaction that wrote anything (PostgreSQL 13+).
+  let unversioned = 0;
+  const version = async () => {
+    try {
+      const { rows } = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db);
+      return String(rows[0]?.v);
+    } catch {
+      return `never-equal:${++unversioned}`; // before 13: no cache rather than a stale one
+    }
+  };
+  return { db, dialect: 'postgres', write, version };
 }
 
 /** Arbitrary constant ("ronde" in ASCII), distinct from kysely's migration lock key. */

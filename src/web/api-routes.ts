@@ -307,8 +307,16 @@ function coverJson(c: Cover) {
   };
 }
 
+const jsonOf = new WeakMap<Problem, object>();
+
+/** Once per Problem object: an uncovered problem's is kept across requests (data.ts, problemOf). */
 function problemJson(p: Problem) {
-  return { ...stateJson(p), covers: p.covers.map(coverJson) };
+  let json = jsonOf.get(p);
+  if (!json) {
+    json = { ...stateJson(p), covers: p.covers.map(coverJson) };
+    jsonOf.set(p, json);
+  }
+  return json;
 }
 
 function routineJson(r: BoardRow) {

@@ -26,6 +26,7 @@ import {
   statusCounts,
 } from '../store/queries.js';
 import type { CurrentState, StatusChange, Store } from '../store/types.js';
+import { type Reads, reads } from './memo.js';
 import type { Point, Segment } from './pages/charts.js';
 import { metricOf } from './pages/charts.js';
 
@@ -108,10 +109,11 @@ export async function loadHome(
   now: Date,
 ): Promise<Home> {
   // Only what the page shows, each by index: never the whole fleet's states (bench/web.ts).
+  const kept = await reads(store, config);
   const [board, fleet, changes] = await Promise.all([
-    loadBoardRows(store, config, now),
-    loadProblems(store, config, daemon, now),
-    store.history({ limit: 15 }),
+    loadBoardRows(store, config, now, undefined, kept),
+    loadProblems(store, config, daemon, now, kept),
+    kept.get('home.changes', () => store.history({ limit: 15 })),
   ]);
   return { tz: boardTimeZone(config), board, ...fleet, changes };
 }
@@ -124,19 +126,24 @@ export async function loadProblems(
   config: Config,
   daemon: { healthy(): boolean; status(): object },
   now: Date,
+  kept?: Reads,
 ): Promise<Fleet> {
   const tags = hostTags(config);
+  const r = kept ?? (await reads(store, config));
   const [problems, counts, self, covers, outbox] = await Promise.all([
-    latestResults(store.conn.db, { problems: true }),
-    statusCounts(store.conn.db),
-    latestResults(store.conn.db, { target: SELF_TARGET, check: SELF_CHECK }),
+    r.get('problems', async () =>
+      (await latestResults(store.conn.db, { problems: true })).filter(isProblem).sort(bySeverity),
+    ),
+    r.get('counts', () => statusCounts(store.conn.db)),
+    r.get('self', () => latestResults(store.conn.db, { target: SELF_TARGET, check: SELF_CHECK })),
+    // Covers begin and end with the clock, and the outbox's "due" too: read per request.
     activeCovers(store.conn.db, now),
     outboxStats(store, now),
   ]);
   const byHost = new Map<string, HostProblems>();
-  for (const s of problems.filter(isProblem).sort(bySeverity)) {
+  for (const s of problems) {
     const entry = byHost.get(s.target) ?? { host: s.target, open: [], covered: [] };
-    const p: Problem = { ...s, covers: coversOf(covers, s, tags) };
+    const p = problemOf(s, coversOf(covers, s, tags));
     (p.covers.length > 0 ? entry.covered : entry.open).push(p);
     byHost.set(s.target, entry);
   }
@@ -153,6 +160,24 @@ export async function loadProblems(
   };
 }
 
+const uncovered = new WeakMap<CurrentState, Problem>();
+const NO_COVERS: Cover[] = Object.freeze([]) as unknown as Cover[];
+
+/**
+ * A state and what covers it. Most problems have no cover: theirs is made
+ * once per kept state (memo.ts) rather than per request, and its JSON too
+ * (api-routes.ts); shared, so frozen.
+ */
+function problemOf(s: CurrentState, covers: Cover[]): Problem {
+  if (covers.length > 0) return { ...s, covers };
+  let p = uncovered.get(s);
+  if (!p) {
+    p = { ...s, covers: NO_COVERS };
+    uncovered.set(s, p);
+  }
+  return p;
+}
+
 /**
  * The routines board. Each routine's linked checks are counted by status in
  * SQL (the board shows their worst status), except the routine `detail`,
@@ -163,6 +188,7 @@ export async function loadBoardRows(
   config: Config,
   now: Date,
   detail?: string,
+  kept?: Reads,
 ): Promise<BoardRow[]> {
   const seen = await markSeen(
     store.conn,
@@ -171,12 +197,15 @@ export async function loadBoardRows(
   );
   const tags = hostTags(config);
   const shown = config.routines.filter((r) => r.id === detail);
+  const r = kept ?? (await reads(store, config));
   const [signoffs, full, counts] = await Promise.all([
     listSignoffs(store.conn.db),
     latestResults(store.conn.db, { any: linkedFilter(shown, tags) }),
-    Promise.all(
-      routineGroups(config).map((groups, i) =>
-        config.routines[i]!.id === detail ? [] : stateCounts(store.conn.db, groups),
+    r.get(`board.counts:${detail ?? ''}`, () =>
+      Promise.all(
+        routineGroups(config).map((groups, i) =>
+          config.routines[i]!.id === detail ? [] : stateCounts(store.conn.db, groups),
+        ),
       ),
     ),
   ]);

@@ -6,6 +6,7 @@ import { appendAudit, listAudit } from '../../src/store/audit.js';
 import { openStore } from '../../src/store/db.js';
 import { webIndexesMigration } from '../../src/store/migrations/0012-web-indexes.js';
 import { latestResults, stateCounts, statusCounts } from '../../src/store/queries.js';
+import { reads } from '../../src/web/memo.js';
 import { type Backend, postgresBackend, rawQuery, result, round, sqliteBackend } from './helpers.js';
 
 const now = new Date('2026-03-02T09:00:00Z');
@@ -145,6 +146,45 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])('store of the team 
     ]);
     expect((await statusCounts(store.conn.db)).UNKNOWN).toBe(2);
     await store.close();
+  });
+
+  it('gives every write a new version, whoever made it, so what the pages keep never goes stale', async () => {
+    const loc = await backend.fresh('version');
+    const web = await openStore(loc);
+    const daemon = await openStore(loc); // another connection: the daemon's, or a CLI's
+    const problems = async () => {
+      const kept = await reads(web, scope);
+      const states = await kept.get('problems', () => latestResults(web.conn.db, { problems: true }));
+      return states.map((p) => `${p.target}/${p.status}`);
+    };
+    const scope = {};
+    const v0 = await web.conn.version();
+    if (backend.name === 'sqlite') {
+      // Reads change nothing: the kept value is used again.
+      await latestResults(web.conn.db);
+      expect(await web.conn.version()).toBe(v0);
+      let loads = 0;
+      const kept = await reads(web, scope);
+      await kept.get('count', async () => ++loads);
+      await (await reads(web, scope)).get('count', async () => ++loads);
+      expect(loads).toBe(1);
+    }
+    expect(await problems()).toEqual([]);
+    // Its own connection's write…
+    await web.saveRound(round(now), [result('disk', 'web1', 'CRIT', now)]);
+    const v1 = await web.conn.version();
+    expect(v1).not.toBe(v0);
+    expect(await problems()).toEqual(['web1/CRIT']);
+    // …and another connection's.
+    await daemon.saveRound(round(now), [result('disk', 'db1', 'WARN', now)]);
+    expect(await web.conn.version()).not.toBe(v1);
+    expect(await problems()).toEqual(['db1/WARN', 'web1/CRIT']);
+    // A new scope (a reloaded configuration) reads afresh.
+    let loads = 0;
+    await (await reads(web, {})).get('problems', async () => ++loads);
+    expect(loads).toBe(1);
+    await daemon.close();
+    await web.close();
   });
 
   it('fills not_applicable of the states already there when migrating to 0012', async () => {
