@@ -3,7 +3,12 @@
  * history in a generated SQLite store; p50/p99 latency of the home page and
  * the main API calls with autocannon on loopback, and the server's RSS.
  *
- *   npm run build && npx tsx bench/web.ts [--hosts 1000] [--checks 20] [--days 90] [--seconds 10]
+ * Run twice: on a still store, then with rounds being saved meanwhile as the
+ * daemon would (`--writes`, host rounds per second; 1,000 hosts checked every
+ * 5 minutes is 3.3/s), since what the pages keep (src/web/memo.ts) lasts only
+ * until the next write.
+ *
+ *   npm run build && npx tsx bench/web.ts [--hosts 1000] [--checks 20] [--days 90] [--seconds 10] [--writes 3.3]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +19,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { createSession } from '../src/auth/sessions.js';
 import { addUser } from '../src/auth/users.js';
+import type { CheckResult } from '../src/core/check.js';
 import { openStore } from '../src/store/db.js';
 
 const arg = (name: string, d: number) => {
@@ -24,6 +30,7 @@ const HOSTS = arg('hosts', 1000);
 const CHECKS = arg('checks', 20);
 const DAYS = arg('days', 90);
 const SECONDS = arg('seconds', 10);
+const WRITES = arg('writes', 3.3);
 const DAY = 86_400_000;
 const now = Date.now();
 const host = (i: number) => `h${String(i).padStart(4, '0')}`;
@@ -69,7 +76,12 @@ const { token } = await store.conn.write(async (trx) => {
 await store.close();
 const db = new Database(dbPath);
 db.pragma('journal_mode = WAL');
-const STATUSES = ['OK', 'WARN', 'CRIT', 'UNKNOWN'];
+const STATUSES = ['OK', 'WARN', 'CRIT', 'UNKNOWN'] as const;
+/** Check j of host i on day d: a few flap, a few stay WARN (848 problems at 1,000 × 20). */
+function statusOf(i: number, j: number, d: number): (typeof STATUSES)[number] {
+  const flaky = (i * 31 + j * 7) % 23 === 0;
+  return flaky ? STATUSES[(((d + i + j) % 4) + 4) % 4]! : (i * 13 + j) % 97 === 0 ? 'WARN' : 'OK';
+}
 db.transaction(() => {
   const round = db.prepare(
     'insert into rounds (started_at, finished_at, trigger, interrupted, host, result_count, status) values (?, ?, ?, 0, null, ?, ?)',
@@ -90,8 +102,7 @@ db.transaction(() => {
     const roundId = Number(round.run(at, at + 60_000, 'daemon', HOSTS * CHECKS, 'CRIT').lastInsertRowid);
     for (let i = 0; i < HOSTS; i++)
       for (let j = 0; j < CHECKS; j++) {
-        const flaky = (i * 31 + j * 7) % 23 === 0;
-        const status = flaky ? STATUSES[(d + i + j) % 4]! : (i * 13 + j) % 97 === 0 ? 'WARN' : 'OK';
+        const status = statusOf(i, j, d);
         const key = `${i}/${j}`;
         const summary = `${check(j)} on ${host(i)} is ${status}`;
         const id = Number(
@@ -159,25 +170,65 @@ const cpu = async () => {
   return (await next()).cpu ?? 0;
 };
 console.log(`load average at start: ${loadavg()[0]!.toFixed(1)}`);
-console.log('\n| request | p50 | p99 | req/s | server CPU per request |\n| --- | --- | --- | --- | --- |');
-for (const path of targets) {
-  t0 = Date.now();
-  const c0 = await cpu();
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}${path}`,
-    connections: 4,
-    duration: SECONDS,
-    headers: { cookie: `ronde_session=${token}` },
-  });
-  if (r.non2xx > 0) console.error(`${path}: ${r.non2xx} non-2xx answers`);
-  const perRequest = (await cpu()) - c0;
-  const ms = r.requests.total > 0 ? perRequest / r.requests.total / 1000 : 0;
+await measure('still store');
+if (WRITES > 0) {
+  // The daemon's writes: one host's round (all its checks, a few changing status) at a time.
+  const writer = await openStore({ kind: 'sqlite', path: dbPath });
+  let n = 0;
+  let saved = 0;
+  const timer = setInterval(() => {
+    const i = n++ % HOSTS;
+    const at = new Date();
+    const results = Array.from({ length: CHECKS }, (_, j): CheckResult => {
+      const status = statusOf(i, j, -n); // as many problems as before, some changing
+      return {
+        check: check(j),
+        kind: 'system.disk',
+        target: host(i),
+        status,
+        summary: `${check(j)} on ${host(i)} is ${status}`,
+        startedAt: at.toISOString(),
+        durationMs: 12,
+        evidence: [],
+      };
+    });
+    void writer
+      .saveRound(
+        { startedAt: at, finishedAt: at, trigger: 'daemon', interrupted: false, host: host(i) },
+        results,
+      )
+      .then(() => saved++);
+  }, 1000 / WRITES);
+  await measure(`a round saved ${WRITES} times a second`);
+  clearInterval(timer);
+  await writer.close();
+  console.log(`\n(${saved} rounds saved during the run)`);
+}
+
+async function measure(title: string): Promise<void> {
   console.log(
-    `| \`GET ${path}\` | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.requests.average} | ${ms.toFixed(1)} ms |`,
+    `\n${title}:\n\n| request | p50 | p99 | req/s | server CPU per request |\n| --- | --- | --- | --- | --- |`,
   );
+  for (const path of targets) {
+    t0 = Date.now();
+    const c0 = await cpu();
+    const r = await autocannon({
+      url: `http://127.0.0.1:${port}${path}`,
+      connections: 4,
+      duration: SECONDS,
+      headers: { cookie: `ronde_session=${token}` },
+    });
+    if (r.non2xx > 0) console.error(`${path}: ${r.non2xx} non-2xx answers`);
+    const perRequest = (await cpu()) - c0;
+    const ms = r.requests.total > 0 ? perRequest / r.requests.total / 1000 : 0;
+    console.log(
+      `| \`GET ${path}\` | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.requests.average} | ${ms.toFixed(1)} ms |`,
+    );
+  }
 }
 server.stdin!.write('rss\n');
 const rss = (await next()).rss ?? 0;
 console.log(`\nserver RSS after the runs: ${(rss / 1048576).toFixed(0)} MiB`);
 server.kill();
-rmSync(dir, { recursive: true, force: true });
+if (process.env.RONDE_BENCH_KEEP) console.log(`kept: ${dir}`);
+else rmSync(dir, { recursive: true, force: true });
