@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { type Logger, pino } from 'pino';
+import { passPathsIn, readPassAhead } from '../config/secrets.js';
 import { Engine, within } from '../daemon/engine.js';
 import { acquireServeLock, type ServeLock, StoreBusy } from '../daemon/lock.js';
 import { jobKey, openQueue, sendRound } from '../daemon/queue.js';
@@ -31,6 +32,8 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   const ctx = await loadContext(globals());
   const loc = ctx.databaseLocation();
   requireSharedStore(role, loc);
+  // pass entries are read now, without blocking: rounds, HTTP and signals never wait on gpg.
+  await readPassAhead(passPathsIn(ctx.config));
   // A reference that does not resolve now would fail every send in silence: refuse to start (78).
   const unresolved = role === 'all' || role === 'scheduler' ? unresolvedSecrets(ctx) : undefined;
   if (unresolved)
@@ -126,6 +129,7 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
     let next: CliContext;
     try {
       next = await loadContext(globals());
+      await readPassAhead(passPathsIn(next.config));
       const why = reloadRefusal(current, next, role);
       if (why) throw new Error(why);
     } catch (err) {

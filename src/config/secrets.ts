@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { inspect } from 'node:util';
 import { parseSecretRefs, type SecretPart } from '../core/secret-ref.js';
+import { passEntry } from './pass.js';
 
 const MASK = '***';
 
@@ -57,7 +57,9 @@ export { hasSecretRef, secretRefProblem } from '../core/secret-ref.js';
  * not at load, so a rotated file or variable is picked up). `${file:…}` drops
  * one trailing newline, as `pass` and editors add one. `${pass:path}` is the
  * first line of `pass show path` (pass's own convention for the password),
- * decrypted by the running user's gpg agent; nothing of it is kept.
+ * decrypted by the running user's gpg agent: read now in a command that runs
+ * once, read ahead (and refreshed in the background) by `ronde serve`, whose
+ * event loop must never wait on gpg (config/pass.ts).
  */
 export function resolveSecrets(value: string, env: NodeJS.ProcessEnv = process.env): Secret {
   let parts: SecretPart[];
@@ -92,51 +94,37 @@ function readSecretFile(ref: string, path: string, env: NodeJS.ProcessEnv): stri
   return content.replace(/\r?\n$/, '');
 }
 
-/** How long `pass show` may take: gpg-agent may have to start; a pinentry prompt must not hang ronde. */
-const PASS_TIMEOUT_MS = 30_000;
+/** `${pass:…}`: read ahead by the daemon, or now (config/pass.ts). Errors name the entry, never content. */
+function readPassEntry(ref: string, path: string, env: NodeJS.ProcessEnv): string {
+  const r = passEntry(path, env);
+  if ('problem' in r) throw new SecretError(`secret ${ref}: ${r.problem}`, ref);
+  return r.value;
+}
 
 /**
- * Asks `pass` (and through it gpg and the user's agent) for one entry.
- * Errors name the entry and what failed (pass's or gpg's own words, which
- * never hold the content), never the content.
+ * The password-store paths of every `${pass:…}` reference in a value (the
+ * whole configuration, say), for `readPassAhead`. Malformed strings are the
+ * loader's business: skipped here.
  */
-function readPassEntry(ref: string, path: string, env: NodeJS.ProcessEnv): string {
-  const r = spawnSync('pass', ['show', '--', path], {
-    env,
-    encoding: 'utf8',
-    timeout: PASS_TIMEOUT_MS,
-    killSignal: 'SIGKILL',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 1024 * 1024,
-  });
-  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT')
-    throw new SecretError(`secret ${ref}: pass is not installed (apt-get install pass)`, ref);
-  if (code === 'ETIMEDOUT' || r.signal)
-    throw new SecretError(
-      `secret ${ref}: pass show did not answer in ${PASS_TIMEOUT_MS / 1000} s (is gpg-agent waiting for a passphrase?)`,
-      ref,
-    );
-  if (r.error) throw new SecretError(`secret ${ref}: cannot run pass (${code ?? r.error.message})`, ref);
-  if (r.status !== 0)
-    throw new SecretError(
-      `secret ${ref}: pass show failed (exit ${r.status}): ${passProblem(r.stderr)}`,
-      ref,
-    );
-  const nl = r.stdout.indexOf('\n');
-  return (nl < 0 ? r.stdout : r.stdout.slice(0, nl)).replace(/\r$/, '');
+export function passPathsIn(
+  value: unknown,
+  out: Set<string> = new Set(),
+  seen = new WeakSet<object>(),
+): Set<string> {
+  if (typeof value === 'string') {
+    if (!value.includes('${pass:')) return out;
+    try {
+      for (const p of parseSecretRefs(value)) if ('ref' in p && p.scheme === 'pass') out.add(p.arg);
+    } catch {
+      // refused at load with its file:line:col
+    }
+    return out;
+  }
+  if (!value || typeof value !== 'object' || value instanceof Secret || seen.has(value)) return out;
+  seen.add(value);
+  const values = Array.isArray(value) || value instanceof Map ? value.values() : Object.values(value);
+  for (const v of values) passPathsIn(v, out, seen);
+  return out;
 }
 
-/** The line of pass's or gpg's stderr that says what went wrong (never content: stdout is not read here). */
-function passProblem(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const line =
-    lines.find((l) => /^Error:/.test(l)) ??
-    lines.find((l) => /decryption failed|no secret key|No such file/i.test(l)) ??
-    lines.at(-1) ??
-    'no message';
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-}
+export { forgetPassEntries, PASS_TIMEOUT_MS, readPassAhead } from './pass.js';
