@@ -1,22 +1,19 @@
 import { z } from 'zod';
-import {
-  AlertmanagerClient,
-  PrometheusClient,
-  PrometheusError,
-  samplesOf,
-} from '../../../clients/prometheus/client.js';
+import { AlertmanagerClient, PrometheusError, samplesOf } from '../../../clients/prometheus/client.js';
 import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
 import type { CheckKind, CheckOutcome } from '../../../core/check.js';
 import { defineCheck } from '../../../core/check.js';
-import { unknown } from '../../../core/outcome.js';
 import { STATUSES } from '../../../core/status.js';
-import { t } from '../../../i18n/index.js';
 import {
+  cannotAsk,
   defaultPromFetcher,
   failure,
   type PromFetcherFactory,
   promAccess,
+  promBase,
+  prometheusOf,
+  promKind,
   promUrl,
 } from '../../_shared/prometheus.js';
 import { type AlertingFacts, type AlertmanagerFacts, type FailedCounter, judgeAlerting } from './judge.js';
@@ -60,7 +57,7 @@ export type AlertingHealthOptions = z.output<typeof Options>;
 
 /** `http://am:9093/api/v2/alerts` (Prometheus's view) → `http://am:9093`. */
 export function alertmanagerBase(url: string): string {
-  return url.replace(/\/api\/v[12]\/alerts\/?$/, '').replace(/\/+$/, '');
+  return promBase(url.replace(/\/api\/v[12]\/alerts\/?$/, ''));
 }
 
 function counterOf(e: Awaited<ReturnType<AlertmanagerClient['metrics']>>, at: number): FailedCounter {
@@ -97,8 +94,7 @@ export async function gatherAlerting(
   factory: PromFetcherFactory,
   previous?: Record<string, unknown>,
 ): Promise<AlertingFacts> {
-  const base = o.url.replace(/\/+$/, '');
-  const prom = new PrometheusClient(base, factory(base, o), signal);
+  const prom = prometheusOf(o, factory, signal);
   const [rules, targets, alerts, sendsTo] = await Promise.all([
     settle(prom.rules()),
     settle(prom.targets()),
@@ -118,7 +114,7 @@ export async function gatherAlerting(
     }),
   );
   return {
-    prometheus: base,
+    prometheus: prom.base,
     rules,
     targets,
     alerts,
@@ -133,19 +129,15 @@ export function makeAlertingHealth(factory: PromFetcherFactory): CheckKind<Alert
     id: 'alerting.health',
     title: 'Alerting pipeline health (Prometheus, rules, targets, Alertmanager, Watchdog)',
     options: Options,
-    zeroConfig: false,
+    ...promKind,
     required: ['url'],
-    timeoutSec: 60,
-    // Asks the APIs from ronde's machine: nothing runs on the target.
-    commands: () => [],
     async evaluate(ctx): Promise<CheckOutcome> {
       const o = ctx.options;
       let facts: AlertingFacts;
       try {
         facts = await gatherAlerting(o, ctx.now, ctx.signal, factory, ctx.previous?.details);
       } catch (err) {
-        if (err instanceof SecretError)
-          return unknown(t(ctx.lang, 'prometheus.cannotAsk', { url: o.url, error: err.message }));
+        if (err instanceof SecretError) return cannotAsk(ctx.lang, o.url, err);
         throw err;
       }
       return judgeAlerting(

@@ -1,23 +1,19 @@
 import { z } from 'zod';
-import { PrometheusClient, PrometheusError } from '../../../clients/prometheus/client.js';
 import type { QueryData } from '../../../clients/prometheus/schema.js';
 import { durationSchema } from '../../../config/duration.js';
-import { SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
-import { unknown } from '../../../core/outcome.js';
-import { t } from '../../../i18n/index.js';
 import {
+  askPrometheus,
   defaultPromFetcher,
   type PromFetcherFactory,
-  promAccess,
-  promUrl,
+  promConnection,
+  promKind,
 } from '../../_shared/prometheus.js';
 import { judgeFreshness, type NewestSample } from './judge.js';
 
 const Options = z
   .object({
-    url: promUrl,
-    ...promAccess,
+    ...promConnection,
     selector: z
       .string()
       .min(1)
@@ -48,17 +44,12 @@ export function makeFreshnessMetric(factory: PromFetcherFactory): CheckKind<Fres
     id: 'freshness.metric',
     title: 'Freshness of a Prometheus series (its newest sample is recent)',
     options: Options,
-    zeroConfig: false,
+    ...promKind,
     required: ['url', 'selector'],
-    timeoutSec: 60,
-    // Asks Prometheus from ronde's machine: nothing runs on the target.
-    commands: () => [],
     async evaluate(ctx): Promise<CheckOutcome> {
       const o = ctx.options;
-      const base = o.url.replace(/\/+$/, '');
       const now = ctx.now.getTime() / 1000;
-      try {
-        const prom = new PrometheusClient(base, factory(base, o), ctx.signal);
+      return askPrometheus(o, factory, ctx, async (prom) => {
         // timestamp() gives a live series' newest sample exactly, but only within the 5 min
         // lookback; a series that stopped is found by the same over look_back, every max_age/2
         // (so a series seen for that long is never missed), at most ~11 000 steps.
@@ -85,11 +76,7 @@ export function makeFreshnessMetric(factory: PromFetcherFactory): CheckKind<Fres
           ctx.lang,
           ctx.now,
         );
-      } catch (err) {
-        if (err instanceof PrometheusError || err instanceof SecretError)
-          return unknown(t(ctx.lang, 'prometheus.cannotAsk', { url: base, error: err.message }));
-        throw err;
-      }
+      });
     },
   });
 }

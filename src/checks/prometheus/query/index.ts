@@ -1,23 +1,19 @@
 import { z } from 'zod';
-import { PrometheusClient, PrometheusError } from '../../../clients/prometheus/client.js';
 import { durationSchema } from '../../../config/duration.js';
-import { SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
-import { unknown } from '../../../core/outcome.js';
 import { STATUSES } from '../../../core/status.js';
-import { t } from '../../../i18n/index.js';
 import {
+  askPrometheus,
   defaultPromFetcher,
   type PromFetcherFactory,
-  promAccess,
-  promUrl,
+  promConnection,
+  promKind,
 } from '../../_shared/prometheus.js';
 import { judgeQuery } from './judge.js';
 
 const Options = z
   .object({
-    url: promUrl,
-    ...promAccess,
+    ...promConnection,
     query: z.string().min(1).describe('PromQL expression; each series of its result is judged on its own.'),
     direction: z
       .enum(['above', 'below'])
@@ -64,21 +60,15 @@ export function makePrometheusQuery(factory: PromFetcherFactory): CheckKind<Prom
     id: 'prometheus.query',
     title: 'A PromQL query against thresholds, or its trend ("full in N days")',
     options: Options,
-    zeroConfig: false,
+    ...promKind,
     required: ['url', 'query'],
-    timeoutSec: 60,
-    // Asks Prometheus from ronde's machine: nothing runs on the target.
-    commands: () => [],
     async evaluate(ctx): Promise<CheckOutcome> {
       const o = ctx.options;
-      const base = o.url.replace(/\/+$/, '');
       // Trend: the same expression as a subquery, its points over the window.
       const expr = o.full_at === undefined ? o.query : `(${o.query})[${o.window}s:${o.step}s]`;
-      try {
-        const prom = new PrometheusClient(base, factory(base, o), ctx.signal);
-        const data = await prom.query(expr, ctx.now.getTime() / 1000);
-        return judgeQuery(
-          data,
+      return askPrometheus(o, factory, ctx, async (prom) =>
+        judgeQuery(
+          await prom.query(expr, ctx.now.getTime() / 1000),
           {
             query: o.query,
             direction: o.direction,
@@ -93,12 +83,8 @@ export function makePrometheusQuery(factory: PromFetcherFactory): CheckKind<Prom
           },
           ctx.lang,
           ctx.now,
-        );
-      } catch (err) {
-        if (err instanceof PrometheusError || err instanceof SecretError)
-          return unknown(t(ctx.lang, 'prometheus.cannotAsk', { url: base, error: err.message }));
-        throw err;
-      }
+        ),
+      );
     },
   });
 }
