@@ -27,7 +27,10 @@ export async function guardLinkedChecks(
 ): Promise<void> {
   const bad = entry.linked.results.filter((r) => r.status !== 'OK');
   if (bad.length === 0) return;
-  const lines = bad.map((r) => `  ${r.status.padEnd(7)} ${r.check} on ${r.target}: ${r.summary}`);
+  const lines = bad.map(
+    (r) =>
+      `  ${r.status.padEnd(7)} ${t(lang, 'cli.done.badCheck', { check: r.check, target: r.target, summary: r.summary })}`,
+  );
   io.warn(`${t(lang, 'done.notOk', { id: entry.routine.id, n: bad.length })}\n${lines.join('\n')}\n`);
   if (force) return;
   if (!io.confirm) throw new CliError(t(lang, 'done.refused'), EX_NOT_SIGNED);

@@ -11,7 +11,7 @@ import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/types.js';
 import { type GuardIo, guardLinkedChecks, terminalGuard } from './done-guard.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import {
   entryJson,
   localDateTime,
@@ -43,27 +43,15 @@ interface DoneOptions {
 
 export function doneCommand(deps: SignoffDeps): Command {
   return new Command('done')
-    .summary('sign a routine off: who did it, when, with what note')
-    .description(
-      'Appends a sign-off to the routine’s history and prints the next due date.\n' +
-        'The history is never rewritten: `ronde undo` records a cancellation.\n' +
-        '--note is required unless checklist items are ticked with --item.\n\n' +
-        'The person is --by, else $RONDE_USER, git’s user.name, $SUDO_USER, $USER.\n' +
-        'With a `team:`, it must be a member. The Unix account is recorded beside it.\n\n' +
-        'When a linked check is not OK, it says which and asks for confirmation; without a\n' +
-        'terminal it refuses (exit 1, nothing recorded) unless --force is given.\n' +
-        'The sign-off is told to the team in one line (event routine.done).',
-    )
-    .argument('<id>', 'the routine id (see `ronde routines`)')
-    .option('-m, --note <text>', 'what was done ("all VMs but mail; rebooted web1")')
-    .option('-i, --item <n...>', 'checklist items ticked, 1-based (repeatable)', collect, [] as string[])
-    .option('--by <name>', 'the team member who did it')
-    .option('--json', 'print a JSON document { version, recorded, routine }', false)
-    .option('-f, --force', 'sign off even when a linked check is not OK (say why in --note)', false)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde done vm-updates --note "all VMs, web1 rebooted" --item 1 2 3\n  ronde done backups -m "dumps restored on test" --by alice',
-    )
+    .summary(say('cli.done.help.summary'))
+    .description(say('cli.done.help.description'))
+    .argument('<id>', say('cli.done.help.id'))
+    .option('-m, --note <text>', say('cli.done.help.note'))
+    .option('-i, --item <n...>', say('cli.done.help.item'), collect, [] as string[])
+    .option('--by <name>', say('cli.done.help.by'))
+    .option('--json', say('cli.done.help.json'), false)
+    .option('-f, --force', say('cli.done.help.force'), false)
+    .addHelpText('after', say('cli.done.help.examples'))
     .action(async (id: string, opts: DoneOptions) => {
       const { config, openStore } = await deps.context();
       const routine = config.routines.find((r) => r.id === id);
@@ -128,16 +116,12 @@ interface UndoOptions {
 
 export function undoCommand(deps: SignoffDeps): Command {
   return new Command('undo')
-    .summary('cancel the latest sign-off of a routine (recorded, never deleted)')
-    .description(
-      'Appends an undo entry naming the latest sign-off still in force: the routine’s\n' +
-        'state falls back to the one before. Both entries stay in the history\n' +
-        '(`ronde routines show ID`).',
-    )
-    .argument('<id>', 'the routine id')
-    .option('-m, --note <text>', 'why ("signed the wrong routine")')
-    .option('--by <name>', 'the team member undoing it (default as for `ronde done`)')
-    .option('--json', 'print a JSON document { version, recorded, undone, routine }', false)
+    .summary(say('cli.undo.help.summary'))
+    .description(say('cli.undo.help.description'))
+    .argument('<id>', say('cli.undo.help.id'))
+    .option('-m, --note <text>', say('cli.undo.help.note'))
+    .option('--by <name>', say('cli.undo.help.by'))
+    .option('--json', say('cli.undo.help.json'), false)
     .action(async (id: string, opts: UndoOptions) => {
       const { config, openStore } = await deps.context();
       const routine = config.routines.find((r) => r.id === id);
@@ -216,8 +200,8 @@ export function parseItems(raw: readonly string[], count: number): number[] {
     if (!/^\d+$/.test(part.trim()) || n < 1 || n > count)
       throw new CliError(
         count === 0
-          ? `--item ${part}: this routine has no checklist`
-          : `--item ${part}: expected a checklist item number from 1 to ${count}`,
+          ? say('cli.done.item.noChecklist', { item: part })
+          : say('cli.done.item.range', { item: part, count }),
         EX_USAGE,
       );
     out.add(n);
@@ -247,7 +231,7 @@ export function person(
           ['$USER', env.USER],
         ];
   const found = guesses.find(([, v]) => v !== undefined && v.trim() !== '');
-  if (!found) throw new CliError('cannot tell who you are: pass --by NAME (or set RONDE_USER)', EX_USAGE);
+  if (!found) throw new CliError(say('cli.done.whoAreYou'), EX_USAGE);
   const [source, raw] = found as [string, string];
   const name = raw.trim();
   if (team.length === 0) return name;
@@ -257,8 +241,7 @@ export function person(
   const names = team.map((m) => m.name);
   const guess = closest(name, names);
   throw new CliError(
-    `"${name}" (from ${source}) is not a member of team:${guess ? ` — did you mean "${guess}"?` : ''} ` +
-      `Members: ${names.join(', ')}. Pass --by NAME or set RONDE_USER.`,
+    say('cli.done.notMember', { name, source, guess: guess ?? '', members: names.join(', ') }),
     EX_USAGE,
   );
 }

@@ -14,7 +14,7 @@ import {
 import { boardTimeZone } from '../routines/board.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { localDateTime } from './routines.js';
 
 export const OUTBOX_OUTPUT_VERSION = 1;
@@ -36,7 +36,7 @@ function text() {
     lastError: (e: string) => `    ${t(lang, 'cli.outbox.lastError', { error: e })}`,
     nextTry: (at: string) => `    ${t(lang, 'cli.outbox.nextTry', { at })}`,
     hint: t(lang, 'cli.outbox.hint'),
-    retried: (id: number, before: string) => t(lang, 'cli.outbox.retried', { id, before }),
+    retried: (id: number, before: string) => t(lang, 'cli.outbox.retried', { id, before: stateName(before) }),
     dropped: (id: number) => t(lang, 'cli.outbox.dropped', { id }),
     refused: (id: number, why: string) => t(lang, 'cli.outbox.refused', { id, why }),
     daemonSends: t(lang, 'cli.outbox.daemonSends'),
@@ -49,20 +49,11 @@ function text() {
 
 export function outboxCommand(deps: OutboxDeps): Command {
   const cmd = new Command('outbox')
-    .summary('messages not sent yet: list, retry, drop')
-    .description(
-      'Lists the notifications that are not sent: pending (waiting for a retry after a temporary ' +
-        'failure), sending, and failed (refused by the receiver, a secret that did not resolve, or ' +
-        'retries given up after notify.max_attempts), each with its last error. A failed message ' +
-        'makes ronde.self CRIT until someone retries or drops it. See docs/notifications.md.',
-    )
-    .option('--all', 'also list sent and dropped messages', false)
-    .option('--json', 'print a JSON document { version, messages }', false)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde outbox\n  ronde outbox retry 12\n  ronde outbox retry --all\n' +
-        '  ronde outbox drop 12 --reason "the hook was deleted; told the team by hand"\n  ronde outbox log',
-    )
+    .summary(say('cli.outbox.help.summary'))
+    .description(say('cli.outbox.help.description'))
+    .option('--all', say('cli.outbox.help.all'), false)
+    .option('--json', say('cli.outbox.help.json'), false)
+    .addHelpText('after', say('cli.outbox.help.examples'))
     .action(async (opts: { all: boolean; json: boolean }) => {
       await withStore(deps, async (store, tz) => {
         const entries = await listOutbox(store, { all: opts.all });
@@ -78,18 +69,16 @@ export function outboxCommand(deps: OutboxDeps): Command {
     });
   cmd
     .command('retry')
-    .summary('queue failed messages again (same idempotency key)')
-    .description(
-      'Puts failed messages back in the queue, due now, with a fresh count of attempts; a pending one ' +
-        'waiting out its back-off becomes due now. The daemon sends them at its next delivery, with ' +
-        'the same idempotency key. Recorded with who and when (ronde outbox log).',
-    )
-    .argument('[ids...]', 'message ids, as `ronde outbox` lists them')
-    .option('--all', 'every failed message', false)
-    .option('--by <name>', 'who (default: $RONDE_USER, $SUDO_USER, $USER)')
+    .summary(say('cli.outbox.help.retry.summary'))
+    .description(say('cli.outbox.help.retry.description'))
+    .argument('[ids...]', say('cli.outbox.help.ids'))
+    .option('--all', say('cli.outbox.help.retry.all'), false)
+    .option('--by <name>', say('cli.outbox.help.by'))
     .action(async (ids: string[], own: { all: boolean; by?: string }, self: Command) => {
       // `outbox retry --all`: commander hands --all to `outbox`, which has one too; both mean it here.
       const opts = { ...own, all: own.all || Boolean(self.parent?.opts<{ all?: boolean }>().all) };
+      // The configuration first: its language is the one of the usage errors below.
+      await deps.context();
       if (!opts.all && ids.length === 0) throw new CliError(text().idsOrAll, EX_USAGE);
       if (opts.all && ids.length > 0) throw new CliError(t(cliLang(), 'cli.outbox.notBoth'), EX_USAGE);
       const parsed = opts.all ? 'all-failed' : parseIds(ids);
@@ -101,15 +90,13 @@ export function outboxCommand(deps: OutboxDeps): Command {
     });
   cmd
     .command('drop')
-    .summary('give messages up for good, saying why (audited)')
-    .description(
-      'Gives failed or pending messages up: they are never sent, ronde.self stops counting them, and ' +
-        'who, when and why are recorded in the store (ronde outbox log).',
-    )
-    .argument('<ids...>', 'message ids, as `ronde outbox` lists them')
-    .requiredOption('--reason <text>', 'why it is given up (kept in the audit trail)')
-    .option('--by <name>', 'who (default: $RONDE_USER, $SUDO_USER, $USER)')
+    .summary(say('cli.outbox.help.drop.summary'))
+    .description(say('cli.outbox.help.drop.description'))
+    .argument('<ids...>', say('cli.outbox.help.ids'))
+    .requiredOption('--reason <text>', say('cli.outbox.help.drop.reason'))
+    .option('--by <name>', say('cli.outbox.help.by'))
     .action(async (ids: string[], opts: { reason: string; by?: string }) => {
+      await deps.context();
       if (opts.reason.trim() === '') throw new CliError(t(cliLang(), 'cli.outbox.reason'), EX_USAGE);
       const parsed = parseIds(ids);
       await withStore(deps, async (store) => {
@@ -119,17 +106,18 @@ export function outboxCommand(deps: OutboxDeps): Command {
     });
   cmd
     .command('log')
-    .summary('who retried or dropped which message, when and why')
-    .argument('[id]', 'only this message')
+    .summary(say('cli.outbox.help.log.summary'))
+    .argument('[id]', say('cli.outbox.help.log.id'))
     .action(async (id: string | undefined) => {
+      await deps.context();
       const one = id === undefined ? undefined : parseIds([id])[0];
       await withStore(deps, async (store, tz) => {
         const actions = await outboxActions(store, one);
         if (actions.length === 0) return write(deps, text().noActions);
         const lines = actions.map(
           (a) =>
-            `${localDateTime(a.at, tz)}  #${a.outboxId}  ${a.action} by ${a.by} (OS user ${a.osUser}), was ${a.stateBefore}` +
-            `${a.reason ? ` — ${a.reason}` : ''}${a.lastError ? `\n    last error then: ${a.lastError}` : ''}`,
+            `${localDateTime(a.at, tz)}  #${a.outboxId}  ${say('cli.outbox.logLine', { action: actionName(a.action), by: a.by, osUser: a.osUser, before: stateName(a.stateBefore) })}` +
+            `${a.reason ? ` — ${a.reason}` : ''}${a.lastError ? `\n    ${say('cli.outbox.lastErrorThen', { error: a.lastError })}` : ''}`,
         );
         write(deps, `${text().times(tz)}\n${lines.join('\n')}\n`);
       });
@@ -137,12 +125,33 @@ export function outboxCommand(deps: OutboxDeps): Command {
   return cmd;
 }
 
+const STATES = ['pending', 'sending', 'sent', 'failed', 'dropped', 'suppressed'] as const;
+const FAILURES = ['permanent', 'secret', 'exhausted'] as const;
+const ACTIONS = ['retry', 'requeue', 'drop'] as const;
+const known = <T extends string>(list: readonly T[], s: string): s is T =>
+  (list as readonly string[]).includes(s);
+
+/** A state in the CLI's language; one the catalogue does not know (a newer ronde's) as stored. */
+function stateName(s: string): string {
+  return known(STATES, s) ? say(`cli.outbox.state.${s}`) : s;
+}
+
+function failureName(s: string): string {
+  return known(FAILURES, s) ? say(`cli.outbox.failure.${s}`) : s;
+}
+
+function actionName(s: string): string {
+  return known(ACTIONS, s) ? say(`cli.outbox.action.${s}`) : s;
+}
+
 /** One line per message, its error beneath: what a person needs to decide retry or drop. */
 export function renderOutbox(entries: readonly OutboxEntry[], tz: string, now: Date): string {
-  const header = ['ID', 'STATE', 'NOTIFIER', 'EVENT', 'TRIES', 'CREATED', 'TITLE'];
+  const header = say('cli.outbox.head').split('\t');
   const rows = entries.map((e) => [
     `#${e.id}`,
-    e.state === 'failed' && e.failure ? `failed (${e.failure})` : e.state,
+    e.state === 'failed' && e.failure
+      ? say('cli.outbox.failedWhy', { failure: failureName(e.failure) })
+      : stateName(e.state),
     e.notifier,
     e.event,
     String(e.attempts),

@@ -13,7 +13,7 @@ import type { RoutineStatus } from '../routines/state.js';
 import { linkedSuggestions } from '../routines/suggestions.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { paint, STATUS_STYLE, type Style, useColor } from './style.js';
 
 export const ROUTINES_OUTPUT_VERSION = 1;
@@ -33,20 +33,11 @@ interface ListOptions {
 
 export function routinesCommand(deps: RoutinesDeps): Command {
   const cmd = new Command('routines')
-    .summary('show the routines: overdue first, who did each last and when')
-    .description(
-      'One line per routine, overdue first: its state (OVERDUE n d, DUE, DUE SOON, OK), who should ' +
-        'take it (WHO: the assignee, or `bob?` — the fair suggestion the reminders make for a due or ' +
-        'overdue routine), who signed it off last and when, the next due date, and the worst status ' +
-        'of its linked checks. A routine never signed off is due from the moment ronde first saw it ' +
-        'in the configuration.',
-    )
-    .option('--json', 'print a JSON document { version, routines }', false)
-    .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde routines\n  ronde routines show backups\n  ronde done backups --note "dumps checked"',
-    )
+    .summary(say('cli.routines.help.summary'))
+    .description(say('cli.routines.help.description'))
+    .option('--json', say('cli.routines.help.json'), false)
+    .option('--no-color', say('cli.routines.help.noColor'))
+    .addHelpText('after', say('cli.routines.help.examples'))
     .action(async (opts: ListOptions) => {
       const { entries, tz, now, self } = await board(deps);
       const write = deps.write ?? ((s: string) => process.stdout.write(s));
@@ -62,14 +53,14 @@ export function routinesCommand(deps: RoutinesDeps): Command {
       write(renderBoard(entries, now, tz, opts.color && (deps.color ?? useColor(process.stdout)), cliLang()));
       // Reminders come from the daemon: say so when they cannot be trusted (ronde.self).
       if (self.status !== 'OK' && !self.notApplicable)
-        write(`\nronde.self ${self.status}: ${self.summary}\n`);
+        write(`\n${say('cli.routines.self', { status: self.status, summary: self.summary })}\n`);
     });
   cmd
     .command('show')
-    .summary('one routine: checklist, history of sign-offs, linked check results')
-    .argument('<id>', 'the routine id')
-    .option('--json', 'print a JSON document { version, routine }', false)
-    .option('--no-color', 'no colours')
+    .summary(say('cli.routines.help.show.summary'))
+    .argument('<id>', say('cli.routines.help.show.id'))
+    .option('--json', say('cli.routines.help.show.json'), false)
+    .option('--no-color', say('cli.routines.help.show.noColor'))
     .action(async (id: string, own: ListOptions, self: Command) => {
       // Unless the whole program has positional options, `routines show ID --json`
       // hands --json to `routines`: the flags mean the same here, so take both.
@@ -129,7 +120,7 @@ export function unknownRoutine(id: string, routines: readonly Routine[]): CliErr
     routineProblem(
       routines.map((r) => r.id),
       id,
-    ) ?? `unknown routine "${id}"`,
+    ) ?? say('cli.routines.unknown', { id }),
     EX_USAGE,
   );
 }
@@ -312,7 +303,7 @@ export function renderShow(
       );
     for (const c of e.linked.notApplicable)
       out.push(
-        `  ${'n/a'.padEnd(7)}  ${t(lang, 'cli.routines.show.naLine', { check: c.check, target: c.target, summary: c.summary })}`,
+        `  ${t(lang, 'cli.check.na').trimEnd().padEnd(7)}  ${t(lang, 'cli.routines.show.naLine', { check: c.check, target: c.target, summary: c.summary })}`,
       );
     for (const u of e.linked.unmatched)
       out.push(`  ${t(lang, 'cli.routines.show.noResultFor', { selector: u })}`);

@@ -1,3 +1,6 @@
+import { en as outboxEn, fr as outboxFr } from './outbox.js';
+import { en as routinesEn, fr as routinesFr } from './routines.js';
+
 /*
  * The commands' words, one file per command or group of commands
  * (`hosts.ts` holds the `cli.hosts.*` keys and the words of `ronde hosts
@@ -5,6 +8,12 @@
  * one import and one line in each list below; `fr` must have every key of
  * `en` with the same parameters (the compiler checks).
  */
-export const en = {};
+export const en = {
+  ...outboxEn,
+  ...routinesEn,
+};
 
-export const fr: typeof en = {};
+export const fr: typeof en = {
+  ...outboxFr,
+  ...routinesFr,
+};
