@@ -30,6 +30,11 @@ export function errorSaid(err: unknown): Said {
   return { say: (lang) => sayError(lang, err) };
 }
 
+/** The Said of an error built from a Said or a plain text (then none: the text is raw). */
+export function saidOf(text: string | Said): Said | undefined {
+  return typeof text === 'string' ? undefined : text;
+}
+
 /** The message an error takes from a Said or a plain (raw, foreign) text: English for the Said. */
 export function englishOf(text: string | Said): string {
   return typeof text === 'string' ? text : text.say('en');

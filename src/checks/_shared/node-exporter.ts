@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type Exposition, httpFetcher, PrometheusError, scrape } from '../../clients/prometheus/client.js';
+import { sayError } from '../../core/said.js';
+import type { Lang } from '../../i18n/index.js';
 
 /*
  * A host's node-exporter as the source of a kind (apt.pending, system.reboot):
@@ -20,12 +22,13 @@ export async function readNodeExporter(
   template: string,
   host: string,
   signal: AbortSignal,
+  lang: Lang = 'en',
 ): Promise<{ url: string; metrics: Exposition } | { url: string; error: string }> {
   const url = template.replaceAll('{host}', host);
   try {
     return { url, metrics: await scrape(url, httpFetcher({ url, timeoutMs: 15_000 }), signal) };
   } catch (err) {
-    if (err instanceof PrometheusError) return { url, error: err.message };
+    if (err instanceof PrometheusError) return { url, error: sayError(lang, err) };
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import { durationSchema } from '../../config/duration.js';
 import { resolveSecrets, SecretError } from '../../config/secrets.js';
 import type { CheckOutcome } from '../../core/check.js';
 import { unknown } from '../../core/outcome.js';
+import { sayError } from '../../core/said.js';
 import { secretString } from '../../core/secret-ref.js';
 import { type Lang, t } from '../../i18n/index.js';
 
@@ -87,13 +88,16 @@ export async function askPrometheus(
 
 /** UNKNOWN: the server `url` could not be asked. */
 export function cannotAsk(lang: Lang, url: string, err: Error): CheckOutcome {
-  return unknown(t(lang, 'prometheus.cannotAsk', { url, error: err.message }));
+  return unknown(t(lang, 'prometheus.cannotAsk', { url, error: sayError(lang, err) }));
 }
 
 /** A failure of a call, for a judge: reachability failures apart from the rest. */
-export function failure(err: unknown): { error: string; unreachable: boolean } {
+export function failure(err: unknown, lang: Lang = 'en'): { error: string; unreachable: boolean } {
   if (err instanceof PrometheusError)
-    return { error: err.message, unreachable: err.failure === 'unreachable' || err.failure === 'timeout' };
+    return {
+      error: sayError(lang, err),
+      unreachable: err.failure === 'unreachable' || err.failure === 'timeout',
+    };
   if (err instanceof Error && err.name === 'SecretError') return { error: err.message, unreachable: false };
   throw err;
 }

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { DockerError, dockerError } from './errors.js';
 import {
   ContainerInspect,
@@ -34,7 +35,7 @@ export class DockerClient {
     schema: T,
     run: () => Promise<unknown>,
   ): Promise<z.output<T>> {
-    if (this.signal?.aborted) throw new DockerError(`interrupted (${what})`, 'timeout');
+    if (this.signal?.aborted) throw new DockerError(said('client.docker.interrupted', { what }), 'timeout');
     let body: unknown;
     try {
       body = await (this.signal ? raceAbort(run(), this.signal, what) : run());
@@ -44,8 +45,11 @@ export class DockerClient {
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const at = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-      throw new DockerError(`${what}: unexpected answer${at}: ${issue?.message ?? 'invalid'}`, 'protocol');
+      const at = issue?.path.join('.') ?? '';
+      throw new DockerError(
+        said('client.docker.unexpected', { what, at, issue: issue?.message ?? 'invalid' }),
+        'protocol',
+      );
     }
     return parsed.data;
   }
@@ -113,7 +117,7 @@ export class DockerClient {
 
 function raceAbort<T>(p: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DockerError(`interrupted (${what})`, 'timeout'));
+    const onAbort = () => reject(new DockerError(said('client.docker.interrupted', { what }), 'timeout'));
     signal.addEventListener('abort', onAbort, { once: true });
     p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

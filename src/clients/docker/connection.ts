@@ -3,6 +3,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
+import { said } from '../../core/said.js';
 import { DockerError } from './errors.js';
 
 /** dockerode (and its gRPC/protobuf tree) is loaded on first use: `ronde check` without Docker must not pay for it. */
@@ -50,10 +51,7 @@ export function openDocker(
   if (conn.url) {
     const url = parseUrl(conn.url);
     if (!conn.ca || !conn.cert || !conn.key)
-      throw new DockerError(
-        `${conn.url}: give ca, cert and key: the Docker API over TCP without TLS client certificates gives root to anyone who reaches it`,
-        'config',
-      );
+      throw new DockerError(said('client.docker.noCerts', { url: conn.url }), 'config');
     const docker = new (dockerode())({
       ...none,
       protocol: 'https',
@@ -69,11 +67,7 @@ export function openDocker(
   const socket = conn.socket ?? DEFAULT_SOCKET;
   if (conn.viaSsh) {
     const forward = opts.forward;
-    if (!forward)
-      throw new DockerError(
-        `via_ssh: ${opts.target} is not reached over SSH; use socket or url instead`,
-        'config',
-      );
+    if (!forward) throw new DockerError(said('client.docker.notSsh', { target: opts.target }), 'config');
     const agent = new http.Agent({ keepAlive: false });
     // Each HTTP connection is one direct-streamlocal channel of the pooled SSH connection.
     (agent as unknown as { createConnection: unknown }).createConnection = (
@@ -104,9 +98,10 @@ function parseUrl(raw: string): URL {
   try {
     url = new URL(raw.replace(/^tcp:/, 'https:'));
   } catch {
-    throw new DockerError(`invalid url ${raw}`, 'config');
+    throw new DockerError(said('client.docker.badUrl', { url: raw }), 'config');
   }
-  if (url.protocol !== 'https:') throw new DockerError(`url must be tcp:// or https:// (${raw})`, 'config');
+  if (url.protocol !== 'https:')
+    throw new DockerError(said('client.docker.urlScheme', { url: raw }), 'config');
   return url;
 }
 
@@ -115,7 +110,7 @@ function readPem(file: string, what: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     throw new DockerError(
-      `cannot read ${what} ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      said('client.docker.cannotRead', { what, file, code: (err as NodeJS.ErrnoException).code ?? 'error' }),
       'config',
     );
   }

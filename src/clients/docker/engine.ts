@@ -1,7 +1,9 @@
 import type { CheckContext, CheckOutcome } from '../../core/check.js';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
 import { unknown } from '../../core/outcome.js';
+import { sayError } from '../../core/said.js';
 import type { TargetInfo, Transport } from '../../core/target.js';
+import { type Lang, t } from '../../i18n/index.js';
 import { DEFAULT_SOCKET, DockerClient, DockerError, openDocker } from './client.js';
 import { type DockerConnectionOptions, toConnection } from './settings.js';
 
@@ -71,23 +73,22 @@ export function absentSocket(
   probe: CommandResult | undefined,
   d: DockerConnectionOptions,
   transport?: Transport,
+  lang: Lang = 'en',
 ): CheckOutcome | null {
   if (probeSays(probe, d, transport) !== 'none') return null;
   const path = socketPath(d);
-  const summary = `no Docker socket at ${path}`;
+  const summary = t(lang, 'client.docker.noSocket', { path });
   if (!d.socket && !d.url)
     return {
       status: 'UNKNOWN',
       summary,
-      reasons: [`${path} is not a unix socket: Docker is not installed on this host, or not running`],
+      reasons: [t(lang, 'client.docker.notInstalled', { path })],
       notApplicable: true,
     };
   return {
     status: 'UNKNOWN',
     summary,
-    reasons: [
-      `\`test -S ${path}\` says no socket there (absent, not a socket, or in a directory the login user cannot enter): check the docker.socket option`,
-    ],
+    reasons: [t(lang, 'client.docker.socketMissing', { path })],
   };
 }
 
@@ -102,19 +103,20 @@ export function engineFailure(
   d: DockerConnectionOptions,
   probe?: CommandResult,
   transport?: Transport,
+  lang: Lang = 'en',
 ): CheckOutcome {
   if (!(err instanceof DockerError)) throw err;
-  const why = err.message;
+  const why = sayError(lang, err);
   if (
     err.failure === 'unreachable' &&
-    /cannot forward /.test(why) &&
+    /cannot forward /.test(err.message) &&
     transport === 'ssh' &&
     probeSays(probe, d, transport) === 'socket'
   ) {
-    const summary = `the Docker socket ${socketPath(d)} exists but could not be opened over SSH: likely permission (the login user needs the docker group, or root) or AllowStreamLocalForwarding disabled in sshd_config`;
+    const summary = t(lang, 'client.docker.sshForward', { path: socketPath(d) });
     return { status: 'UNKNOWN', summary, reasons: [summary, why] };
   }
-  const absent = err.failure === 'unreachable' && /ENOENT/.test(why) && !d.socket && !d.url;
+  const absent = err.failure === 'unreachable' && /ENOENT/.test(err.message) && !d.socket && !d.url;
   return unknown(why, absent ? { notApplicable: true } : {});
 }
 
@@ -125,16 +127,17 @@ export function engineFailure(
  * anything else is thrown as before.
  */
 export async function withEngine(
-  ctx: Pick<CheckContext<unknown>, 'outputs' | 'target' | 'signal'>,
+  ctx: Pick<CheckContext<unknown>, 'outputs' | 'target' | 'signal'> & { lang?: Lang },
   d: DockerConnectionOptions,
   use: (api: DockerClient) => Promise<CheckOutcome>,
 ): Promise<CheckOutcome> {
   const [probe] = ctx.outputs;
-  const absent = absentSocket(probe, d, ctx.target.transport);
+  const lang = ctx.lang ?? 'en';
+  const absent = absentSocket(probe, d, ctx.target.transport, lang);
   if (absent) return absent;
   try {
     return await use(dockerFor(d, ctx.target, ctx.signal));
   } catch (err) {
-    return engineFailure(err, d, probe, ctx.target.transport);
+    return engineFailure(err, d, probe, ctx.target.transport, lang);
   }
 }

@@ -1,3 +1,5 @@
+import { englishOf, type Said, said, saidOf } from '../../core/said.js';
+
 /**
  * Why a Docker Engine API call failed, so a caller can tell "fix the config"
  * from "the engine is down":
@@ -11,13 +13,16 @@
 export type DockerFailure = 'config' | 'unreachable' | 'tls' | 'api' | 'protocol' | 'timeout';
 
 export class DockerError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly failure: DockerFailure,
     readonly httpStatus?: number,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'DockerError';
+    this.said = saidOf(message);
   }
 }
 
@@ -27,19 +32,22 @@ export function dockerError(err: unknown, where: string, what: string): DockerEr
   const e = err as NodeJS.ErrnoException & { statusCode?: number; json?: { message?: string } | null };
   if (typeof e?.statusCode === 'number') {
     const msg = e.json?.message ?? e.message;
-    return new DockerError(`${what}: HTTP ${e.statusCode}: ${msg}`, 'api', e.statusCode);
+    return new DockerError(
+      said('client.docker.api', { what, status: e.statusCode, error: String(msg) }),
+      'api',
+      e.statusCode,
+    );
   }
   const code = e?.code ?? '';
-  if (code === 'EACCES')
-    return new DockerError(
-      `permission denied on the Docker engine at ${where}: the user needs root or the docker group`,
-      'unreachable',
-    );
+  if (code === 'EACCES') return new DockerError(said('client.docker.denied', { where }), 'unreachable');
   if (['ENOENT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code))
-    return new DockerError(`cannot reach the Docker engine at ${where}: ${code}`, 'unreachable');
+    return new DockerError(said('client.docker.unreachable', { where, code }), 'unreachable');
   if (code.startsWith('ERR_TLS') || /certificate|self.signed/i.test(e?.message ?? ''))
-    return new DockerError(`TLS to ${where} refused: ${e.message}`, 'tls');
+    return new DockerError(said('client.docker.tls', { where, error: e.message }), 'tls');
   if (e?.name === 'AbortError' || /timeout/i.test(e?.message ?? ''))
-    return new DockerError(`no answer from ${where} (${what})`, 'timeout');
-  return new DockerError(`${what} on ${where}: ${e?.message ?? String(err)}`, 'unreachable');
+    return new DockerError(said('client.docker.timeout', { where, what }), 'timeout');
+  return new DockerError(
+    said('client.docker.failed', { what, where, error: e?.message ?? String(err) }),
+    'unreachable',
+  );
 }

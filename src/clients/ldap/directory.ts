@@ -1,4 +1,5 @@
 import { Client, type Entry } from 'ldapts';
+import { englishOf, type Said, said, saidOf } from '../../core/said.js';
 
 /*
  * Reads the accounts and groups of a directory for an access review: one
@@ -38,7 +39,15 @@ export interface DirectoryQuery {
   timeoutMs: number;
 }
 
-export class LdapError extends Error {}
+/** Our words (a Said) or the LDAP library's raw message. */
+export class LdapError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  readonly said: Said | undefined;
+  constructor(message: string | Said) {
+    super(englishOf(message));
+    this.said = saidOf(message);
+  }
+}
 
 const ACCOUNT_ATTRS = [
   'uid',
@@ -62,7 +71,7 @@ export async function readDirectory(
     try {
       await client.bind(q.bindDn, q.password);
     } catch (err) {
-      throw new LdapError(`bind as ${q.bindDn} refused: ${(err as Error).message}`);
+      throw new LdapError(said('client.ldap.bindRefused', { dn: q.bindDn, error: (err as Error).message }));
     }
     const people = await client.search(q.base, {
       scope: 'sub',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { PrometheusError } from './errors.js';
 import { expectOk, type PromFetcher } from './http.js';
 import { type Exposition, parseExposition } from './metrics-text.js';
@@ -24,15 +25,18 @@ function validate<T extends z.ZodType>(where: string, schema: T, value: unknown)
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const at = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-  throw new PrometheusError(`${where}: unexpected answer${at}: ${issue?.message ?? 'invalid'}`, 'protocol');
+  const at = issue?.path.join('.') ?? '';
+  throw new PrometheusError(
+    said('client.prometheus.unexpected', { where, at, issue: issue?.message ?? 'invalid' }),
+    'protocol',
+  );
 }
 
 function json(where: string, body: string, status: number): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    throw new PrometheusError(`${where}: the answer is not JSON (HTTP ${status})`, 'protocol', status);
+    throw new PrometheusError(said('client.prometheus.notJson', { where, status }), 'protocol', status);
   }
 }
 
@@ -52,7 +56,7 @@ export class PrometheusClient {
     const env = validate(where, V1Envelope, json(where, r.body, r.status));
     if (env.status === 'error')
       throw new PrometheusError(
-        `Prometheus refused ${path}: ${env.errorType ?? 'error'}: ${env.error ?? 'no detail'}`,
+        said('client.prometheus.refused', { path, type: env.errorType ?? '', error: env.error ?? '' }),
         'query',
         r.status,
       );

@@ -1,3 +1,5 @@
+import { englishOf, type Said, saidOf } from '../../core/said.js';
+
 /**
  * Why a Prometheus or Alertmanager call failed:
  * - `unreachable`: connection refused, reset, DNS or TLS failure;
@@ -10,12 +12,15 @@
 export type PrometheusFailure = 'unreachable' | 'timeout' | 'auth' | 'http' | 'query' | 'protocol';
 
 export class PrometheusError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly failure: PrometheusFailure,
     readonly httpStatus?: number,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'PrometheusError';
+    this.said = saidOf(message);
   }
 }

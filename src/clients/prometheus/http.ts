@@ -1,4 +1,5 @@
 import type { Secret } from '../../config/secrets.js';
+import { said } from '../../core/said.js';
 import { PrometheusError } from './errors.js';
 
 /** Where a Prometheus-family server answers, and how to authenticate. */
@@ -42,12 +43,19 @@ export function httpFetcher(conn: PromConnection): PromFetcher {
       return { status: res.status, body };
     } catch (err) {
       if (timeout.aborted)
-        throw new PrometheusError(`${base}: no answer within ${timeoutMs / 1000} s (${path})`, 'timeout');
-      if (signal?.aborted) throw new PrometheusError(`${base}: interrupted (${path})`, 'timeout');
+        throw new PrometheusError(
+          said('client.prometheus.noAnswer', { base, sec: timeoutMs / 1000, path }),
+          'timeout',
+        );
+      if (signal?.aborted)
+        throw new PrometheusError(said('client.prometheus.interrupted', { base, path }), 'timeout');
       if (err instanceof PrometheusError) throw err;
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       throw new PrometheusError(
-        `cannot reach ${base}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+        said('client.prometheus.unreachable', {
+          base,
+          error: cause?.code ?? cause?.message ?? (err as Error).message,
+        }),
         'unreachable',
       );
     }
@@ -65,7 +73,11 @@ async function readCapped(res: Response, max: number): Promise<string> {
     size += value.length;
     if (size > max) {
       await reader.cancel();
-      throw new PrometheusError(`answer larger than ${max >> 20} MiB`, 'protocol', res.status);
+      throw new PrometheusError(
+        said('client.prometheus.tooLarge', { mib: max >> 20 }),
+        'protocol',
+        res.status,
+      );
     }
     chunks.push(value);
   }
@@ -76,7 +88,15 @@ async function readCapped(res: Response, max: number): Promise<string> {
 export function expectOk(base: string, path: string, r: { status: number; body: string }): string {
   if (r.status === 200) return r.body;
   if (r.status === 401 || r.status === 403)
-    throw new PrometheusError(`${base}${path}: HTTP ${r.status}: check the token`, 'auth', r.status);
+    throw new PrometheusError(
+      said('client.prometheus.auth', { url: `${base}${path}`, status: r.status }),
+      'auth',
+      r.status,
+    );
   const text = r.body.trim().slice(0, 200);
-  throw new PrometheusError(`${base}${path}: HTTP ${r.status}${text ? `: ${text}` : ''}`, 'http', r.status);
+  throw new PrometheusError(
+    said('client.prometheus.http', { url: `${base}${path}`, status: r.status, body: text }),
+    'http',
+    r.status,
+  );
 }

@@ -1,3 +1,4 @@
+import { said } from '../../core/said.js';
 import type { ProxmoxClient } from './client.js';
 import { ProxmoxError } from './errors.js';
 import type { BackupJob, BackupVolume, Guest, Task } from './schema.js';
@@ -72,8 +73,7 @@ export async function readBackupInventory(api: ProxmoxClient, q: InventoryQuery)
     q.storages.length > 0
       ? [...q.storages]
       : [...new Set(resources.filter((r) => hasBackup(r.content)).map((r) => r.storage))].sort();
-  if (wanted.length === 0)
-    throw new ProxmoxError('no storage with content "backup" is visible to the token', 'config');
+  if (wanted.length === 0) throw new ProxmoxError(said('client.proxmox.noBackupStorage'), 'config');
 
   const reads: Array<{ storage: string; node: string }> = [];
   for (const storage of wanted) {

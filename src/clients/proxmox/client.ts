@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { AptPackage } from './apt-schema.js';
 import { ProxmoxError } from './errors.js';
 import {
@@ -39,9 +40,12 @@ export class ProxmoxClient {
     const parsed = envelope(schema).safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       throw new ProxmoxError(
-        `${path}: unexpected answer${where}: ${issue?.message ?? 'invalid'}`,
+        said('client.proxmox.unexpected', {
+          path,
+          at: issue?.path.join('.') ?? '',
+          issue: issue?.message ?? 'invalid',
+        }),
         'protocol',
       );
     }
@@ -124,7 +128,11 @@ export class ProxmoxClient {
       if (r.success) return r.data;
       const issue = r.error.issues[0];
       throw new ProxmoxError(
-        `${path}: unexpected answer at data.${[i, ...(issue?.path ?? [])].join('.')}: ${issue?.message}`,
+        said('client.proxmox.unexpected', {
+          path,
+          at: `data.${[i, ...(issue?.path ?? [])].join('.')}`,
+          issue: issue?.message ?? 'invalid',
+        }),
         'protocol',
       );
     });

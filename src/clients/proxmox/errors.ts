@@ -1,3 +1,5 @@
+import { englishOf, type Said, saidOf } from '../../core/said.js';
+
 /**
  * Why a Proxmox API call failed, so a caller can tell "fix the config" from
  * "try again later":
@@ -11,13 +13,16 @@
 export type ProxmoxFailure = 'tls' | 'auth' | 'transient' | 'timeout' | 'protocol' | 'config';
 
 export class ProxmoxError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly failure: ProxmoxFailure,
     readonly httpStatus?: number,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'ProxmoxError';
+    this.said = saidOf(message);
   }
 }
 

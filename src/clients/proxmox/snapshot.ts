@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { ProxmoxError } from './errors.js';
 import { envelope } from './schema.js';
 import type { ProxmoxFetcher } from './transport.js';
@@ -28,7 +29,7 @@ function parse<T extends z.ZodType>(path: string, body: unknown, schema: T): z.o
   const r = envelope(schema).safeParse(body);
   if (!r.success)
     throw new ProxmoxError(
-      `${path}: unexpected answer: ${r.error.issues[0]?.message ?? 'invalid'}`,
+      said('client.proxmox.unexpected', { path, at: '', issue: r.error.issues[0]?.message ?? 'invalid' }),
       'protocol',
     );
   return (r.data as { data: z.output<T> }).data;
@@ -40,7 +41,8 @@ export async function startSnapshot(
   s: { node: string; vmid: number; snapname: string; description: string },
   signal?: AbortSignal,
 ): Promise<string> {
-  if (!SNAPNAME.test(s.snapname)) throw new ProxmoxError(`invalid snapshot name ${s.snapname}`, 'config');
+  if (!SNAPNAME.test(s.snapname))
+    throw new ProxmoxError(said('client.proxmox.snapName', { name: s.snapname }), 'config');
   const path = `/nodes/${encodeURIComponent(s.node)}/qemu/${s.vmid}/snapshot`;
   const body = await fetch(path, {}, signal, { snapname: s.snapname, description: s.description });
   return parse(path, body, z.string().startsWith('UPID:'));
@@ -72,11 +74,11 @@ export async function awaitTask(
     if (st.status === 'stopped') {
       const exit = st.exitstatus ?? '';
       if (exit === 'OK' || exit.startsWith('WARNINGS')) return exit;
-      throw new ProxmoxError(`task ${upid} failed: ${exit || 'no exit status'}`, 'protocol');
+      throw new ProxmoxError(said('client.proxmox.taskFailed', { upid, exit }), 'protocol');
     }
     if (Date.now() >= until)
       throw new ProxmoxError(
-        `task ${upid} still running after ${Math.round(o.timeoutMs / 1000)} s`,
+        said('client.proxmox.taskRunning', { upid, sec: Math.round(o.timeoutMs / 1000) }),
         'timeout',
       );
     await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));

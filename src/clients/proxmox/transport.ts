@@ -3,6 +3,7 @@ import http from 'node:http';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type { Secret } from '../../config/secrets.js';
+import { type Said, said } from '../../core/said.js';
 import { ProxmoxError, TLS_CODES } from './errors.js';
 
 export interface ProxmoxConnection {
@@ -52,16 +53,17 @@ export function httpsFetcher(conn: ProxmoxConnection): ProxmoxFetcher {
   try {
     base = new URL(conn.url.replace(/\/+$/, '').replace(/\/api2\/json$/, ''));
   } catch {
-    throw new ProxmoxError(`invalid url ${conn.url}`, 'config');
+    throw new ProxmoxError(said('client.proxmox.badUrl', { url: conn.url }), 'config');
   }
-  if (base.protocol !== 'https:') throw new ProxmoxError(`url must be https:// (${conn.url})`, 'config');
+  if (base.protocol !== 'https:')
+    throw new ProxmoxError(said('client.proxmox.notHttps', { url: conn.url }), 'config');
   let ca: string | undefined;
   if (conn.caFile) {
     try {
       ca = readFileSync(conn.caFile, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new ProxmoxError(`cannot read ca_file ${conn.caFile} (${code})`, 'config');
+      throw new ProxmoxError(said('client.proxmox.caFile', { file: conn.caFile, code }), 'config');
     }
   }
   const host = base.hostname.replace(/^\[|\]$/g, '');
@@ -77,8 +79,11 @@ export function httpsFetcher(conn: ProxmoxConnection): ProxmoxFetcher {
     const all = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const aborted = () =>
       timeout.aborted
-        ? new ProxmoxError(`no answer from ${host}:${port} within ${timeoutMs / 1000} s (${path})`, 'timeout')
-        : new ProxmoxError(`interrupted (${path})`, 'timeout');
+        ? new ProxmoxError(
+            said('client.proxmox.noAnswer', { where: `${host}:${port}`, sec: timeoutMs / 1000, path }),
+            'timeout',
+          )
+        : new ProxmoxError(said('client.proxmox.interrupted', { path }), 'timeout');
     if (all.aborted) throw aborted();
     const socket = await connect(host, port, ca, pin, all, aborted);
     return request(socket, { host, port, path: full, shown: path, conn, signal: all, aborted, form });
@@ -110,26 +115,38 @@ function connect(
     signal.addEventListener('abort', onAbort, { once: true });
     socket.once('error', (err: NodeJS.ErrnoException) => {
       signal.removeEventListener('abort', onAbort);
-      reject(new ProxmoxError(`cannot connect to ${host}:${port}: ${err.code ?? err.message}`, 'transient'));
+      reject(
+        new ProxmoxError(
+          said('client.proxmox.cannotConnect', { where: `${host}:${port}`, error: err.code ?? err.message }),
+          'transient',
+        ),
+      );
     });
     socket.once('secureConnect', () => {
       signal.removeEventListener('abort', onAbort);
       const presented = normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
-      const fail = (why: string) => {
+      const fail = (why: Said) => {
         socket.destroy();
         reject(new ProxmoxError(why, 'tls'));
       };
       if (pin !== undefined) {
         if (presented !== pin)
           return fail(
-            `certificate fingerprint mismatch: ${host}:${port} presented ${colons(presented)}, expected ${colons(pin)}`,
+            said('client.proxmox.pinMismatch', {
+              where: `${host}:${port}`,
+              presented: colons(presented),
+              pin: colons(pin),
+            }),
           );
       } else if (!socket.authorized) {
         const code = String(socket.authorizationError ?? 'unknown');
-        const what = TLS_CODES.has(code) ? 'not trusted' : 'refused';
         return fail(
-          `certificate of ${host}:${port} ${what} (${code}); set ca_file, or pin it with ` +
-            `fingerprint: ${colons(presented)} after checking it on the node (pvenode cert info)`,
+          said('client.proxmox.untrusted', {
+            where: `${host}:${port}`,
+            trusted: !TLS_CODES.has(code),
+            code,
+            presented: colons(presented),
+          }),
         );
       }
       resolve(socket);
@@ -179,7 +196,14 @@ function request(socket: tls.TLSSocket, a: RequestArgs): Promise<unknown> {
           if (size > MAX_BODY) req.destroy(new Error('response larger than 64 MiB'));
           else chunks.push(c);
         });
-        res.on('error', (err) => reject(new ProxmoxError(`${a.shown}: ${err.message}`, 'transient')));
+        res.on('error', (err) =>
+          reject(
+            new ProxmoxError(
+              said('client.proxmox.failed', { path: a.shown, error: err.message }),
+              'transient',
+            ),
+          ),
+        );
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           const why = res.statusMessage ?? '';
@@ -187,7 +211,7 @@ function request(socket: tls.TLSSocket, a: RequestArgs): Promise<unknown> {
           try {
             resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
           } catch {
-            reject(new ProxmoxError(`${a.shown}: the answer is not JSON`, 'protocol', status));
+            reject(new ProxmoxError(said('client.proxmox.notJson', { path: a.shown }), 'protocol', status));
           }
         });
       },
@@ -200,22 +224,21 @@ function request(socket: tls.TLSSocket, a: RequestArgs): Promise<unknown> {
     req.on('close', () => a.signal.removeEventListener('abort', onAbort));
     req.on('error', (err) => {
       if (a.signal.aborted) return reject(a.aborted());
-      reject(new ProxmoxError(`${a.shown}: ${err.message}`, 'transient'));
+      reject(
+        new ProxmoxError(said('client.proxmox.failed', { path: a.shown, error: err.message }), 'transient'),
+      );
     });
     req.end(body);
   });
 }
 
 function httpError(status: number, why: string, path: string, tokenId: string): ProxmoxError {
-  const detail = why ? `: ${why}` : '';
+  const detail = why;
   if (status === 401)
-    return new ProxmoxError(
-      `authentication failed (401${detail}): check the token id ${tokenId} and its secret`,
-      'auth',
-      status,
-    );
-  if (status === 403) return new ProxmoxError(`permission denied (403) on ${path}${detail}`, 'auth', status);
+    return new ProxmoxError(said('client.proxmox.auth', { detail, tokenId }), 'auth', status);
+  if (status === 403)
+    return new ProxmoxError(said('client.proxmox.denied', { path, detail }), 'auth', status);
   // 595/596: pveproxy could not reach the node that owns the resource.
-  if (status >= 500) return new ProxmoxError(`${path}: HTTP ${status}${detail}`, 'transient', status);
-  return new ProxmoxError(`${path}: HTTP ${status}${detail}`, 'protocol', status);
+  const http = said('client.proxmox.http', { path, status, detail });
+  return new ProxmoxError(http, status >= 500 ? 'transient' : 'protocol', status);
 }

@@ -41,6 +41,7 @@ export const en = {
     `${p.n} Alertmanager${p.n > 1 ? 's' : ''}, no failed notification`,
   'alerting.health.summary': (p: { first: string; second: string; more: number }) =>
     `${p.first}${p.second ? `; ${p.second}` : ''}${p.more > 0 ? ` (+${p.more} more)` : ''}`,
+  'alerting.health.noFailedCounter': 'no alertmanager_notifications_failed_total in its /metrics',
 };
 
 export const fr: typeof en = {
@@ -69,4 +70,5 @@ export const fr: typeof en = {
     `${p.watchdog} déclenchée et reçue par ${count('fr', p.n, 'Alertmanager', 'Alertmanager')}, aucune notification en échec`,
   'alerting.health.summary': (p) =>
     `${p.first}${p.second ? ` ; ${p.second}` : ''}${p.more > 0 ? ` (+${count('fr', p.more, 'autre', 'autres')})` : ''}`,
+  'alerting.health.noFailedCounter': 'aucun alertmanager_notifications_failed_total dans son /metrics',
 };

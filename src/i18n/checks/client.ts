@@ -18,6 +18,87 @@ export const en = {
   'client.dns.timeout': (p: { ms: number; tcp: boolean }) =>
     `${p.tcp ? 'TCP timed out' : 'timed out'} after ${p.ms} ms`,
   'client.dns.tcpClosed': 'TCP connection closed before a full reply',
+
+  // docker (src/clients/docker/)
+  'client.docker.interrupted': (p: { what: string }) => `interrupted (${p.what})`,
+  'client.docker.unexpected': (p: { what: string; at: string; issue: string }) =>
+    `${p.what}: unexpected answer${p.at ? ` at ${p.at}` : ''}: ${p.issue}`,
+  'client.docker.api': (p: { what: string; status: number; error: string }) =>
+    `${p.what}: HTTP ${p.status}: ${p.error}`,
+  'client.docker.denied': (p: { where: string }) =>
+    `permission denied on the Docker engine at ${p.where}: the user needs root or the docker group`,
+  'client.docker.unreachable': (p: { where: string; code: string }) =>
+    `cannot reach the Docker engine at ${p.where}: ${p.code}`,
+  'client.docker.tls': (p: { where: string; error: string }) => `TLS to ${p.where} refused: ${p.error}`,
+  'client.docker.timeout': (p: { where: string; what: string }) => `no answer from ${p.where} (${p.what})`,
+  'client.docker.failed': (p: { what: string; where: string; error: string }) =>
+    `${p.what} on ${p.where}: ${p.error}`,
+  'client.docker.noCerts': (p: { url: string }) =>
+    `${p.url}: give ca, cert and key: the Docker API over TCP without TLS client certificates gives root to anyone who reaches it`,
+  'client.docker.notSsh': (p: { target: string }) =>
+    `via_ssh: ${p.target} is not reached over SSH; use socket or url instead`,
+  'client.docker.badUrl': (p: { url: string }) => `invalid url ${p.url}`,
+  'client.docker.urlScheme': (p: { url: string }) => `url must be tcp:// or https:// (${p.url})`,
+  'client.docker.cannotRead': (p: { what: string; file: string; code: string }) =>
+    `cannot read ${p.what} ${p.file} (${p.code})`,
+  'client.docker.noSocket': (p: { path: string }) => `no Docker socket at ${p.path}`,
+  'client.docker.notInstalled': (p: { path: string }) =>
+    `${p.path} is not a unix socket: Docker is not installed on this host, or not running`,
+  'client.docker.socketMissing': (p: { path: string }) =>
+    `\`test -S ${p.path}\` says no socket there (absent, not a socket, or in a directory the login user cannot enter): check the docker.socket option`,
+  'client.docker.sshForward': (p: { path: string }) =>
+    `the Docker socket ${p.path} exists but could not be opened over SSH: likely permission (the login user needs the docker group, or root) or AllowStreamLocalForwarding disabled in sshd_config`,
+  // prometheus and alertmanager (src/clients/prometheus/)
+  'client.prometheus.noAnswer': (p: { base: string; sec: number; path: string }) =>
+    `${p.base}: no answer within ${p.sec} s (${p.path})`,
+  'client.prometheus.interrupted': (p: { base: string; path: string }) =>
+    `${p.base}: interrupted (${p.path})`,
+  'client.prometheus.unreachable': (p: { base: string; error: string }) =>
+    `cannot reach ${p.base}: ${p.error}`,
+  'client.prometheus.tooLarge': (p: { mib: number }) => `answer larger than ${p.mib} MiB`,
+  'client.prometheus.auth': (p: { url: string; status: number }) =>
+    `${p.url}: HTTP ${p.status}: check the token`,
+  'client.prometheus.http': (p: { url: string; status: number; body: string }) =>
+    `${p.url}: HTTP ${p.status}${p.body ? `: ${p.body}` : ''}`,
+  'client.prometheus.unexpected': (p: { where: string; at: string; issue: string }) =>
+    `${p.where}: unexpected answer${p.at ? ` at ${p.at}` : ''}: ${p.issue}`,
+  'client.prometheus.notJson': (p: { where: string; status: number }) =>
+    `${p.where}: the answer is not JSON (HTTP ${p.status})`,
+  'client.prometheus.refused': (p: { path: string; type: string; error: string }) =>
+    `Prometheus refused ${p.path}: ${p.type || 'error'}: ${p.error || 'no detail'}`,
+
+  // proxmox (src/clients/proxmox/)
+  'client.proxmox.badUrl': (p: { url: string }) => `invalid url ${p.url}`,
+  'client.proxmox.notHttps': (p: { url: string }) => `url must be https:// (${p.url})`,
+  'client.proxmox.caFile': (p: { file: string; code: string }) => `cannot read ca_file ${p.file} (${p.code})`,
+  'client.proxmox.noAnswer': (p: { where: string; sec: number; path: string }) =>
+    `no answer from ${p.where} within ${p.sec} s (${p.path})`,
+  'client.proxmox.interrupted': (p: { path: string }) => `interrupted (${p.path})`,
+  'client.proxmox.cannotConnect': (p: { where: string; error: string }) =>
+    `cannot connect to ${p.where}: ${p.error}`,
+  'client.proxmox.pinMismatch': (p: { where: string; presented: string; pin: string }) =>
+    `certificate fingerprint mismatch: ${p.where} presented ${p.presented}, expected ${p.pin}`,
+  'client.proxmox.untrusted': (p: { where: string; trusted: boolean; code: string; presented: string }) =>
+    `certificate of ${p.where} ${p.trusted ? 'refused' : 'not trusted'} (${p.code}); set ca_file, or pin it with ` +
+    `fingerprint: ${p.presented} after checking it on the node (pvenode cert info)`,
+  'client.proxmox.failed': (p: { path: string; error: string }) => `${p.path}: ${p.error}`,
+  'client.proxmox.notJson': (p: { path: string }) => `${p.path}: the answer is not JSON`,
+  'client.proxmox.auth': (p: { detail: string; tokenId: string }) =>
+    `authentication failed (401${p.detail ? `: ${p.detail}` : ''}): check the token id ${p.tokenId} and its secret`,
+  'client.proxmox.denied': (p: { path: string; detail: string }) =>
+    `permission denied (403) on ${p.path}${p.detail ? `: ${p.detail}` : ''}`,
+  'client.proxmox.http': (p: { path: string; status: number; detail: string }) =>
+    `${p.path}: HTTP ${p.status}${p.detail ? `: ${p.detail}` : ''}`,
+  'client.proxmox.unexpected': (p: { path: string; at: string; issue: string }) =>
+    `${p.path}: unexpected answer${p.at ? ` at ${p.at}` : ''}: ${p.issue}`,
+  'client.proxmox.noBackupStorage': 'no storage with content "backup" is visible to the token',
+  'client.proxmox.snapName': (p: { name: string }) => `invalid snapshot name ${p.name}`,
+  'client.proxmox.taskFailed': (p: { upid: string; exit: string }) =>
+    `task ${p.upid} failed: ${p.exit || 'no exit status'}`,
+  'client.proxmox.taskRunning': (p: { upid: string; sec: number }) =>
+    `task ${p.upid} still running after ${p.sec} s`,
+  // ldap (src/clients/ldap/)
+  'client.ldap.bindRefused': (p: { dn: string; error: string }) => `bind as ${p.dn} refused: ${p.error}`,
 };
 
 export const fr: typeof en = {
@@ -29,4 +110,69 @@ export const fr: typeof en = {
   'client.dns.otherQuestion': 'la réponse à une autre question',
   'client.dns.timeout': (p) => `${p.tcp ? 'délai TCP dépassé' : 'délai dépassé'} après ${p.ms} ms`,
   'client.dns.tcpClosed': 'connexion TCP fermée avant une réponse complète',
+
+  // docker
+  'client.docker.interrupted': (p) => `interrompu (${p.what})`,
+  'client.docker.unexpected': (p) =>
+    `${p.what} : réponse inattendue${p.at ? ` en ${p.at}` : ''} : ${p.issue}`,
+  'client.docker.api': (p) => `${p.what} : HTTP ${p.status} : ${p.error}`,
+  'client.docker.denied': (p) =>
+    `permission refusée sur le moteur Docker en ${p.where} : l’utilisateur doit être root ou du groupe docker`,
+  'client.docker.unreachable': (p) => `impossible de joindre le moteur Docker en ${p.where} : ${p.code}`,
+  'client.docker.tls': (p) => `TLS vers ${p.where} refusé : ${p.error}`,
+  'client.docker.timeout': (p) => `pas de réponse de ${p.where} (${p.what})`,
+  'client.docker.failed': (p) => `${p.what} sur ${p.where} : ${p.error}`,
+  'client.docker.noCerts': (p) =>
+    `${p.url} : donnez ca, cert et key : l’API Docker en TCP sans certificats client TLS donne root à quiconque la joint`,
+  'client.docker.notSsh': (p) =>
+    `via_ssh : ${p.target} n’est pas joint par SSH ; utilisez plutôt socket ou url`,
+  'client.docker.badUrl': (p) => `url invalide ${p.url}`,
+  'client.docker.urlScheme': (p) => `url doit être tcp:// ou https:// (${p.url})`,
+  'client.docker.cannotRead': (p) => `impossible de lire ${p.what} ${p.file} (${p.code})`,
+  'client.docker.noSocket': (p) => `pas de socket Docker en ${p.path}`,
+  'client.docker.notInstalled': (p) =>
+    `${p.path} n’est pas une socket unix : Docker n’est pas installé sur cet hôte, ou ne tourne pas`,
+  'client.docker.socketMissing': (p) =>
+    `\`test -S ${p.path}\` ne trouve pas de socket (absente, pas une socket, ou dans un répertoire où l’utilisateur de connexion ne peut entrer) : vérifiez l’option docker.socket`,
+  'client.docker.sshForward': (p) =>
+    `la socket Docker ${p.path} existe mais n’a pas pu être ouverte par SSH : sans doute une permission (l’utilisateur de connexion doit être du groupe docker, ou root) ou AllowStreamLocalForwarding désactivé dans sshd_config`,
+  // prometheus
+  'client.prometheus.noAnswer': (p) => `${p.base} : pas de réponse en ${p.sec} s (${p.path})`,
+  'client.prometheus.interrupted': (p) => `${p.base} : interrompu (${p.path})`,
+  'client.prometheus.unreachable': (p) => `impossible de joindre ${p.base} : ${p.error}`,
+  'client.prometheus.tooLarge': (p) => `réponse de plus de ${p.mib} Mio`,
+  'client.prometheus.auth': (p) => `${p.url} : HTTP ${p.status} : vérifiez le jeton`,
+  'client.prometheus.http': (p) => `${p.url} : HTTP ${p.status}${p.body ? ` : ${p.body}` : ''}`,
+  'client.prometheus.unexpected': (p) =>
+    `${p.where} : réponse inattendue${p.at ? ` en ${p.at}` : ''} : ${p.issue}`,
+  'client.prometheus.notJson': (p) => `${p.where} : la réponse n’est pas du JSON (HTTP ${p.status})`,
+  'client.prometheus.refused': (p) =>
+    `Prometheus a refusé ${p.path} : ${p.type || 'erreur'} : ${p.error || 'sans détail'}`,
+
+  // proxmox
+  'client.proxmox.badUrl': (p) => `url invalide ${p.url}`,
+  'client.proxmox.notHttps': (p) => `url doit être en https:// (${p.url})`,
+  'client.proxmox.caFile': (p) => `impossible de lire ca_file ${p.file} (${p.code})`,
+  'client.proxmox.noAnswer': (p) => `pas de réponse de ${p.where} en ${p.sec} s (${p.path})`,
+  'client.proxmox.interrupted': (p) => `interrompu (${p.path})`,
+  'client.proxmox.cannotConnect': (p) => `impossible de se connecter à ${p.where} : ${p.error}`,
+  'client.proxmox.pinMismatch': (p) =>
+    `empreinte du certificat différente : ${p.where} a présenté ${p.presented}, attendue ${p.pin}`,
+  'client.proxmox.untrusted': (p) =>
+    `certificat de ${p.where} ${p.trusted ? 'refusé' : 'non reconnu'} (${p.code}) ; définissez ca_file, ou épinglez-le avec ` +
+    `fingerprint: ${p.presented} après l’avoir vérifié sur le nœud (pvenode cert info)`,
+  'client.proxmox.failed': (p) => `${p.path} : ${p.error}`,
+  'client.proxmox.notJson': (p) => `${p.path} : la réponse n’est pas du JSON`,
+  'client.proxmox.auth': (p) =>
+    `authentification refusée (401${p.detail ? ` : ${p.detail}` : ''}) : vérifiez l’identifiant de jeton ${p.tokenId} et son secret`,
+  'client.proxmox.denied': (p) => `permission refusée (403) sur ${p.path}${p.detail ? ` : ${p.detail}` : ''}`,
+  'client.proxmox.http': (p) => `${p.path} : HTTP ${p.status}${p.detail ? ` : ${p.detail}` : ''}`,
+  'client.proxmox.unexpected': (p) =>
+    `${p.path} : réponse inattendue${p.at ? ` en ${p.at}` : ''} : ${p.issue}`,
+  'client.proxmox.noBackupStorage': 'aucun stockage de contenu « backup » n’est visible du jeton',
+  'client.proxmox.snapName': (p) => `nom d’instantané invalide ${p.name}`,
+  'client.proxmox.taskFailed': (p) => `la tâche ${p.upid} a échoué : ${p.exit || 'sans code de sortie'}`,
+  'client.proxmox.taskRunning': (p) => `la tâche ${p.upid} tourne encore après ${p.sec} s`,
+  // ldap
+  'client.ldap.bindRefused': (p) => `connexion (bind) en tant que ${p.dn} refusée : ${p.error}`,
 };

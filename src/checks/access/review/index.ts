@@ -4,6 +4,7 @@ import type { Principal } from '../../../core/access.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { sayError } from '../../../core/said.js';
 import { t } from '../../../i18n/index.js';
 import { SourceError } from '../../../sources/types.js';
 import { gitlabPrincipals } from '../_shared/gitlab.js';
@@ -85,7 +86,9 @@ export async function evaluateAccess(ctx: Ctx): Promise<CheckOutcome> {
       err instanceof SourceError ||
       err instanceof SecretError
     )
-      return unknown(t(ctx.lang, 'access.review.failed', { source: ctx.options.source, why: err.message }));
+      return unknown(
+        t(ctx.lang, 'access.review.failed', { source: ctx.options.source, why: sayError(ctx.lang, err) }),
+      );
     throw err;
   }
   if (!ctx.approvals?.approvedAccess)

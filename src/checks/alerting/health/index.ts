@@ -4,7 +4,9 @@ import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
 import type { CheckKind, CheckOutcome } from '../../../core/check.js';
 import { defineCheck } from '../../../core/check.js';
+import { said } from '../../../core/said.js';
 import { STATUSES } from '../../../core/status.js';
+import type { Lang } from '../../../i18n/index.js';
 import {
   cannotAsk,
   defaultPromFetcher,
@@ -65,7 +67,7 @@ function counterOf(e: Awaited<ReturnType<AlertmanagerClient['metrics']>>, at: nu
     Object.fromEntries(samplesOf(e, name).map((s) => [s.labels.integration ?? '', s.value]));
   const failed = by('alertmanager_notifications_failed_total');
   if (Object.keys(failed).length === 0)
-    throw new PrometheusError('no alertmanager_notifications_failed_total in its /metrics', 'protocol');
+    throw new PrometheusError(said('alerting.health.noFailedCounter'), 'protocol');
   return {
     failed,
     total: by('alertmanager_notifications_total'),
@@ -74,11 +76,11 @@ function counterOf(e: Awaited<ReturnType<AlertmanagerClient['metrics']>>, at: nu
   };
 }
 
-const settle = async <T>(p: Promise<T>) => {
+const settle = async <T>(p: Promise<T>, lang: Lang) => {
   try {
     return await p;
   } catch (err) {
-    return failure(err);
+    return failure(err, lang);
   }
 };
 
@@ -93,22 +95,26 @@ export async function gatherAlerting(
   signal: AbortSignal,
   factory: PromFetcherFactory,
   previous?: Record<string, unknown>,
+  lang: Lang = 'en',
 ): Promise<AlertingFacts> {
   const prom = prometheusOf(o, factory, signal);
   const [rules, targets, alerts, sendsTo] = await Promise.all([
-    settle(prom.rules()),
-    settle(prom.targets()),
-    settle(prom.alerts()),
-    settle(prom.alertmanagers()),
+    settle(prom.rules(), lang),
+    settle(prom.targets(), lang),
+    settle(prom.alerts(), lang),
+    settle(prom.alertmanagers(), lang),
   ]);
   const urls = o.alertmanager_url ?? (Array.isArray(sendsTo) ? sendsTo : []);
   const alertmanagers: AlertmanagerFacts[] = await Promise.all(
     [...new Set(urls.map(alertmanagerBase))].map(async (url) => {
       const am = new AlertmanagerClient(url, factory(url, o), signal);
       const [a, s, m] = await Promise.all([
-        settle(am.alerts()),
-        settle(am.silences()),
-        settle(am.metrics().then((e) => counterOf(e, now.getTime() / 1000))),
+        settle(am.alerts(), lang),
+        settle(am.silences(), lang),
+        settle(
+          am.metrics().then((e) => counterOf(e, now.getTime() / 1000)),
+          lang,
+        ),
       ]);
       return { url, alerts: a, silences: s, counter: m };
     }),
@@ -135,7 +141,7 @@ export function makeAlertingHealth(factory: PromFetcherFactory): CheckKind<Alert
       const o = ctx.options;
       let facts: AlertingFacts;
       try {
-        facts = await gatherAlerting(o, ctx.now, ctx.signal, factory, ctx.previous?.details);
+        facts = await gatherAlerting(o, ctx.now, ctx.signal, factory, ctx.previous?.details, ctx.lang);
       } catch (err) {
         if (err instanceof SecretError) return cannotAsk(ctx.lang, o.url, err);
         throw err;

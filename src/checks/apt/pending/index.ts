@@ -272,7 +272,7 @@ export const aptPending = defineCheck({
   async evaluate(ctx) {
     const o = ctx.options;
     if (o.node_exporter) {
-      const got = await readNodeExporter(o.node_exporter, ctx.target.name, ctx.signal);
+      const got = await readNodeExporter(o.node_exporter, ctx.target.name, ctx.signal, ctx.lang);
       if ('error' in got) return unknown(got.error);
       const rules = { security: o.security, pending: o.pending, maxListAgeSec: durationSec(o.max_list_age) };
       return judgeAptMetrics(got.metrics, got.url, rules, ctx.now, ctx.lang);

@@ -41,7 +41,7 @@ export async function evaluateUpdates(
   try {
     running = await provider();
   } catch (err) {
-    return engineFailure(err, o.docker, probe?.result, probe?.transport);
+    return engineFailure(err, o.docker, probe?.result, probe?.transport, lang);
   }
   const groups = new Map<string, RunningImage[]>();
   for (const r of running) groups.set(r.image, [...(groups.get(r.image) ?? []), r]);
@@ -76,7 +76,7 @@ export function makeDockerUpdates(factory: ProviderFactory): CheckKind<DockerUpd
     evaluate: async (ctx) => {
       const o = ctx.options;
       const [result] = ctx.outputs;
-      const absent = o.running ? null : absentSocket(result, o.docker, ctx.target.transport);
+      const absent = o.running ? null : absentSocket(result, o.docker, ctx.target.transport, ctx.lang);
       if (absent) return absent;
       return evaluateUpdates(
         o,

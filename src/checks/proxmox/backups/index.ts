@@ -5,6 +5,7 @@ import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { sayError } from '../../../core/said.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { type ConnectionFetcher, connectionFetcher, connectionOptions } from '../_shared/connection.js';
 import { judgeBackups } from './judge.js';
@@ -75,7 +76,7 @@ export async function evaluateBackups(
     );
   } catch (err) {
     if (err instanceof ProxmoxError || err instanceof SecretError)
-      return unknown(t(lang, 'proxmox.backups.api', { url: o.url, error: err.message }));
+      return unknown(t(lang, 'proxmox.backups.api', { url: o.url, error: sayError(lang, err) }));
     throw err;
   }
 }

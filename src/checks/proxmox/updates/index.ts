@@ -5,6 +5,7 @@ import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { sayError } from '../../../core/said.js';
 import { STATUSES } from '../../../core/status.js';
 import { t } from '../../../i18n/index.js';
 import { type ConnectionFetcher, connectionFetcher, connectionOptions } from '../_shared/connection.js';
@@ -131,7 +132,7 @@ export function makeProxmoxUpdates(factory: ConnectionFetcher): CheckKind<Proxmo
         );
       } catch (err) {
         if (err instanceof ProxmoxError || err instanceof SecretError)
-          return unknown(t(ctx.lang, 'proxmox.updates.api', { url: o.url, error: err.message }));
+          return unknown(t(ctx.lang, 'proxmox.updates.api', { url: o.url, error: sayError(ctx.lang, err) }));
         throw err;
       }
     },

@@ -111,7 +111,7 @@ export const systemReboot = defineCheck({
     o.node_exporter ? undefined : ['/run/reboot-required', '/run/reboot-required.pkgs', '/boot', '/proc/1'],
   async evaluate(ctx) {
     if (ctx.options.node_exporter) {
-      const got = await readNodeExporter(ctx.options.node_exporter, ctx.target.name, ctx.signal);
+      const got = await readNodeExporter(ctx.options.node_exporter, ctx.target.name, ctx.signal, ctx.lang);
       if ('error' in got) return unknown(got.error);
       return judgeRebootMetrics(got.metrics, got.url, ctx.now, ctx.lang);
     }
