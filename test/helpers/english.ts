@@ -17,7 +17,9 @@ const ENGLISH = new Set(
     'none only all every than then there their does done doesn will would can may ' +
     'answer answered reply refused unreachable timed out after before invalid read write ' +
     'check checks message messages sent send retry retries host hosts routine routines ' +
-    'completed by its still since ago more less set give given please see use instead'
+    'completed by its still since ago more less set give given please see use instead ' +
+    // the verbs and nouns of --help texts (test/cli/help-lang.test.ts)
+    'show shows list lists default print prints display output command each into within through'
   ).split(/\s+/),
 );
 

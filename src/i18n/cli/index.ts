@@ -1,3 +1,4 @@
+import { en as commanderEn, fr as commanderFr } from './commander.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
 
@@ -9,11 +10,13 @@ import { en as routinesEn, fr as routinesFr } from './routines.js';
  * `en` with the same parameters (the compiler checks).
  */
 export const en = {
+  ...commanderEn,
   ...outboxEn,
   ...routinesEn,
 };
 
 export const fr: typeof en = {
+  ...commanderFr,
   ...outboxFr,
   ...routinesFr,
 };
