@@ -1,8 +1,11 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Engine } from '../daemon/engine.js';
 import { acquireServeLock, type ServeLock, StoreBusy } from '../daemon/lock.js';
 import { ROUNDS_QUEUE, type RoundJob } from '../daemon/queue.js';
+import { judgeScheduler, judgeWorker, probeQueue, type WorkerStats } from '../daemon/role-health.js';
 import type { DatabaseLocation } from '../store/location.js';
+import type { HealthAnswer } from '../web/health-only.js';
 import { CliError, EX_CONFIG, EX_USAGE } from './errors.js';
 
 /*
@@ -79,6 +82,7 @@ export async function startWorking(
   concurrency: number,
   run: (job: RoundJob) => Promise<void>,
   log: Logger,
+  stats?: WorkerStats,
 ): Promise<void> {
   const loops = 2;
   const batchSize = Math.max(1, Math.ceil(concurrency / loops));
@@ -86,6 +90,7 @@ export async function startWorking(
     await boss.work<RoundJob>(ROUNDS_QUEUE, { batchSize, pollingIntervalSeconds: 1 }, async (jobs) => {
       await Promise.all(
         jobs.map(async (job) => {
+          stats?.took();
           try {
             log.debug({ job: job.data.key }, 'round taken');
             await run(job.data);
@@ -93,8 +98,55 @@ export async function startWorking(
             const message = err instanceof Error ? err.message : String(err);
             log.warn({ job: job.data.key, err: message }, 'round failed, the queue will retry it');
             await boss.fail(ROUNDS_QUEUE, job.id, { message }).catch(() => undefined);
+          } finally {
+            stats?.done();
           }
         }),
       );
     });
+}
+
+/** What `/healthz` of a scheduler or worker reads, as the process goes (standby, reloads, stop). */
+export interface RoleState {
+  role: 'scheduler' | 'worker';
+  standby(): boolean;
+  lockLost(): boolean;
+  stopping(): boolean;
+  engine(): Engine | undefined;
+  queue(): PgBoss | undefined;
+  stats: WorkerStats;
+  expireSec: number;
+}
+
+/** The role's health now (docs/scale-out.md, "Health"). */
+export async function roleHealth(s: RoleState): Promise<HealthAnswer> {
+  const boss = s.queue();
+  const probe = boss ? await probeQueue(boss) : null;
+  if (s.role === 'scheduler') {
+    const loop = s.engine()?.daemon.loopFacts();
+    return {
+      role: s.role,
+      ...judgeScheduler({
+        standby: s.standby(),
+        lockLost: s.lockLost(),
+        sinceTickSec: loop?.sinceTickSec ?? null,
+        queueError: loop?.queueError ?? null,
+        queue: probe,
+        expireSec: s.expireSec,
+      }),
+    };
+  }
+  const { stats } = s;
+  return {
+    role: s.role,
+    ...judgeWorker({
+      running: stats.running,
+      taken: stats.taken,
+      sinceTakenSec: stats.lastTakenAt === null ? null : (Date.now() - stats.lastTakenAt) / 1000,
+      upSec: (Date.now() - stats.startedAt) / 1000,
+      stopping: s.stopping(),
+      queue: probe ?? { error: 'not opened yet' },
+      expireSec: s.expireSec,
+    }),
+  };
 }

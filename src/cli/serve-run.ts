@@ -4,9 +4,11 @@ import { passPathsIn, readPassAhead } from '../config/secrets.js';
 import { Engine, within } from '../daemon/engine.js';
 import { acquireServeLock, type ServeLock, StoreBusy } from '../daemon/lock.js';
 import { jobKey, openQueue, sendRound } from '../daemon/queue.js';
+import { queueFacts, WorkerStats } from '../daemon/role-health.js';
 import { describeUnresolved, unresolvedNotifierSecrets } from '../notify/preflight.js';
 import type { Store } from '../store/types.js';
 import type { WebDeps } from '../web/context.js';
+import { healthOnlyApp } from '../web/health-only.js';
 import { createApp, listen } from '../web/server.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_CONFIG, EX_TEMPFAIL } from './errors.js';
@@ -17,6 +19,7 @@ import {
   parseRole,
   type Role,
   requireSharedStore,
+  roleHealth,
   startWorking,
 } from './serve-roles.js';
 
@@ -27,7 +30,9 @@ const STOP_WITHIN_MS = 9000;
 export async function runServe(globals: () => GlobalOptions, opts: ServeOptions): Promise<void> {
   const role = parseRole(opts.role ?? 'all');
   const expireSeconds = parseJobExpiry(opts.jobExpiry ?? '300');
-  const { host, port } = parseListen(opts.listen);
+  const { host, port } = parseListen(opts.listen ?? '127.0.0.1:9717');
+  // A scheduler or worker has no page: given --listen, it answers /healthz there.
+  const healthOnly = (role === 'scheduler' || role === 'worker') && opts.listen !== undefined;
   const log = pino({ level: opts.logLevel, base: { app: 'ronde', ...(role === 'all' ? {} : { role }) } });
   const ctx = await loadContext(globals());
   const loc = ctx.databaseLocation();
@@ -43,6 +48,31 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
     );
   const signals = new SignalQueue();
   let lock: ServeLock | undefined;
+  let engine: Engine | undefined;
+  let queue: PgBoss | undefined;
+  let stopping = false;
+  let standby = role === 'scheduler';
+  let lockLost = false;
+  const stats = new WorkerStats();
+  const health = healthOnly
+    ? await listen(
+        healthOnlyApp(() =>
+          roleHealth({
+            role: role as 'scheduler' | 'worker',
+            standby: () => standby,
+            lockLost: () => lockLost,
+            stopping: () => stopping || signals.stopping(),
+            engine: () => engine,
+            queue: () => queue,
+            stats,
+            expireSec: expireSeconds,
+          }),
+        ),
+        host,
+        port,
+      )
+    : undefined;
+  if (health) log.info({ listen: `${host}:${health.port}` }, '/healthz listening');
   if (role === 'all') lock = await lockStore(ctx);
   if (role === 'scheduler') {
     lock = await awaitSchedulerTurn(
@@ -52,23 +82,26 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
       (ms) => signals.pause(ms),
     );
     if (!lock) {
+      await health?.close();
       signals.dispose();
       log.info('stopped while standing by');
       return;
     }
   }
+  standby = false;
   lock?.onLost((err) => {
+    lockLost = true;
     log.error({ err: err.message }, 'the store lock was lost: another ronde serve could start on this store');
     // A scheduler without the lock may run beside its successor: stop (systemd starts it again, on standby).
     if (role === 'scheduler') process.kill(process.pid, 'SIGTERM');
   });
   const store = await ctx.openStore();
-  const queue =
-    role === 'scheduler' || role === 'worker'
-      ? await openQueue(loc.kind === 'postgres' ? loc.url : '', { expireSeconds }, log, role)
-      : undefined;
+  if (role === 'scheduler' || role === 'worker') {
+    process.on('unhandledRejection', survivePgBoss(log));
+    queue = await openQueue(loc.kind === 'postgres' ? loc.url : '', { expireSeconds }, log, role);
+  }
+  const q = queue;
   let current = ctx;
-  let stopping = false;
   const start = (c: CliContext, schedule?: ReadonlyMap<string, number>) =>
     role === 'web'
       ? undefined
@@ -77,26 +110,28 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
           store,
           log,
           ...(schedule ? { schedule } : {}),
-          ...(role === 'scheduler' && queue
+          ...(role === 'scheduler' && q
             ? {
                 role: {
                   kind: 'scheduler' as const,
-                  dispatch: dispatchTo(queue, store, log, expireSeconds, () => stopping),
+                  dispatch: dispatchTo(q, store, log, expireSeconds, () => stopping),
+                  queue: async () => ({ ...(await queueFacts(q)), expireSec: expireSeconds }),
                 },
               }
             : {}),
           ...(role === 'worker' ? { role: { kind: 'worker' as const } } : {}),
         });
-  let engine = await start(ctx);
-  if (role === 'worker' && queue)
+  engine = await start(ctx);
+  if (role === 'worker' && q)
     await startWorking(
-      queue,
+      q,
       ctx.config.defaults.concurrency,
       (job) => {
         if (!engine) throw new Error('no engine');
         return engine.daemon.runJob(job.hosts, job.key);
       },
       log,
+      stats,
     );
   // The page and /healthz follow the engine and configuration of the moment (reloads swap them).
   const deps: WebDeps = {
@@ -111,7 +146,7 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   const http = role === 'all' || role === 'web' ? await listen(createApp(deps), host, port) : undefined;
   log.info(
     {
-      ...(http ? { listen: `${host}:${http.port}` } : {}),
+      ...(http || health ? { listen: `${host}:${(http ?? health)?.port}` } : {}),
       config: ctx.configPath,
       store: store.dialect,
       ...(lock ? { lock: lock.where } : {}),
@@ -159,7 +194,7 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   }, STOP_WITHIN_MS + 500);
   hard.unref();
   // The listener goes first: a restart can bind the port while we finish.
-  const closing = within(http?.close() ?? Promise.resolve(), 1000);
+  const closing = within(Promise.all([http?.close(), health?.close()]), 1000);
   // The queue stops handing out rounds first; those running are interrupted, saved, then completed.
   const queueStopped = queue?.stop({ graceful: true, wait: true, timeout: STOP_WITHIN_MS - 3000 });
   await engine?.stop(deadline);
@@ -170,6 +205,23 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   signals.dispose();
   clearTimeout(hard);
   log.info({ ms: STOP_WITHIN_MS - Math.max(0, deadline - Date.now()) }, 'stopped');
+}
+
+/**
+ * pg-boss 10 does not await the completion (or failure) of a job its work
+ * handler finished (manager.js, onFetch): with PostgreSQL gone, that rejection
+ * would end the worker, where it should log and poll again until the server is
+ * back (docs/scale-out.md, "Failures"). Only those are kept alive; any other
+ * unhandled rejection still ends the process.
+ */
+function survivePgBoss(log: Logger) {
+  return (reason: unknown) => {
+    if (reason instanceof Error && reason.stack?.includes('/pg-boss/')) {
+      log.error({ err: reason.message }, 'job queue error: the queue will retry the job');
+      return;
+    }
+    throw reason;
+  };
 }
 
 /** The scheduler's hand-off: each due round becomes one job, keyed by its hosts and slot. */

@@ -3,7 +3,8 @@ import type { GlobalOptions } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
 
 export interface ServeOptions {
-  listen: string;
+  /** Default 127.0.0.1:9717 for all and web; scheduler and worker listen only when given. */
+  listen?: string;
   logLevel: string;
   role: string;
   jobExpiry: string;
@@ -21,7 +22,10 @@ export function serveCommand(globals: () => GlobalOptions): Command {
         'store: a second one on the same database refuses to start (exit 75) and names the first.\n' +
         'See docs/daemon.md.',
     )
-    .option('--listen <host:port>', 'HTTP address (loopback by default)', '127.0.0.1:9717')
+    .option(
+      '--listen <host:port>',
+      'HTTP address (default 127.0.0.1:9717); scheduler, worker: /healthz only, when given',
+    )
     .option('--log-level <level>', 'trace, debug, info, warn, error', 'info')
     .option(
       '--role <role>',
@@ -45,6 +49,8 @@ export function serveCommand(globals: () => GlobalOptions): Command {
         '  ronde serve --role worker     runs queued rounds and saves them; start as\n' +
         '                                many as needed\n' +
         "  ronde serve --role web        the team's page and API on --listen\n" +
+        'A scheduler or worker given --listen answers GET /healthz there (200, or\n' +
+        '503 with the reason), e.g. --listen 127.0.0.1:9718.\n' +
         'On SQLite only --role all runs (exit 78 otherwise).',
     )
     .action(async (opts: ServeOptions) => {

@@ -14,7 +14,7 @@ import { checkReleases } from '../releases/bot.js';
 import { autoComplete } from '../routines/auto.js';
 import { boardTimeZone } from '../routines/board.js';
 import type { RoundInput, Store } from '../store/types.js';
-import { selfResult } from './self.js';
+import { SELF_TARGET, type SelfQueue, selfResult } from './self.js';
 
 /*
  * The daemon's voice: rounds are saved with their announcements in one
@@ -45,6 +45,8 @@ export interface AnnouncerOptions {
    * so nothing here kicks the delivery; look for due messages every second.
    */
   watchOutbox?: boolean;
+  /** Scale-out scheduler: the job queue's facts, for `ronde.self` (rounds waiting for a worker). */
+  selfQueue?: () => Promise<SelfQueue>;
 }
 
 export class Announcer {
@@ -54,6 +56,8 @@ export class Announcer {
   #lastPrune = 0;
   #lastReleases = 0;
   #lastSelf = 0;
+  #selfRound: Promise<void> | null = null;
+  #fleetSeen = false;
   #kicked = false;
   #summarySent = false;
   #work: Promise<void> | null = null;
@@ -103,7 +107,12 @@ export class Announcer {
     const all = [...results];
     const selfEveryMs = Math.min(60, config.defaults.interval) * 1000;
     if (this.#o.self !== false && now.getTime() - this.#lastSelf >= selfEveryMs) {
-      all.push(await selfResult(store, config, registry, now, { inDaemon: true }));
+      all.push(
+        await selfResult(store, config, registry, now, {
+          inDaemon: true,
+          ...(this.#o.selfQueue ? { queue: this.#o.selfQueue } : {}),
+        }),
+      );
       this.#lastSelf = now.getTime();
     }
     const summaryExtra = await this.#summaryExtra(now);
@@ -140,6 +149,31 @@ export class Announcer {
       return undefined;
     }
     return routinesSummary(this.#o.store, this.#reminders(), now);
+  }
+
+  /**
+   * Scale-out scheduler: its rounds are the workers', so `ronde.self` is a
+   * round of its own, target `ronde`, as often as it would ride along. Not
+   * before the fleet's first round (the first-run summary must see the
+   * fleet, not ronde alone). Never awaited by the tick.
+   */
+  selfRound(): void {
+    const { config } = this.#o;
+    const now = this.#now();
+    if (this.#selfRound || now.getTime() - this.#lastSelf < Math.min(60, config.defaults.interval) * 1000)
+      return;
+    this.#selfRound = (async () => {
+      if (!this.#fleetSeen && (await this.isNew())) return;
+      this.#fleetSeen = true;
+      await this.record(
+        { startedAt: now, finishedAt: now, trigger: 'daemon', interrupted: false, host: SELF_TARGET },
+        [],
+      );
+    })()
+      .catch((err) => this.#o.log.error({ err: String(err) }, 'ronde.self round failed'))
+      .finally(() => {
+        this.#selfRound = null;
+      });
   }
 
   /** Called on every daemon tick; starts the background work when due. Never waits for it. */

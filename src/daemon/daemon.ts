@@ -80,6 +80,8 @@ export class Daemon {
   #lastTick: number | null = null;
   #lastRound: number | null = null;
   #rounds = 0;
+  /** The last scheduler hand-off failed with this (none succeeded since); null: fine. */
+  #queueError: string | null = null;
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
 
@@ -135,6 +137,14 @@ export class Daemon {
   healthy(): boolean {
     const tick = this.#o.tickMs ?? 1000;
     return this.#lastTick !== null && this.#now() - this.#lastTick < Math.max(30_000, tick * 5);
+  }
+
+  /** For a role's /healthz: seconds since the loop turned (null: not yet), the queue's last failure. */
+  loopFacts(): { sinceTickSec: number | null; queueError: string | null } {
+    return {
+      sinceTickSec: this.#lastTick === null ? null : (this.#now() - this.#lastTick) / 1000,
+      queueError: this.#queueError,
+    };
   }
 
   /** Stops the loop and interrupts running rounds; their complete results are saved. */
@@ -240,8 +250,10 @@ export class Daemon {
       );
       this.#rounds++;
       this.#lastRound = this.#now();
+      this.#queueError = null;
     } catch (err) {
       failure = err;
+      this.#queueError = err instanceof Error ? err.message : String(err);
       this.#o.log.error({ err: err instanceof Error ? err.message : String(err) }, 'round not queued');
     }
     try {

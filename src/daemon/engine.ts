@@ -7,6 +7,7 @@ import type { Store } from '../store/types.js';
 import { Announcer } from './announcer.js';
 import { Daemon, type DaemonOptions } from './daemon.js';
 import { Heartbeat } from './heartbeat.js';
+import type { SelfQueue } from './self.js';
 
 /*
  * What `ronde serve` runs for one configuration: the round loop, its voice
@@ -28,7 +29,14 @@ export interface EngineOptions {
    * loop of its own; rounds come through `daemon.runJob`, and are saved with
    * their announcements as always. Default: both in this process.
    */
-  role?: { kind: 'scheduler'; dispatch: NonNullable<DaemonOptions['dispatch']> } | { kind: 'worker' };
+  role?:
+    | {
+        kind: 'scheduler';
+        dispatch: NonNullable<DaemonOptions['dispatch']>;
+        /** The job queue's facts for `ronde.self` (rounds no worker takes). */
+        queue?: () => Promise<SelfQueue>;
+      }
+    | { kind: 'worker' };
 }
 
 export class Engine {
@@ -55,6 +63,7 @@ export class Engine {
       log,
       ...(worker ? { self: false } : {}),
       ...(o.role?.kind === 'scheduler' ? { watchOutbox: true } : {}),
+      ...(o.role?.kind === 'scheduler' && o.role.queue ? { selfQueue: o.role.queue } : {}),
     });
     // Workers never send: the outbox has one sender, the scheduler (or the single process).
     if (!worker) await announcer.start();
@@ -82,7 +91,11 @@ export class Engine {
         lastPing = Date.now();
         heartbeat.ping(failed, engine.#stopping.signal);
       },
-      onTick: (signal) => announcer.tick(signal),
+      onTick: (signal) => {
+        // A scheduler saves no round of its own: ronde.self gets one (workers leave it out).
+        if (o.role?.kind === 'scheduler') announcer.selfRound();
+        announcer.tick(signal);
+      },
     });
     engine = new Engine(daemon, announcer, heartbeat);
     if (!worker) daemon.start();

@@ -90,4 +90,23 @@ describe('ronde.self', () => {
     expect(out.reasons).toHaveLength(2);
     expect(out.summary).toMatch(/\(and 1 more\)$/);
   });
+
+  it('scale-out: CRIT when rounds have waited in the queue longer than the job expiry (no worker takes them)', () => {
+    const queue = { waiting: 3, oldestWaitingSec: 600, expireSec: 300 };
+    const out = judgeSelf(facts({ inDaemon: true, queue }));
+    expect(out).toMatchObject({
+      status: 'CRIT',
+      summary: '3 rounds wait for a worker, the oldest for 10 min: are the workers running?',
+    });
+    expect(judgeSelf(facts({ inDaemon: true, queue }), 'fr').summary).toBe(
+      '3 rondes attendent un worker, la plus ancienne depuis 10 min : les workers tournent-ils ?',
+    );
+    // Waiting less than the expiry is a queue doing its job.
+    expect(judgeSelf(facts({ inDaemon: true, queue: { ...queue, oldestWaitingSec: 200 } })).status).toBe(
+      'OK',
+    );
+    expect(
+      judgeSelf(facts({ inDaemon: true, queue: { ...queue, waiting: 0, oldestWaitingSec: null } })).status,
+    ).toBe('OK');
+  });
 });

@@ -41,6 +41,21 @@ export interface SelfFacts {
   failingAfter: number;
   /** Computed inside the daemon: its own rounds are the evidence, the staleness rule does not apply. */
   inDaemon?: boolean;
+  /** Scale-out: rounds waiting in the job queue; one waiting past the job expiry means no worker takes them. */
+  queue?: SelfQueue;
+}
+
+/** What the scale-out scheduler reads of its job queue for `ronde.self`. */
+export interface SelfQueue {
+  waiting: number;
+  oldestWaitingSec: number | null;
+  expireSec: number;
+}
+
+export interface SelfOptions {
+  inDaemon?: boolean;
+  /** Scale-out scheduler: reads the job queue. */
+  queue?: () => Promise<SelfQueue>;
 }
 
 /** Reads the facts from the store and the configuration. */
@@ -49,7 +64,7 @@ export async function selfFacts(
   config: Config,
   registry: Registry,
   now: Date,
-  opts: { inDaemon?: boolean } = {},
+  opts: SelfOptions = {},
 ): Promise<SelfFacts> {
   const stats = await outboxStats(store, now);
   const last = await store.conn.db
@@ -79,6 +94,7 @@ export async function selfFacts(
     failingAfter: config.notify.failingAfter,
   };
   if (opts.inDaemon) facts.inDaemon = true;
+  if (opts.queue) facts.queue = await opts.queue();
   return facts;
 }
 
@@ -108,6 +124,12 @@ export function judgeSelf(f: SelfFacts, lang: Lang = 'en'): CheckOutcome {
       status: 'WARN',
       text: t(lang, 'ronde.self.stuck', { n: f.pending, d: ago(f.oldestPendingSec) }),
     });
+  const q = f.queue;
+  if (q && q.oldestWaitingSec !== null && q.oldestWaitingSec > q.expireSec)
+    reasons.push({
+      status: 'CRIT',
+      text: t(lang, 'ronde.self.noWorker', { n: q.waiting, d: ago(q.oldestWaitingSec) }),
+    });
   const announcing = f.notifiers.length > 0 || f.routines > 0;
   if (!f.inDaemon) {
     if (f.lastDaemonRoundAt === null) {
@@ -132,6 +154,7 @@ export function judgeSelf(f: SelfFacts, lang: Lang = 'en'): CheckOutcome {
     oldestPendingSec: f.oldestPendingSec,
     lastDaemonRoundAt: f.lastDaemonRoundAt?.toISOString() ?? null,
     failingNotifiers: f.failing,
+    ...(q ? { queue: { waiting: q.waiting, oldestWaitingSec: q.oldestWaitingSec } } : {}),
   };
   if (reasons.length > 0) {
     const status = worst(reasons.map((r) => r.status));
@@ -160,7 +183,7 @@ export async function selfResult(
   config: Config,
   registry: Registry,
   now: Date,
-  opts: { inDaemon?: boolean } = {},
+  opts: SelfOptions = {},
 ): Promise<CheckResult> {
   const t0 = Date.now();
   let outcome: CheckOutcome;

@@ -20,6 +20,9 @@ export const en = {
   'ronde.self.empty': 'outbox empty',
   'ronde.self.onTheWay': (p: { n: number }) => `${count('en', p.n, 'message', 'messages')} on the way`,
   'ronde.self.cannotRead': (p: { error: string }) => `cannot read ronde's own state: ${p.error}`,
+  // scale-out (gaps)
+  'ronde.self.noWorker': (p: { n: number; d: string }) =>
+    `${count('en', p.n, 'round waits', 'rounds wait')} for a worker, the oldest for ${p.d}: are the workers running?`,
 };
 
 export const fr: typeof en = {
@@ -41,4 +44,7 @@ export const fr: typeof en = {
   'ronde.self.empty': 'file d’envoi vide',
   'ronde.self.onTheWay': (p) => `${count('fr', p.n, 'message', 'messages')} en cours d’envoi`,
   'ronde.self.cannotRead': (p) => `impossible de lire l’état de ronde : ${p.error}`,
+  // scale-out (gaps)
+  'ronde.self.noWorker': (p) =>
+    `${count('fr', p.n, 'ronde attend', 'rondes attendent')} un worker, la plus ancienne depuis ${p.d} : les workers tournent-ils ?`,
 };
