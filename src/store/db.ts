@@ -96,6 +96,10 @@ async function openPostgres(url: string): Promise<Conn> {
   // An idle connection dropped by a server restart must not crash the daemon:
   // the pool discards it and the next query opens a new one.
   pool.on('error', () => undefined);
+  // The same for a connection in use between two queries (a transaction): pg
+  // emits that on the client, where no listener means the process ends; the
+  // query that uses it next fails and says why.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   // Two workers saving rounds for the same check+target must not both see the
   // old status: one transaction-scoped advisory lock serialises the writers.

@@ -54,7 +54,9 @@ describe('health of the scale-out roles', () => {
   };
   const healthz = async (p: Serve) => {
     const at = p.lines().find((l) => l.msg === '/healthz listening')?.listen;
-    const res = await fetch(`http://${at}/healthz`, { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`http://${at}/healthz`, { signal: AbortSignal.timeout(10_000) }).catch((err) => {
+      throw new Error(`GET http://${at}/healthz: ${err}\n${logs()}`);
+    });
     return { code: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const listening = (p: Serve) =>
