@@ -2,21 +2,18 @@ import { Command } from 'commander';
 import { dateTime } from '../i18n/index.js';
 import { boardTimeZone } from '../routines/board.js';
 import { listAudit } from '../store/audit.js';
+import { say } from './lang.js';
 import type { UsersDeps } from './users.js';
 
 export function auditCommand(deps: Pick<UsersDeps, 'context' | 'write'>): Command {
   return new Command('audit')
-    .summary('who did what, when, from where: sign-offs, acknowledgements, logins, user changes')
-    .description(
-      'The append-only audit log, newest first: every sign-off, acknowledgement,\n' +
-        'silence, maintenance window, login, failed login and user change, from the\n' +
-        'page, the API, the chat or the command line, with the address it came from.',
-    )
-    .option('-n, --limit <n>', 'how many entries', '50')
-    .option('--actor <name>', 'only this user, member or Unix account')
-    .option('--action <action>', 'only this action (signoff, ack, login.failed, user.add…)')
-    .option('--json', 'print a JSON document { version, entries }', false)
-    .addHelpText('after', '\nExamples:\n  ronde audit\n  ronde audit --action login.failed -n 20')
+    .summary(say('cli.audit.help.summary'))
+    .description(say('cli.audit.help.description'))
+    .option('-n, --limit <n>', say('cli.audit.help.limit'), '50')
+    .option('--actor <name>', say('cli.audit.help.actor'))
+    .option('--action <action>', say('cli.audit.help.action'))
+    .option('--json', say('cli.audit.help.json'), false)
+    .addHelpText('after', say('cli.audit.help.examples'))
     .action(async (o: { limit: string; actor?: string; action?: string; json: boolean }) => {
       const { config, openStore } = await deps.context();
       const store = await openStore();
@@ -31,7 +28,7 @@ export function auditCommand(deps: Pick<UsersDeps, 'context' | 'write'>): Comman
           write(`${JSON.stringify({ version: 1, entries }, null, 2)}\n`);
           return;
         }
-        if (entries.length === 0) write('The audit log is empty.\n');
+        if (entries.length === 0) write(`${say('cli.audit.empty')}\n`);
         const tz = boardTimeZone(config);
         for (const e of entries) {
           const detail = Object.keys(e.detail).length > 0 ? ` ${JSON.stringify(e.detail)}` : '';

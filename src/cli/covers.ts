@@ -16,6 +16,7 @@ import {
 } from '../web/cover-actions.js';
 import { person, type SignoffDeps } from './done.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { say } from './lang.js';
 
 /*
  * `ronde ack`, `ronde silence`, `ronde maintenance`: the page's actions from
@@ -54,23 +55,15 @@ function forMs(text: string | undefined): number | null {
 
 export function ackCommand(deps: Deps): Command {
   return new Command('ack')
-    .summary('acknowledge a problem: known, being handled (no more messages about it)')
-    .description(
-      'Stops the announcements of one check on one host until it recovers (then the\n' +
-        'acknowledgement clears itself) or until --for runs out (then, if it is still\n' +
-        'not OK, it is announced again). The state is never hidden: pages and\n' +
-        '`ronde check` still show it, with the acknowledgement. Audited.',
-    )
-    .argument('<host>', 'the host')
-    .argument('<check>', 'the check name (see `ronde check`)')
-    .option('-r, --reason <text>', 'why it is known ("disk ordered, until Friday"); required')
-    .option('--for <duration>', 'expire after this long (4d, 12h); default: until it recovers')
-    .option('--clear', 'end the acknowledgement now', false)
-    .option('--by <name>', 'the team member (default as for `ronde done`)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde ack db1 system.disk -r "disk ordered, until Friday"\n  ronde ack db1 system.disk --clear',
-    )
+    .summary(say('cli.ack.help.summary'))
+    .description(say('cli.ack.help.description'))
+    .argument('<host>', say('cli.ack.help.host'))
+    .argument('<check>', say('cli.ack.help.check'))
+    .option('-r, --reason <text>', say('cli.ack.help.reason'))
+    .option('--for <duration>', say('cli.ack.help.for'))
+    .option('--clear', say('cli.ack.help.clear'), false)
+    .option('--by <name>', say('cli.covers.help.by'))
+    .addHelpText('after', say('cli.ack.help.examples'))
     .action(
       async (
         host: string,
@@ -82,10 +75,10 @@ export function ackCommand(deps: Deps): Command {
           async (store, who, now) => {
             if (o.clear) {
               await unacknowledge(store, who, { target: host, check, now });
-              out(deps, `Acknowledgement of ${check} on ${host} ended.\n`);
+              out(deps, `${say('cli.ack.ended', { check, host })}\n`);
               return;
             }
-            if (!o.reason?.trim()) throw new CliError('--reason is required: say why it is known', EX_USAGE);
+            if (!o.reason?.trim()) throw new CliError(say('cli.ack.reasonRequired'), EX_USAGE);
             const id = await acknowledge(store, who, {
               target: host,
               check,
@@ -93,10 +86,7 @@ export function ackCommand(deps: Deps): Command {
               forMs: forMs(o.for),
               now,
             });
-            out(
-              deps,
-              `Acknowledged #${id}: ${check} on ${host} (${o.for ? `for ${o.for}` : 'until it recovers'}).\n`,
-            );
+            out(deps, `${say('cli.ack.done', { id: String(id), check, host, for: o.for ?? '' })}\n`);
           },
           o.by,
         );
@@ -105,23 +95,15 @@ export function ackCommand(deps: Deps): Command {
 }
 
 function spanCommand(deps: Deps, type: 'silence' | 'maintenance'): Command {
-  const noun = type === 'silence' ? 'silence' : 'maintenance window';
-  const cmd = new Command(type).summary(
-    type === 'silence'
-      ? 'silence what a selector covers for a while (add, end, list)'
-      : 'maintenance windows: no message for a host during work (start, end, list)',
-  );
+  const cmd = new Command(type).summary(say(`cli.${type}.help.summary`));
   const start = cmd
     .command(type === 'silence' ? 'add' : 'start')
-    .description(
-      `open a ${noun} over a selector: host=NAME, tag=TAG, kind=KIND, check=NAME (comma-separated, all must match)`,
-    )
-    .argument('<selector>', 'e.g. host=web1 or tag=web,kind=apt.pending')
-    .requiredOption('-r, --reason <text>', 'why')
-    .requiredOption('--for <duration>', 'how long (2h, 1d)')
-    .option('--by <name>', 'the team member (default as for `ronde done`)');
-  if (type === 'maintenance')
-    start.option('--end-when-ok', 'end early once everything it covers is OK again', false);
+    .description(say(`cli.${type}.help.start`))
+    .argument('<selector>', say('cli.covers.help.selector'))
+    .requiredOption('-r, --reason <text>', say('cli.covers.help.reason'))
+    .requiredOption('--for <duration>', say('cli.covers.help.for'))
+    .option('--by <name>', say('cli.covers.help.by'));
+  if (type === 'maintenance') start.option('--end-when-ok', say('cli.covers.help.endWhenOk'), false);
   start.action(async (text: string, o: { reason: string; for: string; by?: string; endWhenOk?: boolean }) => {
     const selector = parseSelector(text);
     if (typeof selector === 'string') throw new CliError(selector, EX_USAGE);
@@ -137,9 +119,10 @@ function spanCommand(deps: Deps, type: 'silence' | 'maintenance'): Command {
           endWhenOk: o.endWhenOk ?? false,
           now,
         });
+        const until = dateTime(new Date(now.getTime() + (ms ?? 0)), tz);
         out(
           deps,
-          `${type === 'silence' ? 'Silence' : 'Maintenance'} #${id} on ${formatSelector(selector)} until ${dateTime(new Date(now.getTime() + (ms ?? 0)), tz)}.\n`,
+          `${say(`cli.${type}.opened`, { id: String(id), selector: formatSelector(selector), until })}\n`,
         );
       },
       o.by,
@@ -147,24 +130,22 @@ function spanCommand(deps: Deps, type: 'silence' | 'maintenance'): Command {
   });
   cmd
     .command('end')
-    .description(`end a ${noun} now`)
-    .argument('<id>', `the ${noun}'s number (see list)`)
-    .option('--by <name>', 'the team member')
+    .description(say(`cli.${type}.help.end`))
+    .argument('<id>', say(`cli.${type}.help.id`))
+    .option('--by <name>', say('cli.covers.help.member'))
     .action(async (id: string, o: { by?: string }) => {
       await withStore(
         deps,
         async (store, who, now) => {
           await closeSpan(store, who, { type, id: id.replace(/^#/, ''), now });
-          out(deps, `${type === 'silence' ? 'Silence' : 'Maintenance'} #${id.replace(/^#/, '')} ended.\n`);
+          out(deps, `${say(`cli.${type}.ended`, { id: id.replace(/^#/, '') })}\n`);
         },
         o.by,
       );
     });
   cmd
     .command('list')
-    .description(
-      `the ${noun}s in force${type === 'maintenance' ? ' (and the recurring ones of ronde.yaml)' : ''}, then the last ended ones`,
-    )
+    .description(say(`cli.${type}.help.list`))
     .action(async () => {
       const { config, openStore } = await deps.context();
       const store = await openStore();
@@ -175,9 +156,9 @@ function spanCommand(deps: Deps, type: 'silence' | 'maintenance'): Command {
           ...(await activeCovers(store.conn.db, now)).filter((c) => c.type === type),
           ...(type === 'maintenance' ? recurringCovers(config.maintenance, now, tz) : []),
         ];
-        const line = (c: Cover, state: string) =>
-          `#${c.id.padEnd(20)} ${state.padEnd(8)} ${formatSelector(c.selector ?? {}).padEnd(24)} until ${c.until ? dateTime(c.until, tz) : '-'}  ${c.by}: ${c.reason}\n`;
-        if (live.length === 0) out(deps, `No ${noun} in force.\n`);
+        const line = (c: Cover, state: 'open' | 'ended' | 'over' | 'later') =>
+          `#${c.id.padEnd(20)} ${say(`cli.covers.state.${state}`).padEnd(8)} ${formatSelector(c.selector ?? {}).padEnd(24)} ${say('cli.covers.until', { at: c.until ? dateTime(c.until, tz) : '-' })}  ${c.by}: ${c.reason}\n`;
+        if (live.length === 0) out(deps, `${say(`cli.${type}.none`)}\n`);
         for (const c of live) out(deps, line(c, 'open'));
         const ids = new Set(live.map((c) => c.id));
         for (const c of (await listSpans(store.conn.db, type, 10)).filter((x) => !ids.has(x.id)))

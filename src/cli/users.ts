@@ -1,13 +1,14 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
-import { passwordProblem } from '../auth/passwords.js';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.js';
 import { isRole, ROLES, type Role } from '../auth/roles.js';
 import { addUser, listUsers, removeUser, setPassword, setRole, UserError } from '../auth/users.js';
 import type { Config } from '../config/schema.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { say } from './lang.js';
 
 export interface UsersDeps {
   context(): Promise<{ config: Config; openStore(): Promise<Store> }>;
@@ -20,27 +21,19 @@ export interface UsersDeps {
 
 export function usersCommand(deps: UsersDeps): Command {
   const cmd = new Command('users')
-    .summary('who may log in to the team’s page: add, passwd, remove, role, list')
-    .description(
-      'Local accounts of the page and the API served by `ronde serve` (docs/web.md).\n' +
-        'Roles: viewer (reads), operator (signs off, acknowledges, silences, opens\n' +
-        'maintenance), admin (also manages users). A password is asked twice on a\n' +
-        'terminal, or read as one line from stdin (for scripts). Changing a password or\n' +
-        'removing a user ends their sessions at once. Every change is in `ronde audit`.',
-    )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde users add alice --role admin\n  ronde users passwd alice\n' +
-        '  printf "%s\\n" "$PW" | ronde users add bot --role viewer\n  ronde users remove bob',
-    );
+    .summary(say('cli.users.help.summary'))
+    .description(say('cli.users.help.description'))
+    .addHelpText('after', say('cli.users.help.examples'));
   const write = (s: string) => (deps.write ?? ((t: string) => process.stdout.write(t)))(s);
 
   cmd
     .command('add')
-    .description('create a local user (asks the password)')
-    .argument('<name>', 'login name: letters, digits, ".", "_" or "-"')
-    .option('--role <role>', `one of ${ROLES.join(', ')}`, 'viewer')
+    .description(say('cli.users.help.add'))
+    .argument('<name>', say('cli.users.help.name'))
+    .option('--role <role>', say('cli.users.help.role', { roles: ROLES.join(', ') }), 'viewer')
     .action(async (name: string, opts: { role: string }) => {
+      // The configuration first: its language is the one of the prompt and the errors.
+      await deps.context();
       const role = roleOf(opts.role);
       const password = await newPassword(deps);
       const done = await change(deps, 'user.add', name, { role }, (trx, now) =>
@@ -49,61 +42,62 @@ export function usersCommand(deps: UsersDeps): Command {
       const { config } = await deps.context();
       const member = config.team.some((m) => m.name === name || m.mattermost === name);
       write(
-        `User ${done.name} added (${role}). Log in at the address of \`ronde serve\`.\n` +
-          (config.team.length > 0 && !member
-            ? `Note: "${name}" is not a member of team:, so signing off from the page will be refused.\n`
-            : ''),
+        `${say('cli.users.added', { name: done.name, role })}\n` +
+          (config.team.length > 0 && !member ? `${say('cli.users.notMember', { name })}\n` : ''),
       );
     });
 
   cmd
     .command('passwd')
-    .description('set a new password (ends the user’s sessions)')
-    .argument('<name>', 'the user')
+    .description(say('cli.users.help.passwd'))
+    .argument('<name>', say('cli.users.help.user'))
     .action(async (name: string) => {
+      await deps.context();
       const password = await newPassword(deps);
       await change(deps, 'user.passwd', name, {}, (trx, now) => setPassword(trx, name, password, now));
-      write(`Password of ${name} changed; their sessions are ended.\n`);
+      write(`${say('cli.users.passwd', { name })}\n`);
     });
 
   cmd
     .command('role')
-    .description('change a user’s role (takes effect at their next request)')
-    .argument('<name>', 'the user')
+    .description(say('cli.users.help.setRole'))
+    .argument('<name>', say('cli.users.help.user'))
     .argument('<role>', ROLES.join(' | '))
     .action(async (name: string, role: string) => {
+      await deps.context();
       const r = roleOf(role);
       await change(deps, 'user.role', name, { role: r }, (trx) => setRole(trx, name, r));
-      write(`${name} is now ${r}.\n`);
+      write(`${say('cli.users.role', { name, role: r })}\n`);
     });
 
   cmd
     .command('remove')
-    .description('delete a user and end their sessions (the audit log keeps what they did)')
-    .argument('<name>', 'the user')
+    .description(say('cli.users.help.remove'))
+    .argument('<name>', say('cli.users.help.user'))
     .action(async (name: string) => {
       await change(deps, 'user.remove', name, {}, (trx) => removeUser(trx, name));
-      write(`User ${name} removed.\n`);
+      write(`${say('cli.users.removed', { name })}\n`);
     });
 
   cmd
     .command('list')
-    .description('list the users and their roles')
-    .option('--json', 'print a JSON document { version, users }', false)
+    .description(say('cli.users.help.list'))
+    .option('--json', say('cli.users.help.json'), false)
     .action(async (opts: { json: boolean }) => {
       const users = await withStore(deps, (s) => listUsers(s.conn.db));
       if (opts.json) {
         write(`${JSON.stringify({ version: 1, users }, null, 2)}\n`);
         return;
       }
-      if (users.length === 0) write('No user yet: `ronde users add NAME --role admin`.\n');
+      if (users.length === 0) write(`${say('cli.users.none')}\n`);
       for (const u of users) write(`${u.name.padEnd(20)} ${u.role.padEnd(9)} ${u.source}\n`);
     });
   return cmd;
 }
 
 function roleOf(s: string): Role {
-  if (!isRole(s)) throw new CliError(`--role ${s}: expected one of ${ROLES.join(', ')}`, EX_USAGE);
+  if (!isRole(s))
+    throw new CliError(say('cli.users.badRole', { role: s, roles: ROLES.join(', ') }), EX_USAGE);
   return s;
 }
 
@@ -142,12 +136,13 @@ async function change<T>(
 
 async function newPassword(deps: UsersDeps): Promise<string> {
   const read = deps.readPassword ?? readPassword;
-  const first = await read('New password: ');
-  const problem = passwordProblem(first);
-  if (problem) throw new CliError(problem, EX_USAGE);
+  const first = await read(say('cli.users.prompt'));
+  // One rule today, its length: said in the CLI's language.
+  if (passwordProblem(first))
+    throw new CliError(say('cli.users.tooShort', { n: MIN_PASSWORD_LENGTH }), EX_USAGE);
   if (process.stdin.isTTY && !deps.readPassword) {
-    const again = await read('Again: ');
-    if (again !== first) throw new CliError('the two passwords differ', EX_USAGE);
+    const again = await read(say('cli.users.again'));
+    if (again !== first) throw new CliError(say('cli.users.differ'), EX_USAGE);
   }
   return first;
 }
@@ -174,7 +169,7 @@ function readPassword(prompt: string): Promise<string> {
       resolve(line);
     });
     rl.once('close', () => {
-      if (!got) reject(new CliError('no password given on stdin', EX_USAGE));
+      if (!got) reject(new CliError(say('cli.users.noPassword'), EX_USAGE));
     });
   });
 }

@@ -43,11 +43,6 @@ function allHelp(env: Record<string, string>): Map<string, string> {
  */
 const PENDING = new Set([
   'notify',
-  'ack',
-  'silence',
-  'maintenance',
-  'users',
-  'audit',
   'access',
   'upgrade',
   'init',

@@ -1,6 +1,8 @@
 import { en as commanderEn, fr as commanderFr } from './commander.js';
+import { en as coversEn, fr as coversFr } from './covers.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
+import { en as usersEn, fr as usersFr } from './users.js';
 
 /*
  * The commands' words, one file per command or group of commands
@@ -11,12 +13,16 @@ import { en as routinesEn, fr as routinesFr } from './routines.js';
  */
 export const en = {
   ...commanderEn,
+  ...coversEn,
   ...outboxEn,
   ...routinesEn,
+  ...usersEn,
 };
 
 export const fr: typeof en = {
   ...commanderFr,
+  ...coversFr,
   ...outboxFr,
   ...routinesFr,
+  ...usersFr,
 };
