@@ -6,6 +6,7 @@ import { TargetError } from '../core/target.js';
 import { sshOptions } from '../targets/factory.js';
 import { describeHost, type ResolvedHost, type SshHostOptions } from '../targets/ssh/options.js';
 import { SshPool } from '../targets/ssh/pool.js';
+import { say } from './lang.js';
 
 /** A host's connection seconds when neither the command line nor ssh_config gives one: `ronde hosts` is a quick look. */
 export const PROBE_TIMEOUT_SEC = 5;
@@ -34,7 +35,7 @@ export interface HostReport {
   /** Unsupported ssh_config directives that apply to this host. */
   warnings: string[];
   reachability: Reachability;
-  /** One line for the terminal (`unknown host key (SHA256:…)`). */
+  /** One line for the terminal (`unknown host key (SHA256:…)`), in the CLI's language: programs read `reachability`. */
   state: string;
   /** The full reason when not reachable. */
   message?: string;
@@ -97,7 +98,7 @@ export async function probeHosts(
             jump: [],
             warnings: [],
             reachability: 'local',
-            state: 'local',
+            state: say('cli.hosts.state.local'),
           };
         const apiKinds = opts.apiOnly?.get(host.name);
         if (apiKinds)
@@ -108,13 +109,13 @@ export async function probeHosts(
             jump: [],
             warnings: [],
             reachability: 'api-only',
-            state: `API only (${apiKinds.join(', ')}): no SSH needed`,
+            state: say('cli.hosts.state.apiOnly', { kinds: apiKinds.join(', ') }),
           };
         let resolved: ResolvedHost;
         try {
           resolved = pool.resolve(hostOptions(host, config, opts.timeoutSec));
         } catch (err) {
-          const message = `cannot work out how to reach ${host.name}: ${(err as Error).message}`;
+          const message = say('cli.hosts.cannotResolve', { host: host.name, why: (err as Error).message });
           return {
             ...base,
             transport: 'ssh',
@@ -134,7 +135,7 @@ export async function probeHosts(
         if (!opts.probe) return { ...described, reachability: 'not-probed', state: '-' };
         try {
           await pool.connection(resolved, opts.signal);
-          return { ...described, reachability: 'ok', state: 'ok' };
+          return { ...described, reachability: 'ok', state: say('cli.hosts.state.ok') };
         } catch (err) {
           return { ...described, ...classify(err) };
         }
@@ -151,7 +152,8 @@ function jumpChain(h: ResolvedHost): string[] {
 
 function allWarnings(h: ResolvedHost): string[] {
   const out = [...h.warnings];
-  for (let j = h.jump; j; j = j.jump) out.push(...j.warnings.map((w) => `jump ${describeHost(j!)}: ${w}`));
+  for (let j = h.jump; j; j = j.jump)
+    out.push(...j.warnings.map((w) => say('cli.hosts.jumpWarning', { jump: describeHost(j!), warning: w })));
   return [...new Set(out)];
 }
 
@@ -163,25 +165,33 @@ export function classify(err: unknown): Verdict {
   const fp = /SHA256:[A-Za-z0-9+/]+/.exec(message)?.[0];
   const withFp = fp ? { fingerprint: fp } : {};
   if (!(err instanceof TargetError))
-    return { reachability: 'unreachable', state: `unreachable (${message})`, message };
+    return {
+      reachability: 'unreachable',
+      state: say('cli.hosts.state.unreachable', { why: message }),
+      message,
+    };
   switch (err.reason) {
     case 'hostkey-unknown':
       return {
         reachability: 'hostkey-unknown',
-        state: `unknown host key (${fp ?? '?'})`,
+        state: say('cli.hosts.state.unknownKey', { fingerprint: fp ?? '?' }),
         message,
         ...withFp,
       };
     case 'hostkey-changed':
       return /REVOKED/.test(message)
-        ? { reachability: 'hostkey-revoked', state: 'HOST KEY REVOKED', message, ...withFp }
-        : { reachability: 'hostkey-changed', state: 'HOST KEY CHANGED', message, ...withFp };
+        ? { reachability: 'hostkey-revoked', state: say('cli.hosts.state.revoked'), message, ...withFp }
+        : { reachability: 'hostkey-changed', state: say('cli.hosts.state.changed'), message, ...withFp };
     case 'auth': {
-      const tried = /tried ([^;]*)/.exec(message)?.[1] ?? 'nothing';
-      return { reachability: 'auth', state: `auth failed (tried ${tried})`, message };
+      const tried = /tried ([^;]*)/.exec(message)?.[1] ?? say('cli.hosts.state.triedNothing');
+      return { reachability: 'auth', state: say('cli.hosts.state.auth', { tried }), message };
     }
     default:
-      return { reachability: 'unreachable', state: `unreachable (${shortReason(message)})`, message };
+      return {
+        reachability: 'unreachable',
+        state: say('cli.hosts.state.unreachable', { why: shortReason(message) }),
+        message,
+      };
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../targets/ssh/known-hosts.js';
 import { CliError, EX_USAGE } from './errors.js';
 import { fleetPool, hostOptions } from './hosts-probe.js';
+import { say } from './lang.js';
 
 /** `ronde hosts trust` exit codes: 0 trusted (or already), 1 not trusted, 3 the host could not be reached. */
 export const EX_NOT_TRUSTED = 1;
@@ -47,10 +48,10 @@ export async function trustHost(
   const host = config.hosts.find((h) => h.name === name);
   if (!host)
     throw new CliError(
-      hostProblem({ hosts: config.hosts, checks: [] }, name) ?? `unknown host "${name}"`,
+      hostProblem({ hosts: config.hosts, checks: [] }, name) ?? say('cli.hosts.trust.unknown', { name }),
       EX_USAGE,
     );
-  if (host.local) throw new CliError(`${name} is local: ronde does not reach it over SSH`, EX_USAGE);
+  if (host.local) throw new CliError(say('cli.hosts.trust.local', { name }), EX_USAGE);
   const stateFile = join(stateDir, 'known_hosts');
   const pool = fleetPool(config, stateDir, opts.timeout);
   const ssh = hostOptions(host, config, opts.timeout);
@@ -61,51 +62,42 @@ export async function trustHost(
     fetched = await pool.fetchHostKey(ssh);
   } catch (err) {
     const why = err instanceof TargetError || err instanceof Error ? err.message : String(err);
-    io.write(`cannot get the host key of ${name}: ${why}\n`);
+    io.write(`${say('cli.hosts.trust.noKey', { name, why })}\n`);
     return EX_NO_KEY;
   } finally {
     await pool.close();
   }
   const blob = Buffer.from(fetched.key, 'base64');
-  io.write(`${name} (${fetched.host}) presents this ${fetched.algorithm} key:\n  ${fetched.fingerprint}\n`);
+  io.write(
+    `${say('cli.hosts.trust.presents', { name, host: fetched.host, algorithm: fetched.algorithm, fingerprint: fetched.fingerprint })}\n`,
+  );
 
   const verdict = checkHostKey(await loadKnownHosts(files), fetched.host, blob);
   if (verdict.kind === 'known') {
-    io.write(`Already trusted (${where(verdict.entry)}): nothing to do.\n`);
+    io.write(`${say('cli.hosts.trust.already', { where: where(verdict.entry) })}\n`);
     return 0;
   }
   if (verdict.kind === 'revoked') {
-    io.write(`REFUSED: this key is revoked (${where(verdict.entry)}). ronde will never trust it.\n`);
+    io.write(`${say('cli.hosts.trust.revoked', { where: where(verdict.entry) })}\n`);
     return EX_NOT_TRUSTED;
   }
   if (verdict.kind === 'changed' && !opts.replace) {
-    io.write(
-      `REFUSED: the host key of ${name} CHANGED. The old key is at ${verdict.expected.map(oldKey).join(', ')}.\n` +
-        'Someone may be intercepting the connection, or the host was reinstalled. Check the new\n' +
-        'fingerprint on the host itself (console: ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then\n' +
-        `run: ronde hosts trust ${name} --replace --fingerprint ${fetched.fingerprint}\n`,
-    );
+    const command = `ronde hosts trust ${name} --replace --fingerprint ${fetched.fingerprint}`;
+    const old = verdict.expected.map(oldKey).join(', ');
+    io.write(`${say('cli.hosts.trust.changed', { name, old, command })}\n`);
     return EX_NOT_TRUSTED;
   }
 
   if (opts.fingerprint !== undefined) {
     if (normalizeFp(opts.fingerprint) !== fetched.fingerprint) {
-      io.write(
-        `REFUSED: the key does not match the expected fingerprint ${opts.fingerprint}; nothing was recorded.\n`,
-      );
+      io.write(`${say('cli.hosts.trust.mismatch', { fingerprint: opts.fingerprint })}\n`);
       return EX_NOT_TRUSTED;
     }
   } else if (!opts.yes) {
-    if (!io.confirm)
-      throw new CliError(
-        'not a terminal: give --fingerprint SHA256:… (verified on the host) or --yes to trust without asking',
-        EX_USAGE,
-      );
-    io.write(
-      'Compare it with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` run on the host itself (console, hypervisor).\n',
-    );
-    if (!(await io.confirm(`Trust this key for ${name}? [y/N] `))) {
-      io.write('Not trusted; nothing was recorded.\n');
+    if (!io.confirm) throw new CliError(say('cli.hosts.trust.noTerminal'), EX_USAGE);
+    io.write(`${say('cli.hosts.trust.compare')}\n`);
+    if (!(await io.confirm(say('cli.hosts.trust.ask', { name })))) {
+      io.write(`${say('cli.hosts.trust.declined')}\n`);
       return EX_NOT_TRUSTED;
     }
   }
@@ -113,15 +105,14 @@ export async function trustHost(
   if (verdict.kind === 'changed') {
     const removed = await removeEntries(stateFile, verdict.expected);
     const elsewhere = verdict.expected.filter((e) => e.file !== stateFile);
-    if (removed > 0) io.write(`Removed the old key from ${stateFile}.\n`);
+    if (removed > 0) io.write(`${say('cli.hosts.trust.removed', { file: stateFile })}\n`);
     if (elsewhere.length > 0)
       io.write(
-        `The old key stays in ${elsewhere.map(where).join(', ')} (not ronde's file); ronde accepts the new one ` +
-          `from now on. Remove it there with: ssh-keygen -R '${fetched.host}' -f FILE\n`,
+        `${say('cli.hosts.trust.elsewhere', { files: elsewhere.map(where).join(', '), host: fetched.host })}\n`,
       );
   }
   await trustHostKey(stateFile, fetched.host, { key: blob });
-  io.write(`Trusted: recorded in ${stateFile}.\n`);
+  io.write(`${say('cli.hosts.trust.trusted', { file: stateFile })}\n`);
   return 0;
 }
 
@@ -155,11 +146,11 @@ async function removeEntries(file: string, entries: readonly KnownHostEntry[]): 
   return lines.size;
 }
 
-/** A yes/no question on the terminal; only "y"/"yes" is yes. */
+/** A yes/no question on the terminal; only "y"/"yes" is yes (and "o"/"oui" in French). */
 export async function askTerminal(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
+    return new RegExp(`^${say('cli.hosts.trust.yes')}$`, 'i').test((await rl.question(question)).trim());
   } finally {
     rl.close();
   }

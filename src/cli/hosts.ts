@@ -6,6 +6,7 @@ import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
 import { fleetPool, type HostReport, probeHosts, reportStatus, worstReport } from './hosts-probe.js';
 import { askTerminal, trustHost } from './hosts-trust.js';
+import { say } from './lang.js';
 import { assertHostSelectors, nameBook } from './names.js';
 import { paint, STATUS_STYLE, useColor } from './style.js';
 
@@ -27,51 +28,27 @@ interface TrustCliOptions {
 
 export function hostsCommand(globals: () => GlobalOptions): Command {
   const cmd = new Command('hosts')
-    .summary('list the inventory and whether ronde can log in to each host')
-    .description(
-      'One line per host: address, transport, tags, the login as resolved (inventory > ~/.ssh/config >\n' +
-        'defaults), jump hosts, and whether ronde can log in: ok, unknown host key (SHA256:…),\n' +
-        'HOST KEY CHANGED, auth failed (tried …) or unreachable (…). Hosts are tried in\n' +
-        'parallel; nothing is run on them.\n\n' +
-        'Exit code, as for `ronde check`: 0 every host reachable, 3 some host could not be\n' +
-        'reached or logged in to, 2 a host key changed or is revoked; 64 usage, 78 configuration error.',
-    )
-    .argument('[hosts...]', 'host selectors: a name, tag:NAME, all, or !SELECTOR to exclude')
-    .option('--json', 'print a JSON document { version, status, exitCode, hosts }', false)
-    .option('--no-connect', 'only list the inventory, do not try to log in')
-    .option(
-      '--timeout <seconds>',
-      'connection time limit per host (default: ConnectTimeout, else 5)',
-      seconds,
-    )
-    .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde hosts\n  ronde hosts tag:web --json\n  ronde hosts trust web1 --fingerprint SHA256:…',
-    )
+    .summary(say('cli.hosts.help.summary'))
+    .description(say('cli.hosts.help.description'))
+    .argument('[hosts...]', say('cli.hosts.help.selectors'))
+    .option('--json', say('cli.hosts.help.json'), false)
+    .option('--no-connect', say('cli.hosts.help.noConnect'))
+    .option('--timeout <seconds>', say('cli.hosts.help.timeout'), seconds)
+    .option('--no-color', say('cli.hosts.help.noColor'))
+    .addHelpText('after', say('cli.hosts.help.examples'))
     .action(async (selectors: string[], opts: ListOptions) => {
       process.exitCode = await listHosts(await loadContext(globals()), selectors, opts);
     });
   cmd
     .command('trust')
-    .summary("record a host's key in ronde's known_hosts, after you checked it")
-    .description(
-      "Connects to the host (nothing is run), shows its host key's SHA256 fingerprint and, once\n" +
-        "confirmed, appends it to ronde's own known_hosts (<state dir>/known_hosts). Compare the\n" +
-        'fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` run on the host itself.\n' +
-        'A changed key is refused unless --replace is given.\n\n' +
-        'Exit code: 0 trusted (or already), 1 not trusted (refused, declined, fingerprint mismatch),\n' +
-        '3 the host could not be reached, 64 usage (unknown host; no terminal without --yes or --fingerprint).',
-    )
-    .argument('<name>', 'inventory name of the host')
+    .summary(say('cli.hosts.help.trust.summary'))
+    .description(say('cli.hosts.help.trust.description'))
+    .argument('<name>', say('cli.hosts.help.trust.name'))
     .exitOverride()
-    .option('-y, --yes', 'trust without asking (you checked the fingerprint some other way)', false)
-    .option(
-      '--fingerprint <SHA256:…>',
-      'trust only if the key has this fingerprint (scripted, verified trust)',
-    )
-    .option('--replace', "replace a known key that changed (removes the old line from ronde's file)", false)
-    .option('--timeout <seconds>', 'connection time limit (default: ConnectTimeout, else 5)', seconds)
+    .option('-y, --yes', say('cli.hosts.help.trust.yes'), false)
+    .option('--fingerprint <SHA256:…>', say('cli.hosts.help.trust.fingerprint'))
+    .option('--replace', say('cli.hosts.help.trust.replace'), false)
+    .option('--timeout <seconds>', say('cli.hosts.help.trust.timeout'), seconds)
     .action(async (name: string, opts: TrustCliOptions) => {
       const ctx = await loadContext(globals());
       const tty = Boolean(process.stdin.isTTY);
@@ -85,15 +62,14 @@ export function hostsCommand(globals: () => GlobalOptions): Command {
 
 function seconds(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 600)
-    throw new InvalidArgumentError('expected whole seconds, 1 to 600');
+  if (!Number.isInteger(n) || n < 1 || n > 600) throw new InvalidArgumentError(say('cli.hosts.seconds'));
   return n;
 }
 
 export async function listHosts(ctx: CliContext, selectors: string[], opts: ListOptions): Promise<number> {
   assertHostSelectors(nameBook(ctx.config, ctx.registry), selectors);
   const hosts = selectHosts(selectors, effectiveHosts(ctx.config));
-  if (hosts.length === 0) throw new CliError('no host matches the selection', EX_USAGE);
+  if (hosts.length === 0) throw new CliError(say('cli.hosts.noMatch'), EX_USAGE);
   const pool = fleetPool(ctx.config, ctx.stateDir, opts.timeout);
   let reports: HostReport[];
   try {
@@ -135,7 +111,7 @@ export function apiOnlyHosts(ctx: Pick<CliContext, 'config' | 'registry'>): Map<
   return out;
 }
 
-const HEADERS = ['NAME', 'ADDRESS', 'TRANSPORT', 'TAGS', 'LOGIN', 'JUMP', 'STATE'] as const;
+const HEADERS = ['name', 'address', 'transport', 'tags', 'login', 'jump', 'state'] as const;
 
 /** A table, one host a line; warnings and the full reason of a failure under it. */
 export function renderHosts(reports: readonly HostReport[], color: boolean, probed = true): string {
@@ -148,20 +124,21 @@ export function renderHosts(reports: readonly HostReport[], color: boolean, prob
     r.jump.join(',') || '-',
     r.state,
   ]);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const heads = HEADERS.map((h) => say(`cli.hosts.head.${h}`));
+  const widths = heads.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  const out = [line(HEADERS)];
+  const out = [line(heads)];
   reports.forEach((r, i) => {
     const cells = rows[i]!;
     const st = reportStatus(r);
     out.push(
       line([...cells.slice(0, -1), st === 'OK' ? cells[6]! : paint(color, STATUS_STYLE[st], cells[6]!)]),
     );
-    for (const w of r.warnings) out.push(`    warning: ${w}`);
+    for (const w of r.warnings) out.push(`    ${say('cli.hosts.warning', { warning: w })}`);
     if (r.message && r.reachability !== 'unreachable') out.push(`    ${r.message}`);
   });
   const bad = reports.filter((r) => reportStatus(r) !== 'OK');
@@ -169,13 +146,11 @@ export function renderHosts(reports: readonly HostReport[], color: boolean, prob
   out.push('');
   out.push(
     !probed
-      ? `${reports.length} host(s), not contacted (--no-connect)`
+      ? say('cli.hosts.notContacted', { n: reports.length })
       : bad.length === 0
-        ? `${reports.length} host(s), all reachable${api > 0 ? ` (${api} through an API only)` : ''}`
-        : `${reports.length} host(s), ${bad.length} not reachable` +
-          (bad.some((r) => r.reachability === 'hostkey-unknown')
-            ? '; trust a host: ronde hosts trust NAME'
-            : ''),
+        ? say('cli.hosts.allReachable', { n: reports.length, api })
+        : say('cli.hosts.notReachable', { n: reports.length, bad: bad.length }) +
+          (bad.some((r) => r.reachability === 'hostkey-unknown') ? say('cli.hosts.trustHint') : ''),
   );
   return `${out.join('\n')}\n`;
 }

@@ -39,6 +39,8 @@ describe('catalogues', () => {
       'cli.routines.show.cadence',
       'cli.check.local', // « (local) »
       'docs.coverage.service', // « service ldap »
+      'cli.hosts.state.ok',
+      'cli.hosts.state.local',
     ]);
   });
 

@@ -51,7 +51,6 @@ const PENDING = new Set([
   'check',
   'history',
   'serve',
-  'hosts',
   'docker',
   'checks',
   'config',
@@ -76,7 +75,8 @@ describe('--help in the user’s language', () => {
       expect(help, path).toContain('affiche l’aide de la commande');
       expect(help, path).not.toMatch(/^(Options|Commands|Arguments):$/m);
       if (PENDING.has(path.split(' ')[0]!)) continue;
-      const words = cliEnglishWords(help);
+      // Identifiers with an underscore (known_hosts, done_when) are names, not words.
+      const words = cliEnglishWords(help.replace(/\S*_\S*/g, ' '));
       if (words.length > 0) english.push(`ronde ${path} --help: ${words.join(' ')}\n${help}`);
     }
     expect(english).toEqual([]);

@@ -1,5 +1,6 @@
 import { en as commanderEn, fr as commanderFr } from './commander.js';
 import { en as coversEn, fr as coversFr } from './covers.js';
+import { en as hostsEn, fr as hostsFr } from './hosts.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
 import { en as usersEn, fr as usersFr } from './users.js';
@@ -14,6 +15,7 @@ import { en as usersEn, fr as usersFr } from './users.js';
 export const en = {
   ...commanderEn,
   ...coversEn,
+  ...hostsEn,
   ...outboxEn,
   ...routinesEn,
   ...usersEn,
@@ -22,6 +24,7 @@ export const en = {
 export const fr: typeof en = {
   ...commanderFr,
   ...coversFr,
+  ...hostsFr,
   ...outboxFr,
   ...routinesFr,
   ...usersFr,
