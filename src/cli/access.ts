@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { planRound } from '../config/plan.js';
-import type { AccessDiff, Principal } from '../core/access.js';
+import type { AccessChange, AccessDiff, Principal } from '../core/access.js';
 import type { CheckResult } from '../core/check.js';
 import { runRound } from '../core/runner.js';
 import { accessStore, approvalReader } from '../store/access.js';
@@ -150,6 +150,18 @@ async function reviewOf(
 const who = (p: { id: string; name?: string | undefined }) =>
   p.name && p.name !== p.id ? `${p.name}  ${p.id}` : p.id;
 
+/** What a key may do (authorized_keys options: `from=`, `command=`…): a change of them is a change of access. */
+const options = (p: Principal, code = false) =>
+  p.attrs?.options ? `  ${say('access.options', { options: quote(p.attrs.options, code) })}` : '';
+
+/** `field before → after; …` (in a post, values as code: `command="…"` holds markdown's characters). */
+const changes = (c: AccessChange, code = false) =>
+  Object.entries(c.fields)
+    .map(([k, [a, b]]) => `${k} ${quote(a || '∅', code)} → ${quote(b || '∅', code)}`)
+    .join('; ');
+
+const quote = (s: string, code: boolean) => (code ? `\`${s.replaceAll('`', "'")}\`` : s);
+
 function flaggedLine(p: Principal): string {
   const bits = [p.flags.join(', ')];
   if (p.lastLogin) bits.push(say('access.lastLogin', { at: p.lastLogin.slice(0, 10) }));
@@ -172,14 +184,9 @@ function terminal(reviews: SourceReview[]): string {
     const diff = r.diff;
     if (diff) {
       for (const p of diff.added)
-        out.push(`  + ${who(p)}${p.groups.length ? `  [${p.groups.join('; ')}]` : ''}`);
-      for (const p of diff.removed) out.push(`  - ${who(p)}`);
-      for (const c of diff.changed)
-        out.push(
-          `  ~ ${who(c)}: ${Object.entries(c.fields)
-            .map(([k, [a, b]]) => `${k} ${a || '∅'} → ${b || '∅'}`)
-            .join('; ')}`,
-        );
+        out.push(`  + ${who(p)}${p.groups.length ? `  [${p.groups.join('; ')}]` : ''}${options(p)}`);
+      for (const p of diff.removed) out.push(`  - ${who(p)}${options(p)}`);
+      for (const c of diff.changed) out.push(`  ~ ${who(c)}: ${changes(c)}`);
     }
     if (r.flagged.length) {
       out.push(`  ${say('access.toLookAt')}`);
@@ -205,10 +212,9 @@ function markdown(reviews: SourceReview[]): string {
       ? say('access.since', { by: r.approved.by, at: r.approved.at.slice(0, 10) })
       : say('access.neverApproved');
     out.push(`- **${r.source}**: ${say('access.count', { n: r.principals })}, ${state}`);
-    for (const p of r.diff?.added ?? []) out.push(`  - ➕ \`${who(p)}\``);
-    for (const p of r.diff?.removed ?? []) out.push(`  - ➖ \`${who(p)}\``);
-    for (const c of r.diff?.changed ?? [])
-      out.push(`  - ✏️ \`${who(c)}\`: ${Object.keys(c.fields).join(', ')}`);
+    for (const p of r.diff?.added ?? []) out.push(`  - ➕ \`${who(p)}\`${options(p, true)}`);
+    for (const p of r.diff?.removed ?? []) out.push(`  - ➖ \`${who(p)}\`${options(p, true)}`);
+    for (const c of r.diff?.changed ?? []) out.push(`  - ✏️ \`${who(c)}\`: ${changes(c, true)}`);
     for (const p of r.flagged) out.push(`  - ⚠️ ${flaggedLine(p)}`);
     if (r.status !== 'OK') out.push(`  - \`${say('access.approveHint', { source: r.source })}\``);
   }

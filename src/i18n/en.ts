@@ -274,6 +274,8 @@ export const en = {
   'access.approved': (p: { source: string; snapshot: number; n: number; by: string }) =>
     `${p.source}: snapshot ${p.snapshot} (${count('en', p.n, 'access', 'accesses')}) approved by ${p.by}`,
   'access.noApproval': 'no approval yet',
+  // access review: authorized_keys options (gaps)
+  'access.options': (p: { options: string }) => `options ${p.options}`,
 
   // The check kinds' summaries and reasons, one file per domain (src/i18n/checks/).
   ...checks,

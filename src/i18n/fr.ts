@@ -236,6 +236,8 @@ export const fr: Catalogue = {
   'access.approved': (p) =>
     `${p.source} : instantané ${p.snapshot} (${count('fr', p.n, 'accès', 'accès')}) approuvé par ${p.by}`,
   'access.noApproval': 'aucune approbation pour l’instant',
+  // access review: authorized_keys options (gaps)
+  'access.options': (p) => `options : ${p.options}`,
 
   ...checks,
   ...commands,

@@ -364,8 +364,12 @@ checks:
   it('lists each key with the fingerprint ssh-keygen -l gives, its comment and options', () => {
     const [deploy, alice] = keygenList(file);
     const text = run('access', 'review').stdout;
-    expect(text).toContain(`  + deploy@ci two words  ${USER}:${deploy!.fingerprint}  [${USER}]`);
-    expect(text).toContain(`  + alice@laptop  ${USER}:${alice!.fingerprint}  [${USER}]`);
+    // What a key may do is part of the access: the text says it, as --json does.
+    const lines = text.split('\n');
+    expect(lines).toContain(
+      `  + deploy@ci two words  ${USER}:${deploy!.fingerprint}  [${USER}]  options from="127.0.0.1",no-pty`,
+    );
+    expect(lines).toContain(`  + alice@laptop  ${USER}:${alice!.fingerprint}  [${USER}]`);
     const r = run('access', 'review', '--json');
     expect(r.code, r.stderr).toBe(1);
     const [src] = (JSON.parse(r.stdout) as SshReview).sources;
@@ -397,6 +401,24 @@ checks:
     ]);
     expect(src?.diff.removed).toEqual([]);
     expect(src?.diff.changed).toEqual([]);
+  });
+
+  it('shows a change of a key’s options (from=, command=) as a change, in the text and the post', () => {
+    expect(run('access', 'approve', 'ssh-keys', '--by', 'alice').code).toBe(0);
+    const [deploy] = keygenList(file);
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      before.replace('from="127.0.0.1",no-pty ', 'command="/usr/local/bin/backup --push",from="127.0.0.1" '),
+    );
+    const r = run('access', 'review');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toContain(
+      `  ~ deploy@ci two words  ${USER}:${deploy!.fingerprint}: options from="127.0.0.1",no-pty → command="/usr/local/bin/backup --push",from="127.0.0.1"`,
+    );
+    expect(run('access', 'review', '--markdown').stdout).toContain(
+      `✏️ \`deploy@ci two words  ${USER}:${deploy!.fingerprint}\`: options \`from="127.0.0.1",no-pty\` → \`command="/usr/local/bin/backup --push",from="127.0.0.1"\``,
+    );
   });
 });
 
