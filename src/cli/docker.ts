@@ -66,7 +66,7 @@ export function dockerCommand(globals: () => GlobalOptions): Command {
 /** The host, its docker.* options (first docker check configured on it) and what it must run. */
 function hostSetup(ctx: CliContext, name: string) {
   const host = effectiveHosts(ctx.config).find((h) => h.name === name);
-  if (!host) throw new CliError(hostProblem(nameBook(ctx.config, ctx.registry), name)!, EX_USAGE);
+  if (!host) throw new CliError(hostProblem(nameBook(ctx.config, ctx.registry), name, cliLang())!, EX_USAGE);
   const mine = effectiveChecks(ctx.config, ctx.registry).filter(
     (c) => c.kind.startsWith('docker.') && selectHosts(c.on, [host]).length > 0,
   );

@@ -65,8 +65,9 @@ export function historyCommand(deps: HistoryDeps): Command {
       // A name the config does not know is a typo unless the store remembers it (a check since removed).
       if (changes.length === 0 && deps.names) {
         const { book, kinds } = await deps.names();
-        if (check !== undefined && check !== 'ronde.self') refuse(checkProblem(book, check, kinds));
-        if (target !== undefined && target !== SELF_TARGET) refuse(hostProblem(book, target));
+        if (check !== undefined && check !== 'ronde.self')
+          refuse(checkProblem(book, check, kinds, cliLang()));
+        if (target !== undefined && target !== SELF_TARGET) refuse(hostProblem(book, target, cliLang()));
       }
       const write = deps.write ?? ((s: string) => process.stdout.write(s));
       if (opts.json) {

@@ -13,7 +13,7 @@ import {
 } from '../targets/ssh/known-hosts.js';
 import { CliError, EX_USAGE } from './errors.js';
 import { fleetPool, hostOptions } from './hosts-probe.js';
-import { say } from './lang.js';
+import { cliLang, say } from './lang.js';
 
 /** `ronde hosts trust` exit codes: 0 trusted (or already), 1 not trusted, 3 the host could not be reached. */
 export const EX_NOT_TRUSTED = 1;
@@ -48,7 +48,8 @@ export async function trustHost(
   const host = config.hosts.find((h) => h.name === name);
   if (!host)
     throw new CliError(
-      hostProblem({ hosts: config.hosts, checks: [] }, name) ?? say('cli.hosts.trust.unknown', { name }),
+      hostProblem({ hosts: config.hosts, checks: [] }, name, cliLang()) ??
+        say('cli.hosts.trust.unknown', { name }),
       EX_USAGE,
     );
   if (host.local) throw new CliError(say('cli.hosts.trust.local', { name }), EX_USAGE);

@@ -3,6 +3,7 @@ import { checkProblem, hostSelectorProblem, type NameBook } from '../config/name
 import type { Config } from '../config/schema.js';
 import type { Registry } from '../core/registry.js';
 import { CliError, EX_USAGE } from './errors.js';
+import { cliLang } from './lang.js';
 
 /** The hosts and checks a command may be given, from the loaded configuration. */
 export function nameBook(config: Config, registry: Registry): NameBook {
@@ -19,10 +20,10 @@ export function refuse(problem: string | undefined): void {
 
 /** Every host selector (`web1`, `tag:web`, `!db1`, `all`) names something in the inventory. */
 export function assertHostSelectors(book: NameBook, selectors: readonly string[]): void {
-  for (const s of selectors) refuse(hostSelectorProblem(book, s));
+  for (const s of selectors) refuse(hostSelectorProblem(book, s, cliLang()));
 }
 
 /** Every check name or kind is configured. */
 export function assertChecks(book: NameBook, registry: Registry, names: readonly string[]): void {
-  for (const n of names) refuse(checkProblem(book, n, registry.ids()));
+  for (const n of names) refuse(checkProblem(book, n, registry.ids(), cliLang()));
 }

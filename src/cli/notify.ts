@@ -47,7 +47,11 @@ export function notifyCommand(deps: NotifyDeps): Command {
       if (!notifier) {
         const known = [...notifiers.keys()];
         throw new CliError(
-          say('cli.notify.unknown', { name, hint: didYouMean(name, known), known: known.join(', ') }),
+          say('cli.notify.unknown', {
+            name,
+            hint: didYouMean(name, known, cliLang()),
+            known: known.join(', '),
+          }),
           EX_USAGE,
         );
       }

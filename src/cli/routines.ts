@@ -120,6 +120,7 @@ export function unknownRoutine(id: string, routines: readonly Routine[]): CliErr
     routineProblem(
       routines.map((r) => r.id),
       id,
+      cliLang(),
     ) ?? say('cli.routines.unknown', { id }),
     EX_USAGE,
   );

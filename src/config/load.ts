@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
 import { upgradeIssues } from '../actions/upgrade/schema.js';
 import type { Registry } from '../core/registry.js';
-import { localeLang } from '../i18n/lang.js';
+import { isLang, type Lang, localeLang, t } from '../i18n/index.js';
 import { routeIssues } from '../notify/schema.js';
 import { releaseNotifyIssues } from '../releases/schema.js';
 import { routineTeamIssues } from '../routines/schema.js';
@@ -56,9 +56,9 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (!explicit && code === 'ENOENT') continue;
-      throw new ConfigError([
-        { file, line: 0, col: 0, path: '', message: `cannot read the file (${code ?? err})` },
-      ]);
+      const lang = localeLang(env);
+      const message = t(lang, 'config.cannotReadFile', { error: String(code ?? err) });
+      throw new ConfigError([{ file, line: 0, col: 0, path: '', message }], lang);
     }
     return { path: abs, config: parseConfig(text, file, opts.registry, env) };
   }
@@ -78,32 +78,37 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
     const before = text.slice(0, deep);
     const line = before.split('\n').length;
     const col = deep - before.lastIndexOf('\n');
-    const message = `collections nested more than ${MAX_FLOW_DEPTH} levels deep: not a configuration`;
-    throw new ConfigError([{ file, line, col, path: '', message }]);
+    const lang = localeLang(env);
+    const message = t(lang, 'config.tooDeep', { max: MAX_FLOW_DEPTH });
+    throw new ConfigError([{ file, line, col, path: '', message }], lang);
   }
   // uniqueKeys: ours is linear (duplicateKeys), the library's is n².
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const lang = fileLang(doc) ?? localeLang(env);
   const problems: ConfigProblem[] = [];
   const at = (offset: number, message: string): ConfigProblem => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, col: pos.col, path: '', message };
   };
   for (const err of doc.errors) problems.push(at(err.pos[0], err.message.split('\n')[0]!));
-  for (const offset of duplicateKeys(doc)) problems.push(at(offset, 'Map keys must be unique'));
+  for (const offset of duplicateKeys(doc)) problems.push(at(offset, t(lang, 'config.duplicateKey')));
   // Aliases are checked before they are expanded: a hostile file is a problem, not a crash.
   const aliases = aliasProblems(doc);
   if (aliases.length > 0)
-    throw new ConfigError([...problems, ...aliases.map((a) => at(a.offset, a.message))]);
+    throw new ConfigError([...problems, ...aliases.map((a) => at(a.offset, a.message))], lang);
   // YAML recovers from most syntax errors: validate what it understood too, to report all at once.
   let data: unknown;
   try {
     // The library's own alias guard stays as a second line, as wide as ours.
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_VALUES }) ?? {};
   } catch (err) {
-    throw new ConfigError([...problems, at(0, `cannot read the YAML: ${(err as Error).message}`)]);
+    throw new ConfigError(
+      [...problems, at(0, t(lang, 'config.cannotReadYaml', { error: (err as Error).message }))],
+      lang,
+    );
   }
 
-  const structural = schemaIssues(data);
+  const structural = schemaIssues(data, lang);
   // Sorted once, searched per issue: a file with many problems stays linear-ish (n log n), not n².
   const yamlErrorLines = problems.map((p) => p.line).sort((a, b) => a - b);
   const overlapsYamlError = ([start, end]: [number, number]) => {
@@ -121,10 +126,10 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
           windows: structural.data.maintenance.map((w) => w.name),
         }),
         ...releaseNotifyIssues(structural.data.releases, structural.data.notifiers),
-        ...routineLinkIssues(structural.data, registry),
+        ...routineLinkIssues(structural.data, registry, lang),
       ]
     : [];
-  for (const issue of [...structural.issues, ...semanticIssues(data, registry), ...crossSection]) {
+  for (const issue of [...structural.issues, ...semanticIssues(data, registry, lang), ...crossSection]) {
     const where = locate(doc, lineCounter, issue.path, issue.unknownKey);
     // A problem inside a part YAML could not parse is most likely a consequence of that error.
     if (overlapsYamlError(where.range)) continue;
@@ -132,7 +137,7 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
     problems.push({ file, line: where.line, col: where.col, path, message: issue.message });
   }
 
-  if (problems.length > 0 || !structural.data) throw new ConfigError(problems);
+  if (problems.length > 0 || !structural.data) throw new ConfigError(problems, lang);
   return buildConfig(structural.data, registry, env);
 }
 
@@ -141,7 +146,7 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
  * a typo would otherwise show "no result yet" forever and a `done_when:
  * checks_ok` routine would never complete.
  */
-function routineLinkIssues(raw: RawConfig, registry: Registry): Issue[] {
+function routineLinkIssues(raw: RawConfig, registry: Registry, lang: Lang): Issue[] {
   // Unknown kinds are reported by semanticIssues; links to them would only repeat it.
   const entries = (raw.checks ?? []).filter((c) => registry.get(c.kind));
   const book: NameBook = {
@@ -160,11 +165,21 @@ function routineLinkIssues(raw: RawConfig, registry: Registry): Issue[] {
   const out: Issue[] = [];
   raw.routines.forEach((r, i) => {
     r.checks.forEach((link, j) => {
-      const message = linkProblem(book, link, kinds);
+      const message = linkProblem(book, link, kinds, lang);
       if (message) out.push({ path: ['routines', i, 'checks', j], message });
     });
   });
   return out;
+}
+
+/**
+ * The language problems are said in: the file's own `language:` when YAML
+ * read that far (a team that wrote `language: fr` reads French even under
+ * LANG=C), else undefined (the caller takes the locale's).
+ */
+function fileLang(doc: Document): Lang | undefined {
+  const v = isMap(doc.contents) ? doc.get('language') : undefined;
+  return isLang(v) ? v : undefined;
 }
 
 /** Index of the first element of sorted `xs` that is ≥ `v` (xs.length when none). */

@@ -9,6 +9,7 @@ import {
   type Pair,
   type YAMLMap,
 } from 'yaml';
+import { type Lang, t } from '../i18n/index.js';
 
 /** One mistake in the configuration. `line`/`col` are 1-based; 0 when the problem has no position. */
 export interface ConfigProblem {
@@ -24,29 +25,33 @@ export interface ConfigProblem {
 export class ConfigError extends Error {
   readonly problems: ConfigProblem[];
 
-  constructor(problems: ConfigProblem[]) {
+  /** `lang`: the language the messages were said in (the count of unlisted ones follows it). */
+  constructor(
+    problems: ConfigProblem[],
+    readonly lang: Lang = 'en',
+  ) {
     const sorted = [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
-    super(formatProblems(sorted));
+    super(formatProblems(sorted, lang));
     this.name = 'ConfigError';
     this.problems = sorted;
   }
 
   /** One line per problem: `ronde.yaml:12:5: hosts[2].address: expected string, received number`. */
   format(): string {
-    return formatProblems(this.problems);
+    return formatProblems(this.problems, this.lang);
   }
 }
 
 /** Problems listed; past these, a count: the first ones are what to fix, and a hostile file lists 100,000. */
 export const MAX_LISTED_PROBLEMS = 50;
 
-function formatProblems(problems: readonly ConfigProblem[]): string {
+function formatProblems(problems: readonly ConfigProblem[], lang: Lang): string {
   const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
     const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
     return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
   });
   const rest = problems.length - lines.length;
-  if (rest > 0) lines.push(`… and ${rest} more problem${rest === 1 ? '' : 's'} (not listed)`);
+  if (rest > 0) lines.push(t(lang, 'config.moreProblems', { n: rest }));
   return lines.join('\n');
 }
 

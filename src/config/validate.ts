@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Registry } from '../core/registry.js';
 import { suggest as closest } from '../core/suggest.js';
+import { type Lang, t } from '../i18n/index.js';
 import { configSchema } from './schema.js';
 
 /** A problem before it is located in the YAML. */
@@ -11,14 +12,17 @@ export interface Issue {
   unknownKey?: string;
 }
 
-/** Zod's messages, reworded the way a sysadmin reads them: `expected string, received number`. */
-export const errorMessage: z.core.$ZodErrorMap = (iss) => {
-  if (iss.code === 'invalid_type') {
-    if (iss.input === undefined) return `missing (expected ${iss.expected})`;
-    return `expected ${iss.expected}, received ${typeName(iss.input)}`;
-  }
-  return undefined;
-};
+/** Zod's messages, reworded the way a sysadmin reads them: `expected string, received number`, in `lang`. */
+export const errorMap =
+  (lang: Lang): z.core.$ZodErrorMap =>
+  (iss) => {
+    if (iss.code === 'invalid_type') {
+      if (iss.input === undefined) return t(lang, 'config.missing', { expected: iss.expected });
+      return t(lang, 'config.expected', { expected: iss.expected, received: typeName(iss.input) });
+    }
+    return undefined;
+  };
+export const errorMessage: z.core.$ZodErrorMap = errorMap('en');
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -31,6 +35,7 @@ export function fromZod(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
   prefix: PropertyKey[] = [],
+  lang: Lang = 'en',
 ): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
@@ -42,7 +47,7 @@ export function fromZod(
     const known = keysAt(schema, issue.path);
     for (const key of issue.keys) {
       const hint = closest(key, known);
-      out.push({ path, unknownKey: key, message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      out.push({ path, unknownKey: key, message: t(lang, 'config.unknownKey', { hint: hint ?? '' }) });
     }
   }
   return out;
@@ -88,7 +93,7 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
  * kind's options, selectors that name real hosts and tags. Works on the raw
  * data, defensively, so these problems are reported along with type errors.
  */
-export function semanticIssues(data: unknown, registry: Registry): Issue[] {
+export function semanticIssues(data: unknown, registry: Registry, lang: Lang = 'en'): Issue[] {
   const out: Issue[] = [];
   if (!isObj(data)) return out;
   const hostNames = new Map<string, number>();
@@ -100,7 +105,7 @@ export function semanticIssues(data: unknown, registry: Registry): Issue[] {
       if (first !== undefined)
         out.push({
           path: ['hosts', i, 'name'],
-          message: `duplicate host name "${h.name}" (first at hosts[${first}])`,
+          message: t(lang, 'config.duplicateHost', { name: h.name, first }),
         });
       else hostNames.set(h.name, i);
     }
@@ -114,21 +119,20 @@ export function semanticIssues(data: unknown, registry: Registry): Issue[] {
     if (!kind) {
       const ids = registry.ids();
       const hint = closest(c.kind, ids);
-      const available = ids.length ? `available: ${ids.join(', ')}` : 'no check kinds are registered';
       out.push({
         path: ['checks', i, 'kind'],
-        message: `unknown check kind "${c.kind}"${hint ? ` (did you mean "${hint}"?)` : ''}; ${available}`,
+        message: t(lang, 'config.unknownKind', { kind: c.kind, hint: hint ?? '', ids: ids.join(', ') }),
       });
     } else if (c.options === undefined || isObj(c.options)) {
-      const r = kind.options.safeParse(c.options ?? {}, { error: errorMessage });
-      if (!r.success) out.push(...fromZod(r.error.issues, kind.options, ['checks', i, 'options']));
+      const r = kind.options.safeParse(c.options ?? {}, { error: errorMap(lang) });
+      if (!r.success) out.push(...fromZod(r.error.issues, kind.options, ['checks', i, 'options'], lang));
     }
     const name = typeof c.name === 'string' ? c.name : c.kind;
     const first = checkNames.get(name);
     if (first !== undefined) {
       out.push({
         path: ['checks', i, typeof c.name === 'string' ? 'name' : 'kind'],
-        message: `duplicate check name "${name}" (first at checks[${first}]): give each instance its own \`name\``,
+        message: t(lang, 'config.duplicateCheck', { name, first }),
       });
     } else checkNames.set(name, i);
     const selectors = typeof c.on === 'string' ? [[c.on, ['checks', i, 'on']] as const] : [];
@@ -139,12 +143,12 @@ export function semanticIssues(data: unknown, registry: Registry): Issue[] {
       if (bare === 'all') continue;
       if (bare.startsWith('tag:')) {
         if (!tags.has(bare.slice(4)))
-          out.push({ path: [...path], message: `no host has tag "${bare.slice(4)}"` });
+          out.push({ path: [...path], message: t(lang, 'config.noHostTag', { tag: bare.slice(4) }) });
       } else if (!hostNames.has(bare)) {
         const hint = closest(bare, hostNames.keys());
         out.push({
           path: [...path],
-          message: `no host named "${bare}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          message: t(lang, 'config.noHostNamed', { name: bare, hint: hint ?? '' }),
         });
       }
     }
@@ -153,7 +157,12 @@ export function semanticIssues(data: unknown, registry: Registry): Issue[] {
 }
 
 /** Structural validation of the whole file. */
-export function schemaIssues(data: unknown): { issues: Issue[]; data?: z.output<typeof configSchema> } {
-  const r = configSchema.safeParse(data, { error: errorMessage });
-  return r.success ? { issues: [], data: r.data } : { issues: fromZod(r.error.issues, configSchema) };
+export function schemaIssues(
+  data: unknown,
+  lang: Lang = 'en',
+): { issues: Issue[]; data?: z.output<typeof configSchema> } {
+  const r = configSchema.safeParse(data, { error: errorMap(lang) });
+  return r.success
+    ? { issues: [], data: r.data }
+    : { issues: fromZod(r.error.issues, configSchema, [], lang) };
 }

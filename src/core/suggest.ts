@@ -1,3 +1,5 @@
+import { type Lang, t } from '../i18n/index.js';
+
 /*
  * "Did you mean …?" for every name a person types (hosts, checks, routines,
  * config keys). One rule everywhere, so a typo gets the same hint from
@@ -46,8 +48,8 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** ` — did you mean "x"?` or nothing: the hint as every message shows it. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+/** ` — did you mean "x"?` (` — vouliez-vous dire « x » ?`) or nothing: the hint as every message shows it. */
+export function didYouMean(word: string, candidates: Iterable<string>, lang: Lang = 'en'): string {
   const guess = suggest(word, candidates);
-  return guess === undefined ? '' : ` — did you mean "${guess}"?`;
+  return guess === undefined ? '' : t(lang, 'config.didYouMean', { guess });
 }

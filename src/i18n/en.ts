@@ -1,5 +1,6 @@
 import { en as checks } from './checks/index.js';
 import { en as commands } from './cli/index.js';
+import { en as configWords } from './config.js';
 import { count, days } from './format.js';
 
 /*
@@ -280,6 +281,7 @@ export const en = {
   // The check kinds' summaries and reasons, one file per domain (src/i18n/checks/).
   ...checks,
   ...commands,
+  ...configWords,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
   'upgrade.refuse.simulation': (p: { detail: string }) => `the simulation could not be run: ${p.detail}`,
   'upgrade.refuse.unparsed': (p: { detail: string }) =>

@@ -1,5 +1,6 @@
 import { fr as checks } from './checks/index.js';
 import { fr as commands } from './cli/index.js';
+import { fr as configWords } from './config.js';
 import type { Catalogue } from './en.js';
 import { count, days } from './format.js';
 
@@ -241,6 +242,7 @@ export const fr: Catalogue = {
 
   ...checks,
   ...commands,
+  ...configWords,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
   'upgrade.refuse.simulation': (p) => `la simulation n’a pas pu tourner : ${p.detail}`,
   'upgrade.refuse.unparsed': (p) => `apt-get -s a dit quelque chose d’incompris : ${p.detail}`,

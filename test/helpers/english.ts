@@ -1,7 +1,7 @@
 /*
  * Is there an English sentence of ours in a French text? `englishWords`
  * returns the common English words it finds, outside what is not ours to
- * translate: `code`, "quoted" and « quoted » text, key=value, URLs and paths, and the
+ * translate: `code`, "quoted" and « quoted » text, key=value, dotted ids and config paths, URLs and file paths, and the
  * raw texts the caller names (another program's error, quoted after a colon
  * as it came). A French test asserts `englishWords(text)` is empty:
  *
@@ -31,6 +31,7 @@ export function englishWords(text: string, o: { raw?: readonly string[] } = {}):
     .replace(/"[^"]*"/g, ' ')
     .replace(/«[^»]*»/g, ' ')
     .replace(/\S*=\S*/g, ' ') // p=none, --force=yes: settings, not sentences
+    .replace(/[A-Za-z_][\w-]*(?:\[[^\]]*\]|\.[A-Za-z_][\w-]*)+/g, ' ') // hosts[0].name, system.disk: paths and ids
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
     .replace(/(?:^|\s)(?:\.{0,2}\/[\w.@%+-]+)+\/?/g, ' ');
   return (s.match(/[A-Za-z']+/g) ?? []).filter((w) => ENGLISH.has(w.toLowerCase()));

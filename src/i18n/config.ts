@@ -1,0 +1,89 @@
+/*
+ * The words of the configuration's problems (src/config/*, and "did you
+ * mean" of src/core/suggest.ts): what `ronde config validate` and every
+ * command print about ronde.yaml and the names a person types. Said in the
+ * file's `language:` when it parsed far enough, else the locale's
+ * (docs/configuration.md, "Language of the problems"). `file:line:col`,
+ * paths and names stay as they are. Keys start with `config.`.
+ */
+const list = (xs: string) => xs || '(none)';
+const listFr = (xs: string) => xs || '(aucun)';
+
+export const en = {
+  'config.didYouMean': (p: { guess: string }) => ` — did you mean "${p.guess}"?`,
+  'config.moreProblems': (p: { n: number }) =>
+    `… and ${p.n} more problem${p.n === 1 ? '' : 's'} (not listed)`,
+  'config.cannotReadFile': (p: { error: string }) => `cannot read the file (${p.error})`,
+  'config.tooDeep': (p: { max: number }) =>
+    `collections nested more than ${p.max} levels deep: not a configuration`,
+  'config.cannotReadYaml': (p: { error: string }) => `cannot read the YAML: ${p.error}`,
+  'config.duplicateKey': 'Map keys must be unique',
+  'config.missing': (p: { expected: string }) => `missing (expected ${p.expected})`,
+  'config.expected': (p: { expected: string; received: string }) =>
+    `expected ${p.expected}, received ${p.received}`,
+  'config.unknownKey': (p: { hint: string }) => `unknown key${p.hint ? ` (did you mean "${p.hint}"?)` : ''}`,
+  'config.duplicateHost': (p: { name: string; first: number }) =>
+    `duplicate host name "${p.name}" (first at hosts[${p.first}])`,
+  'config.unknownKind': (p: { kind: string; hint: string; ids: string }) =>
+    `unknown check kind "${p.kind}"${p.hint ? ` (did you mean "${p.hint}"?)` : ''}; ${
+      p.ids ? `available: ${p.ids}` : 'no check kinds are registered'
+    }`,
+  'config.duplicateCheck': (p: { name: string; first: number }) =>
+    `duplicate check name "${p.name}" (first at checks[${p.first}]): give each instance its own \`name\``,
+  'config.noHostTag': (p: { tag: string }) => `no host has tag "${p.tag}"`,
+  'config.noHostNamed': (p: { name: string; hint: string }) =>
+    `no host named "${p.name}"${p.hint ? ` (did you mean "${p.hint}"?)` : ''}`,
+  // src/config/names.ts: `hint` is the did-you-mean part, or a full stop.
+  'config.names.noTag': (p: { tag: string; hint: string; tags: string }) =>
+    `no host has tag "${p.tag}"${p.hint} Tags: ${list(p.tags)}`,
+  'config.names.unknownHost': (p: { name: string; hint: string; names: string }) =>
+    `unknown host "${p.name}"${p.hint} Hosts: ${list(p.names)}`,
+  'config.names.kindNotConfigured': (p: { kind: string; checks: string }) =>
+    `no check of kind "${p.kind}" is configured. Checks: ${list(p.checks)}`,
+  'config.names.unknownCheck': (p: { name: string; hint: string; checks: string }) =>
+    `unknown check "${p.name}"${p.hint} Checks: ${list(p.checks)}`,
+  'config.names.kind': (p: { kind: string }) => `${p.kind} (kind)`,
+  'config.names.notOnHost': (p: { name: string; where: string; on: string }) =>
+    `"${p.name}" does not run on ${p.where} (it runs on: ${list(p.on)}), so this link would never have a result`,
+  'config.names.noRoutines': (p: { id: string }) =>
+    `unknown routine "${p.id}": no routine is configured (routines: in ronde.yaml)`,
+  'config.names.unknownRoutine': (p: { id: string; hint: string; ids: string }) =>
+    `unknown routine "${p.id}"${p.hint} Routines: ${list(p.ids)}`,
+};
+
+export const fr: typeof en = {
+  'config.didYouMean': (p) => ` — vouliez-vous dire « ${p.guess} » ?`,
+  'config.moreProblems': (p) =>
+    `… et ${p.n} ${p.n <= 1 ? 'autre problème (non listé)' : 'autres problèmes (non listés)'}`,
+  'config.cannotReadFile': (p) => `impossible de lire le fichier (${p.error})`,
+  'config.tooDeep': (p) =>
+    `collections imbriquées sur plus de ${p.max} niveaux : ce n’est pas une configuration`,
+  'config.cannotReadYaml': (p) => `impossible de lire le YAML : ${p.error}`,
+  'config.duplicateKey': 'clé en double dans une table (chaque clé doit être unique)',
+  'config.missing': (p) => `absent (${p.expected} attendu)`,
+  'config.expected': (p) => `${p.expected} attendu, reçu ${p.received}`,
+  'config.unknownKey': (p) => `clé inconnue${p.hint ? ` (vouliez-vous dire « ${p.hint} » ?)` : ''}`,
+  'config.duplicateHost': (p) => `nom d’hôte en double « ${p.name} » (déjà en hosts[${p.first}])`,
+  'config.unknownKind': (p) =>
+    `type de vérification inconnu « ${p.kind} »${p.hint ? ` (vouliez-vous dire « ${p.hint} » ?)` : ''} ; ${
+      p.ids ? `disponibles : ${p.ids}` : 'aucun type de vérification n’est enregistré'
+    }`,
+  'config.duplicateCheck': (p) =>
+    `nom de vérification en double « ${p.name} » (déjà en checks[${p.first}]) : donnez à chaque instance son propre \`name\``,
+  'config.noHostTag': (p) => `aucun hôte n’a l’étiquette « ${p.tag} »`,
+  'config.noHostNamed': (p) =>
+    `aucun hôte nommé « ${p.name} »${p.hint ? ` (vouliez-vous dire « ${p.hint} » ?)` : ''}`,
+  'config.names.noTag': (p) =>
+    `aucun hôte n’a l’étiquette « ${p.tag} »${p.hint} Étiquettes : ${listFr(p.tags)}`,
+  'config.names.unknownHost': (p) => `hôte inconnu « ${p.name} »${p.hint} Hôtes : ${listFr(p.names)}`,
+  'config.names.kindNotConfigured': (p) =>
+    `aucune vérification de type « ${p.kind} » n’est configurée. Vérifications : ${listFr(p.checks)}`,
+  'config.names.unknownCheck': (p) =>
+    `vérification inconnue « ${p.name} »${p.hint} Vérifications : ${listFr(p.checks)}`,
+  'config.names.kind': (p) => `${p.kind} (type)`,
+  'config.names.notOnHost': (p) =>
+    `« ${p.name} » ne tourne pas sur ${p.where} (elle tourne sur : ${listFr(p.on)}) : ce lien n’aurait jamais de résultat`,
+  'config.names.noRoutines': (p) =>
+    `routine inconnue « ${p.id} » : aucune routine n’est configurée (routines: dans ronde.yaml)`,
+  'config.names.unknownRoutine': (p) => `routine inconnue « ${p.id} »${p.hint} Routines : ${listFr(p.ids)}`,
+};
