@@ -27,34 +27,24 @@ interface CheckOptions {
 
 export function checkCommand(globals: () => GlobalOptions): Command {
   return new Command('check')
-    .summary('run the checks now and report')
-    .description(
-      'Runs the configured checks on the selected hosts (all by default) and prints one line per check.\n' +
-        'With no configuration file, checks the machine ronde runs on with the default checks.\n\n' +
-        'Exit code: the worst status, in the order CRIT (2) > WARN (1) > UNKNOWN (3) > OK (0);\n' +
-        '64 usage error, 78 configuration error, 130 interrupted (partial results are saved).',
-    )
-    .argument('[hosts...]', 'host selectors: a name, tag:NAME, all, or !SELECTOR to exclude')
+    .summary(say('cli.check.help.summary'))
+    .description(say('cli.check.help.description'))
+    .argument('[hosts...]', say('cli.check.help.selectors'))
     .addOption(
-      new Option('-c, --check <kind-or-name...>', 'only these checks (e.g. apt.pending)').default(
-        [] as string[],
-      ),
+      new Option('-c, --check <kind-or-name...>', say('cli.check.help.check')).default([] as string[]),
     )
-    .option('-v, --verbose', 'show reasons, facts and the commands that ran', false)
-    .option('--json', 'print the versioned JSON document (docs/json-output.md)', false)
-    .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
-    .option('--no-save', 'do not record the round in the store')
-    .option('--no-reuse', 're-run every command, even when the machine shows no change since the last round')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde check\n  ronde check web1 tag:hypervisor --check apt.pending\n  ronde check -v --json > round.json',
-    )
+    .option('-v, --verbose', say('cli.check.help.verbose'), false)
+    .option('--json', say('cli.check.help.json'), false)
+    .option('--no-color', say('cli.check.help.noColor'))
+    .option('--no-save', say('cli.check.help.noSave'))
+    .option('--no-reuse', say('cli.check.help.noReuse'))
+    .addHelpText('after', say('cli.check.help.examples'))
     .action(async (hosts: string[], opts: CheckOptions) => {
       const ctx = await loadContext(globals());
       // `check` sends nothing, so a missing notifier secret only warns here; `serve` refuses to start.
       for (const u of unresolvedNotifierSecrets(ctx.config.notifiers))
         process.stderr.write(
-          `ronde: warning: ${describeUnresolved(u)} (ronde serve would refuse to start)\n`,
+          `ronde: ${say('cli.warning', { what: say('cli.check.serveWouldRefuse', { what: describeUnresolved(u) }) })}\n`,
         );
       process.exitCode = await runCheck(ctx, hosts, opts);
     });
@@ -65,7 +55,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   assertHostSelectors(book, selectors);
   assertChecks(book, ctx.registry, opts.check);
   const plan = planRound(ctx.config, ctx.registry, { hosts: selectors, checks: opts.check });
-  if (plan.length === 0) throw new CliError('no host and check match the selection', EX_USAGE);
+  if (plan.length === 0) throw new CliError(say('cli.check.noMatch'), EX_USAGE);
 
   const store = opts.save ? await openOrWarn(ctx) : null;
   if (store && opts.reuse) {
@@ -78,9 +68,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
   const ac = new AbortController();
   const onSigint = () => {
     if (ac.signal.aborted) process.exit(EX_INTERRUPTED);
-    process.stderr.write(
-      '\nronde: interrupted, saving the results that are complete (Ctrl-C again to quit now)\n',
-    );
+    process.stderr.write(`\nronde: ${say('cli.check.interrupting')}\n`);
     ac.abort();
   };
   process.on('SIGINT', onSigint);
@@ -116,7 +104,7 @@ export async function runCheck(ctx: CliContext, selectors: string[], opts: Check
         results,
       );
     } catch (err) {
-      process.stderr.write(`ronde: the results were NOT saved: ${errorText(err)}\n`);
+      process.stderr.write(`ronde: ${say('cli.check.notSaved', { why: errorText(err) })}\n`);
     } finally {
       await store.close();
     }
@@ -167,7 +155,7 @@ async function openOrWarn(ctx: CliContext): Promise<Store | null> {
   try {
     return await ctx.openStore();
   } catch (err) {
-    process.stderr.write(`ronde: cannot open the store, the results will NOT be saved: ${errorText(err)}\n`);
+    process.stderr.write(`ronde: ${say('cli.check.noStore', { why: errorText(err) })}\n`);
     return null;
   }
 }

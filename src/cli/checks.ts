@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import type { Registry } from '../core/registry.js';
+import { say } from './lang.js';
 
 /** `ronde checks`: the check kinds this ronde knows, with where to read about each. */
 export function checksCommand(registry: Registry): Command {
   return new Command('checks')
-    .summary('list the check kinds')
-    .description('Lists every check kind, whether it runs with no configuration, and its documentation page.')
-    .option('--json', 'machine-readable list', false)
+    .summary(say('cli.checks.help.summary'))
+    .description(say('cli.checks.help.description'))
+    .option('--json', say('cli.checks.help.json'), false)
     .action((opts: { json: boolean }) => {
       const kinds = registry.all().map((k) => ({
         kind: k.id,
@@ -19,13 +20,12 @@ export function checksCommand(registry: Registry): Command {
         return;
       }
       const width = Math.max(...kinds.map((k) => k.kind.length));
+      const mark = say('cli.checks.default');
       for (const k of kinds) {
         process.stdout.write(
-          `${k.kind.padEnd(width)}  ${k.zeroConfig ? 'default' : '       '}  ${k.title}\n`,
+          `${k.kind.padEnd(width)}  ${k.zeroConfig ? mark : ' '.repeat(mark.length)}  ${k.title}\n`,
         );
       }
-      process.stdout.write(
-        '\n"default": runs with no configuration. Each kind is documented in docs/checks/KIND.md.\n',
-      );
+      process.stdout.write(`\n${say('cli.checks.legend', { mark })}\n`);
     });
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/locate.js';
 import { buildJsonSchema } from '../config/schema.js';
 import type { Registry } from '../core/registry.js';
 import { EX_CONFIG } from './errors.js';
+import { say, setCliLang } from './lang.js';
 
 /** Where the commands write and read; tests pass their own. */
 export interface ConfigCliIo {
@@ -38,23 +39,23 @@ export async function validateConfig(
       systemPath: opts.systemPath,
     });
     if (path === null) {
-      io.stdout(
-        'no configuration file (--config, $RONDE_CONFIG, ./ronde.yaml, /etc/ronde/ronde.yaml): ' +
-          'zero-config, the default checks on this machine\n',
-      );
+      setCliLang(config.language);
+      io.stdout(`${say('cli.config.zeroConfig')}\n`);
       return 0;
     }
-    const checks = config.checks ? `${config.checks.length} checks` : 'the zero-config checks';
-    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    io.stdout(
-      `${path}: valid — ${n(config.hosts.length, 'host')}, ${checks}, ${n(config.routines.length, 'routine')}\n`,
-    );
+    setCliLang(config.language);
+    const counts = {
+      path,
+      hosts: config.hosts.length,
+      checks: config.checks ? config.checks.length : null,
+      routines: config.routines.length,
+    };
+    io.stdout(`${say('cli.config.valid', counts)}\n`);
     return 0;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.stderr(`${err.format()}\n`);
-    const n = err.problems.length;
-    io.stderr(`${n} problem${n === 1 ? '' : 's'} in the configuration\n`);
+    io.stderr(`${say('cli.config.problems', { n: err.problems.length })}\n`);
     return EX_CONFIG;
   }
 }
@@ -62,18 +63,15 @@ export async function validateConfig(
 /** `ronde config validate [--config FILE]`. Usage errors throw CommanderError (main maps them to 64). */
 export function configCommand(registry: Registry, io: ConfigCliIo = processIo): Command {
   const validate = new Command('validate')
-    .description('Check ronde.yaml: every problem is printed as file:line:col: path: message (exit 78).')
-    .option(
-      '--config <file>',
-      'configuration file (default: $RONDE_CONFIG, ./ronde.yaml, /etc/ronde/ronde.yaml)',
-    )
+    .description(say('cli.config.help.validate'))
+    .option('--config <file>', say('cli.root.help.config'))
     .exitOverride()
     .action(async (_opts, cmd: Command) => {
       const code = await validateConfig(registry, cmd.optsWithGlobals<{ config?: string }>(), io);
       if (code !== 0) process.exitCode = code;
     });
   return new Command('config')
-    .description('Work with the configuration file.')
+    .description(say('cli.config.help.description'))
     .exitOverride()
     .addCommand(validate);
 }
@@ -81,7 +79,7 @@ export function configCommand(registry: Registry, io: ConfigCliIo = processIo): 
 /** `ronde schema`: the JSON Schema of ronde.yaml, with the options of every registered check kind. */
 export function schemaCommand(registry: Registry, io: ConfigCliIo = processIo): Command {
   return new Command('schema')
-    .description('Print the JSON Schema of ronde.yaml (for editors: yaml-language-server, VS Code).')
+    .description(say('cli.config.help.schema'))
     .exitOverride()
     .action(() => {
       io.stdout(`${JSON.stringify(buildJsonSchema(registry), null, 2)}\n`);

@@ -5,7 +5,7 @@ import { SELF_TARGET } from '../daemon/self.js';
 import { dateTime, type Lang, t } from '../i18n/index.js';
 import type { StatusChange, Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { refuse } from './names.js';
 import { paint, STATUS_STYLE, useColor } from './style.js';
 
@@ -34,18 +34,15 @@ const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_00
 
 export function historyCommand(deps: HistoryDeps): Command {
   return new Command('history')
-    .summary('show when checks changed status')
-    .description(
-      'Lists status changes, newest first: when a check on a target went from one status to another.\n' +
-        'Repeated identical results are not listed; "new" means the first result ever seen.',
-    )
-    .argument('[check]', 'only this check (its name in the config, else its kind)')
-    .argument('[target]', 'only this host')
-    .option('-n, --limit <n>', 'at most this many changes', '50')
-    .option('--since <when>', 'only changes since a duration ago (7d, 12h) or a date (2025-03-01)')
-    .option('--json', 'print a JSON document { version, changes }', false)
-    .option('--no-color', 'no colours (also: NO_COLOR=1, or output not a terminal)')
-    .addHelpText('after', '\nExamples:\n  ronde history\n  ronde history backup.age db1 --since 30d')
+    .summary(say('cli.history.help.summary'))
+    .description(say('cli.history.help.description'))
+    .argument('[check]', say('cli.history.help.check'))
+    .argument('[target]', say('cli.history.help.target'))
+    .option('-n, --limit <n>', say('cli.history.help.limit'), '50')
+    .option('--since <when>', say('cli.history.help.since'))
+    .option('--json', say('cli.history.help.json'), false)
+    .option('--no-color', say('cli.check.help.noColor'))
+    .addHelpText('after', say('cli.history.help.examples'))
     .action(async (check: string | undefined, target: string | undefined, opts: HistoryOptions) => {
       const now = deps.now?.() ?? new Date();
       const limit = parseLimit(opts.limit);
@@ -114,7 +111,7 @@ export function renderHistory(
 function parseLimit(s: string): number {
   const n = Number(s);
   if (!/^\d+$/.test(s.trim()) || n < 1)
-    throw new CliError(`--limit: expected a positive integer, got "${s}"`, EX_USAGE);
+    throw new CliError(say('cli.history.badLimit', { value: s }), EX_USAGE);
   return n;
 }
 
@@ -123,7 +120,6 @@ export function parseSince(s: string, now: Date): Date {
   const m = /^(\d+)([smhdw])$/.exec(s.trim());
   if (m) return new Date(now.getTime() - Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS]);
   const t = /^\d{4}-\d{2}-\d{2}/.test(s.trim()) ? Date.parse(s.trim()) : Number.NaN;
-  if (Number.isNaN(t))
-    throw new CliError(`--since: expected a duration (7d, 12h) or a date (2025-03-01), got "${s}"`, EX_USAGE);
+  if (Number.isNaN(t)) throw new CliError(say('cli.history.badSince', { value: s }), EX_USAGE);
   return new Date(t);
 }

@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
-import { configLanguage, setCliLang } from './lang.js';
+import { configLanguage, say, setCliLang } from './lang.js';
 import { program } from './program.js';
 
 /**
@@ -48,9 +48,9 @@ function report(err: unknown): number {
     return err.exitCode;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  process.stderr.write(`ronde: internal error: ${e.message}\n`);
+  process.stderr.write(`ronde: ${say('cli.root.internal', { why: e.message })}\n`);
   if (process.env.RONDE_DEBUG) process.stderr.write(`${e.stack}\n`);
-  else process.stderr.write('(set RONDE_DEBUG=1 for the stack trace; please report it)\n');
+  else process.stderr.write(`${say('cli.root.debugHint')}\n`);
   return EX_SOFTWARE;
 }
 

@@ -33,15 +33,9 @@ import { version } from './version.js';
  */
 export function program(): Command {
   const root = new Command('ronde')
-    .description(
-      "A sysadmin team's recurring maintenance as scheduled checks, tracked routines and reminders.\n" +
-        'With no configuration, `ronde check` checks the machine it runs on.',
-    )
+    .description(say('cli.root.help.description'))
     .version(version(), '-V, --version', say('cli.commander.version'))
-    .option(
-      '--config <file>',
-      'configuration file (default: $RONDE_CONFIG, ./ronde.yaml, /etc/ronde/ronde.yaml)',
-    )
+    .option('--config <file>', say('cli.root.help.config'))
     .showSuggestionAfterError()
     .exitOverride();
   const globals = () => root.opts<{ config?: string }>();

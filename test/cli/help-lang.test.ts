@@ -47,15 +47,35 @@ const PENDING = new Set([
   'upgrade',
   'init',
   // cli1's, converted next:
-  '',
-  'check',
-  'history',
   'serve',
   'docker',
-  'checks',
-  'config',
-  'schema',
 ]);
+
+/** A help without the lines of PENDING commands in its list of commands: their summaries are theirs. */
+function withoutPending(help: string): string {
+  let skipping = false;
+  return help
+    .split('\n')
+    .filter((line) => {
+      const item = /^ {2}([a-z][a-z-]*)\b/.exec(line);
+      if (item) skipping = PENDING.has(item[1]!);
+      else if (!/^ {3,}\S/.test(line)) skipping = false;
+      return !skipping;
+    })
+    .join('\n');
+}
+
+/**
+ * Names are not words: identifiers with an underscore (known_hosts,
+ * done_when), and runs of subcommand names ("add, end, list").
+ */
+function withoutNames(help: string, commands: ReadonlySet<string>): string {
+  return help
+    .replace(/\S*_\S*/g, ' ')
+    .replace(/\b[a-z-]+(?:,\s+[a-z-]+)+/g, (run) =>
+      run.split(/,\s+/).every((w) => commands.has(w)) ? ' ' : run,
+    );
+}
 
 describe('--help in the user’s language', () => {
   const fr = allHelp({ LANG: 'fr_FR.UTF-8' });
@@ -69,6 +89,7 @@ describe('--help in the user’s language', () => {
   });
 
   it('says every help in French with LANG=fr_FR.UTF-8, commander’s words too', () => {
+    const names = new Set([...fr.keys()].flatMap((p) => p.split(' ')));
     const english: string[] = [];
     for (const [path, help] of fr) {
       expect(help, path).toMatch(/^Utilisation : ronde/);
@@ -76,7 +97,7 @@ describe('--help in the user’s language', () => {
       expect(help, path).not.toMatch(/^(Options|Commands|Arguments):$/m);
       if (PENDING.has(path.split(' ')[0]!)) continue;
       // Identifiers with an underscore (known_hosts, done_when) are names, not words.
-      const words = cliEnglishWords(help.replace(/\S*_\S*/g, ' '));
+      const words = cliEnglishWords(withoutNames(withoutPending(help), names));
       if (words.length > 0) english.push(`ronde ${path} --help: ${words.join(' ')}\n${help}`);
     }
     expect(english).toEqual([]);

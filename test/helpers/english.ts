@@ -34,5 +34,6 @@ export function englishWords(text: string, o: { raw?: readonly string[] } = {}):
     .replace(/[A-Za-z_][\w-]*(?:\[[^\]]*\]|\.[A-Za-z_][\w-]*)+/g, ' ') // hosts[0].name, system.disk: paths and ids
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
     .replace(/(?:^|\s)(?:\.{0,2}\/[\w.@%+-]+)+\/?/g, ' ');
-  return (s.match(/[A-Za-z']+/g) ?? []).filter((w) => ENGLISH.has(w.toLowerCase()));
+  // Whole words, accents included: "listés" is not "list".
+  return (s.match(/[\p{L}']+/gu) ?? []).filter((w) => ENGLISH.has(w.toLowerCase()));
 }

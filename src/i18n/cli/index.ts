@@ -2,6 +2,7 @@ import { en as commanderEn, fr as commanderFr } from './commander.js';
 import { en as coversEn, fr as coversFr } from './covers.js';
 import { en as hostsEn, fr as hostsFr } from './hosts.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
+import { en as rootEn, fr as rootFr } from './root.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
 import { en as usersEn, fr as usersFr } from './users.js';
 
@@ -17,6 +18,7 @@ export const en = {
   ...coversEn,
   ...hostsEn,
   ...outboxEn,
+  ...rootEn,
   ...routinesEn,
   ...usersEn,
 };
@@ -26,6 +28,7 @@ export const fr: typeof en = {
   ...coversFr,
   ...hostsFr,
   ...outboxFr,
+  ...rootFr,
   ...routinesFr,
   ...usersFr,
 };
