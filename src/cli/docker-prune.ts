@@ -1,5 +1,6 @@
 import type { DockerClient, Volume } from '../clients/docker/client.js';
 import { formatSize } from '../config/size.js';
+import { say } from './lang.js';
 
 export interface PruneChoice {
   unusedImages: boolean;
@@ -50,16 +51,13 @@ export async function planPrune(api: DockerClient, choice: PruneChoice): Promise
       items.push({ kind: 'unused image', id: img.Id, name: img.RepoTags.join(', '), size: img.Size });
     else unusedTagged++;
   }
-  if (unusedTagged > 0)
-    kept.push(
-      `${unusedTagged} tagged image(s) no container uses: kept, they are rollback points (--unused-images removes them)`,
-    );
+  if (unusedTagged > 0) kept.push(say('cli.docker.keptTagged', { n: unusedTagged }));
   const cache = df.BuildCache.filter((b) => !b.InUse && !b.Shared);
   if (cache.length > 0)
     items.push({
       kind: 'build cache',
       id: 'build-cache',
-      name: `${cache.length} unused entries`,
+      name: say('cli.docker.cacheEntries', { n: cache.length }),
       size: cache.reduce((s, b) => s + Math.max(0, b.Size), 0),
     });
   const volumes = df.Volumes.filter((v) => v.UsageData?.RefCount === 0);
@@ -72,10 +70,9 @@ export async function planPrune(api: DockerClient, choice: PruneChoice): Promise
         name: v.Name.slice(0, 12),
         size: Math.max(0, v.UsageData?.Size ?? 0),
       });
-  else if (anon.length > 0)
-    kept.push(`${anon.length} unused anonymous volume(s): kept (--volumes removes them)`);
+  else if (anon.length > 0) kept.push(say('cli.docker.keptAnonymous', { n: anon.length }));
   const named = volumes.length - anon.length;
-  if (named > 0) kept.push(`${named} unused named or Compose volume(s): always kept, they hold data`);
+  if (named > 0) kept.push(say('cli.docker.keptNamed', { n: named }));
   return { items, kept, total: items.reduce((s, i) => s + i.size, 0) };
 }
 
@@ -106,10 +103,17 @@ export async function applyPrune(api: DockerClient, plan: PrunePlan): Promise<Pr
   return out;
 }
 
+/** An item's kind as a person reads it (`kind` itself is the plan's id of it). */
+export function kindName(kind: PruneItem['kind']): string {
+  return say(`cli.docker.kind.${kind}`);
+}
+
 export function renderPlan(plan: PrunePlan, host: string, dryRun: boolean): string {
-  const lines = plan.items.map((i) => `  ${i.kind.padEnd(17)} ${i.name}  ${formatSize(i.size)}`);
+  const width = Math.max(17, ...plan.items.map((i) => kindName(i.kind).length));
+  const lines = plan.items.map((i) => `  ${kindName(i.kind).padEnd(width)} ${i.name}  ${formatSize(i.size)}`);
+  const n = plan.items.length;
   const head = dryRun
-    ? `${host}: would remove ${plan.items.length} item(s), freeing about ${formatSize(plan.total)} (dry run: nothing removed; --yes to remove)`
-    : `${host}: removing ${plan.items.length} item(s)`;
-  return [head, ...lines, ...plan.kept.map((k) => `  kept: ${k}`)].join('\n');
+    ? say('cli.docker.wouldRemove', { host, n, size: formatSize(plan.total) })
+    : say('cli.docker.removing', { host, n });
+  return [head, ...lines, ...plan.kept.map((what) => say('cli.docker.kept', { what }))].join('\n');
 }

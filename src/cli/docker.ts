@@ -13,9 +13,9 @@ import { TargetError } from '../core/target.js';
 import { dockerApprovalStore } from '../store/docker-approvals.js';
 import { targetFactory } from '../targets/factory.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
-import { applyPrune, planPrune, renderPlan } from './docker-prune.js';
+import { applyPrune, kindName, planPrune, renderPlan } from './docker-prune.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { nameBook } from './names.js';
 
 /** Exit code of a refused action: the host is not in a state where it is safe. */
@@ -36,26 +36,22 @@ export interface DockerIo {
 }
 
 export function dockerCommand(globals: () => GlobalOptions): Command {
-  const cmd = new Command('docker').summary('approve what runs on a Docker host, clean it safely');
+  const cmd = new Command('docker').summary(say('cli.docker.help.summary'));
   cmd
     .command('approve')
-    .description(
-      'Records the Compose services running on HOST now as what must run (docker.services uses it when no `expected` is declared).',
-    )
-    .argument('<host>', 'inventory host name')
+    .description(say('cli.docker.help.approve'))
+    .argument('<host>', say('cli.docker.help.host'))
     .exitOverride()
     .action(async (host: string) => {
       process.exitCode = await dockerApprove(await loadContext(globals()), host, terminalIo());
     });
   cmd
     .command('prune')
-    .description(
-      'Lists (dry run) or removes dangling images and unused build cache on HOST; refused while an expected service is down.',
-    )
-    .argument('<host>', 'inventory host name')
-    .option('--yes', 'remove (default: dry run)', false)
-    .option('--unused-images', 'also tagged images no container uses (they are rollback points)', false)
-    .option('--volumes', 'also unused anonymous volumes without Compose labels (asks to confirm)', false)
+    .description(say('cli.docker.help.prune'))
+    .argument('<host>', say('cli.docker.help.host'))
+    .option('--yes', say('cli.docker.help.yes'), false)
+    .option('--unused-images', say('cli.docker.help.unusedImages'), false)
+    .option('--volumes', say('cli.docker.help.volumes'), false)
     .exitOverride()
     .action(async (host: string, opts: PruneOptions) => {
       process.exitCode = await dockerPrune(await loadContext(globals()), host, opts, terminalIo());
@@ -93,8 +89,7 @@ async function withDocker<T>(
       const [seen] = await target.runBatch(probe);
       if (absentSocket(seen, docker, target.transport))
         throw new CliError(
-          `${host.name}: no Docker engine here: no socket at ${socketPath(docker)}. ` +
-            'Is Docker installed on it? (Another socket: `docker: { socket: PATH }` in its docker.* check.)',
+          say('cli.docker.noEngine', { host: host.name, socket: socketPath(docker) }),
           EX_REFUSED,
         );
     }
@@ -123,15 +118,12 @@ export async function dockerApprove(ctx: CliContext, name: string, io: DockerIo)
     await repo.approve({ host: host.name, services, at: new Date(), by: userInfo().username });
     const gone = before?.services.filter((s) => !services.includes(s)) ?? [];
     io.out(
-      `${host.name}: approved ${services.length} running Compose service(s): ${services.join(', ') || '(none)'}`,
+      say('cli.docker.approved', { host: host.name, n: services.length, services: services.join(', ') }),
     );
-    if (gone.length > 0) io.out(`no longer expected: ${gone.join(', ')}`);
+    if (gone.length > 0) io.out(say('cli.docker.noLongerExpected', { services: gone.join(', ') }));
     // docker.services reads the config's list first: the approval is kept, but unused while it is there.
     if (declared.length > 0)
-      io.out(
-        `warning: ${host.name}'s docker.services declares \`expected:\` in the configuration ` +
-          `(${declared.join(', ')}); it overrides this approval, which applies only once \`expected:\` is removed`,
-      );
+      io.out(say('cli.docker.overridden', { host: host.name, declared: declared.join(', ') }));
   } finally {
     await store.close();
   }
@@ -149,12 +141,7 @@ async function downServices(ctx: CliContext, api: DockerClient, name: string, de
       await store.close();
     }
   }
-  if (expected.length === 0)
-    throw new CliError(
-      `${name}: refused: no expected services known, so ronde cannot tell whether everything that should run is running. ` +
-        `Run \`ronde docker approve ${name}\` (or declare docker.services expected) first.`,
-      EX_REFUSED,
-    );
+  if (expected.length === 0) throw new CliError(say('cli.docker.noExpected', { host: name }), EX_REFUSED);
   const groups = await composeServices(api);
   return expected.map((s) => judgeService(s, groups.get(s), cliLang())).filter((v) => v.status === 'CRIT');
 }
@@ -171,30 +158,27 @@ export async function dockerPrune(
     const down = await downServices(ctx, api, host.name, declared);
     if (down.length > 0)
       throw new CliError(
-        `${host.name}: refused while expected services are down:\n${down.map((d) => `  ${d.why}`).join('\n')}`,
+        say('cli.docker.down', { host: host.name, why: down.map((d) => `  ${d.why}`).join('\n') }),
         EX_REFUSED,
       );
     const plan = await planPrune(api, { unusedImages: opts.unusedImages, volumes: opts.volumes });
     if (opts.unusedImages && plan.items.some((i) => i.kind === 'unused image'))
-      io.out(
-        'note: unused tagged images are rollback points: after removing them, going back needs a pull or a rebuild',
-      );
+      io.out(say('cli.docker.rollbackNote'));
     const dryRun = !opts.yes;
     io.out(renderPlan(plan, host.name, dryRun));
     if (dryRun || plan.items.length === 0) return 0;
     const vols = plan.items.filter((i) => i.kind === 'anonymous volume');
-    if (
-      vols.length > 0 &&
-      !(await io.confirm(`remove ${vols.length} anonymous volume(s) and their data? [y/N] `))
-    ) {
-      io.out('not confirmed: nothing removed');
+    if (vols.length > 0 && !(await io.confirm(say('cli.docker.confirmVolumes', { n: vols.length })))) {
+      io.out(say('cli.docker.notConfirmed'));
       return EX_REFUSED;
     }
     const result = await applyPrune(api, plan);
-    for (const f of result.failed) io.out(`  not removed: ${f.item.kind} ${f.item.name}: ${f.error}`);
-    io.out(
-      `${host.name}: removed ${result.removed.length} item(s), freed about ${(result.freed / 2 ** 20).toFixed(1)} MiB`,
-    );
+    for (const f of result.failed)
+      io.out(
+        say('cli.docker.notRemoved', { kind: kindName(f.item.kind), name: f.item.name, error: f.error }),
+      );
+    const mib = (result.freed / 2 ** 20).toFixed(1);
+    io.out(say('cli.docker.removed', { host: host.name, n: result.removed.length, mib }));
     return result.failed.length > 0 ? EX_REFUSED : 0;
   });
 }
@@ -207,7 +191,7 @@ function terminalIo(): DockerIo {
       if (!process.stdin.isTTY) return true;
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {
-        return /^y(es)?$/i.test((await rl.question(q)).trim());
+        return new RegExp(`^${say('cli.docker.yes')}$`, 'i').test((await rl.question(q)).trim());
       } finally {
         rl.close();
       }

@@ -40,6 +40,25 @@ describe('the commands speak the team language', () => {
     expect(cliEnglishWords(limit.stderr + none.stderr)).toEqual([]);
   }, 60_000);
 
+  it('docker: no engine on the host, an unknown host', () => {
+    const docker = join(dir, 'docker.yaml');
+    writeFileSync(
+      docker,
+      `language: fr
+hosts: [{ name: box, local: true }]
+checks:
+  - { kind: docker.services, options: { docker: { socket: ${join(dir, 'no-docker.sock')} } } }
+`,
+    );
+    const env = { LANG: 'C', XDG_DATA_HOME: join(dir, 'data') };
+    const r = ronde(['--config', docker, 'docker', 'prune', 'box'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ronde: box : pas de moteur Docker ici : pas de socket .*no-docker\.sock\./);
+    const typo = ronde(['--config', docker, 'docker', 'approve', 'bx'], env);
+    expect(typo.code).toBe(64);
+    expect(typo.stderr).toContain('vouliez-vous dire « box »');
+  }, 60_000);
+
   it('keeps English for an English team', () => {
     const en = join(dir, 'en.yaml');
     writeFileSync(en, 'language: en\n');

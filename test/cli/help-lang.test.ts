@@ -48,7 +48,6 @@ const PENDING = new Set([
   'init',
   // cli1's, converted next:
   'serve',
-  'docker',
 ]);
 
 /** A help without the lines of PENDING commands in its list of commands: their summaries are theirs. */

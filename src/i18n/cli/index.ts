@@ -1,5 +1,6 @@
 import { en as commanderEn, fr as commanderFr } from './commander.js';
 import { en as coversEn, fr as coversFr } from './covers.js';
+import { en as dockerEn, fr as dockerFr } from './docker.js';
 import { en as hostsEn, fr as hostsFr } from './hosts.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as rootEn, fr as rootFr } from './root.js';
@@ -16,6 +17,7 @@ import { en as usersEn, fr as usersFr } from './users.js';
 export const en = {
   ...commanderEn,
   ...coversEn,
+  ...dockerEn,
   ...hostsEn,
   ...outboxEn,
   ...rootEn,
@@ -26,6 +28,7 @@ export const en = {
 export const fr: typeof en = {
   ...commanderFr,
   ...coversFr,
+  ...dockerFr,
   ...hostsFr,
   ...outboxFr,
   ...rootFr,
