@@ -37,6 +37,8 @@ export interface SourceReview {
   /** Principals with a flag (stale, expired…), whatever the approval. */
   flagged: Principal[];
   error?: string;
+  /** ssh.authorized_keys: the files read, and whether `sshd -T`, sshd_config or the default said so. */
+  keysFiles?: { from: string; patterns: string[]; matchOverrides?: boolean };
 }
 
 export function accessCommand(globals: () => GlobalOptions): Command {
@@ -132,6 +134,7 @@ async function reviewOf(
     principals?: Principal[];
     diff?: AccessDiff;
     approved?: SourceReview['approved'];
+    keysFiles?: SourceReview['keysFiles'];
   };
   if (r.status === 'UNKNOWN' || !d.principals)
     return { source, status: r.status, principals: 0, approved: null, flagged: [], error: r.summary };
@@ -144,6 +147,7 @@ async function reviewOf(
     approved: d.approved ?? null,
     ...(d.diff ? { diff: d.diff } : {}),
     flagged: d.principals.filter((p) => p.flags.length > 0),
+    ...(d.keysFiles ? { keysFiles: d.keysFiles } : {}),
   };
 }
 
@@ -161,6 +165,12 @@ const changes = (c: AccessChange, code = false) =>
     .join('; ');
 
 const quote = (s: string, code: boolean) => (code ? `\`${s.replaceAll('`', "'")}\`` : s);
+
+/** Where the keys were read, and who said so (sshd -T, sshd_config, the default). */
+function keysFilesLine(k: NonNullable<SourceReview['keysFiles']>): string {
+  const files = k.patterns.length > 0 ? k.patterns.join(' ') : 'none';
+  return say(k.matchOverrides ? 'access.keysFilesMatch' : 'access.keysFiles', { files, from: k.from });
+}
 
 function flaggedLine(p: Principal): string {
   const bits = [p.flags.join(', ')];
@@ -181,6 +191,7 @@ function terminal(reviews: SourceReview[]): string {
       ? say('access.since', { by: r.approved.by, at: r.approved.at.slice(0, 10) })
       : say('access.neverApproved');
     out.push(`${r.source} — ${say('access.count', { n: r.principals })}, ${state} (snapshot ${r.snapshot})`);
+    if (r.keysFiles) out.push(`  ${keysFilesLine(r.keysFiles)}`);
     const diff = r.diff;
     if (diff) {
       for (const p of diff.added)

@@ -277,6 +277,9 @@ export const en = {
   'access.noApproval': 'no approval yet',
   // access review: authorized_keys options (gaps)
   'access.options': (p: { options: string }) => `options ${p.options}`,
+  'access.keysFiles': (p: { files: string; from: string }) => `keys read from ${p.files} (${p.from})`,
+  'access.keysFilesMatch': (p: { files: string; from: string }) =>
+    `keys read from ${p.files} (${p.from}; a Match block names other files for some logins, not read)`,
 
   // The check kinds' summaries and reasons, one file per domain (src/i18n/checks/).
   ...checks,

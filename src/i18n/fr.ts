@@ -239,6 +239,9 @@ export const fr: Catalogue = {
   'access.noApproval': 'aucune approbation pour l’instant',
   // access review: authorized_keys options (gaps)
   'access.options': (p) => `options : ${p.options}`,
+  'access.keysFiles': (p) => `clés lues dans ${p.files} (${p.from})`,
+  'access.keysFilesMatch': (p) =>
+    `clés lues dans ${p.files} (${p.from} ; un bloc Match nomme d’autres fichiers pour certaines connexions, non lus)`,
 
   ...checks,
   ...commands,

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -333,19 +333,10 @@ describe('access review of the authorized_keys of a real sshd account', () => {
       ].join('\n'),
       { mode: 0o644 },
     );
-    const h = lab.hosts[0]!;
     writeFileSync(
       config,
       `database: { path: ${join(dir, 'ronde.db')} }
-hosts:
-  - name: web1
-    address: ${h.address}
-    ssh:
-      port: ${h.port}
-      user: ${USER}
-      identity: ${lab.clientKey}
-      known_hosts: ${lab.knownHosts('known_hosts', [h.knownHostsLine('ed25519')])}
-      agent: false
+${web1(lab, USER)}
 checks:
   - name: ssh-keys
     kind: access.review
@@ -422,10 +413,122 @@ checks:
   });
 });
 
+describe('access review follows sshd’s AuthorizedKeysFile', () => {
+  // A lab sshd that reads %h/.ssh/keys_%u (then its shared file), not ~/.ssh/authorized_keys.
+  const USER = 'ronde-lab-akf';
+  let lab: LabSshd;
+  let home: string;
+  const dir = tempDir();
+  const config = join(dir, 'ronde.yaml');
+  const keygen = (name: string, comment: string) => {
+    const path = join(dir, name);
+    execFileSync('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path]);
+    return readFileSync(`${path}.pub`, 'utf8').trim();
+  };
+  /** Whether the lab's sshd lets `key` in: what it really reads. */
+  const logsIn = (key: string) => {
+    const h = lab.hosts[0]!;
+    const r = spawnSync(
+      '/usr/bin/ssh',
+      [
+        '-i',
+        join(dir, key),
+        '-p',
+        String(h.port),
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'IdentitiesOnly=yes',
+        '-o',
+        'StrictHostKeyChecking=no',
+        '-o',
+        'UserKnownHostsFile=/dev/null',
+        `${USER}@${h.address}`,
+        'true',
+      ],
+      { timeout: 20_000 },
+    );
+    return r.status === 0;
+  };
+  beforeAll(async () => {
+    lab = await startLabSshd({
+      user: USER,
+      addressBase: 73,
+      keyTypes: ['ed25519'],
+      authorizedKeysFiles: ['%h/.ssh/keys_%u'],
+    });
+    home = execFileSync('getent', ['passwd', USER], { encoding: 'utf8' }).split(':')[5]!;
+    mkdirSync(join(home, '.ssh'), { recursive: true, mode: 0o755 });
+    chmodSync(join(home, '.ssh'), 0o755);
+    writeFileSync(join(home, '.ssh', `keys_${USER}`), `no-port-forwarding ${keygen('ops', 'ops@bastion')}\n`);
+    // What ronde used to read, and sshd does not.
+    writeFileSync(join(home, '.ssh', 'authorized_keys'), `${keygen('old', 'old@unused')}\n`);
+    const sshdConfig = join(lab.dir, 'host1', 'sshd_config');
+    writeFileSync(
+      config,
+      `database: { path: ${join(dir, 'ronde.db')} }
+${web1(lab, USER)}
+  - { name: local, local: true }
+checks:
+  - name: keys
+    kind: access.review
+    on: [web1, local]
+    options:
+      source: ssh.authorized_keys
+      ssh: { users: [${USER}], sshd_config: ${sshdConfig} }
+`,
+    );
+  });
+  afterAll(async () => lab?.stop());
+
+  it('reads the files sshd reads — parsed as a user, sshd -T as root — and says which', () => {
+    expect(logsIn('ops')).toBe(true);
+    expect(logsIn('old')).toBe(false);
+    const r = ronde(['--config', config, 'access', 'review', '--json'], {
+      HOME: join(dir, 'home'),
+      XDG_DATA_HOME: join(dir, 'data'),
+    });
+    expect(r.code, r.stderr).toBe(1);
+    const sources = (JSON.parse(r.stdout) as SshReview).sources;
+    const files = ['%h/.ssh/keys_%u', join(lab.dir, 'authorized_keys')];
+    const bySource = new Map(sources.map((s) => [s.source, s]));
+    // Over SSH as the user: sshd -T cannot read the host keys, its config is parsed.
+    expect(bySource.get('keys@web1')?.keysFiles).toEqual({ from: 'sshd_config', patterns: files });
+    // Locally as root: sshd's own word.
+    expect(bySource.get('keys@local')?.keysFiles).toEqual({ from: 'sshd -T', patterns: files });
+    for (const s of sources) {
+      const names = s.diff.added.map((p) => p.name).sort();
+      expect(names).toEqual(['ops@bastion', 'ronde-lab']);
+      expect(s.diff.added.find((p) => p.name === 'ops@bastion')?.attrs.options).toBe('no-port-forwarding');
+    }
+    const text = ronde(['--config', config, 'access', 'review'], {
+      HOME: join(dir, 'home'),
+      XDG_DATA_HOME: join(dir, 'data'),
+    }).stdout;
+    expect(text).toContain(`  keys read from ${files.join(' ')} (sshd_config)`);
+    expect(text).not.toContain('old@unused');
+  });
+});
+
+/** The YAML of a host `web1`: the lab's first sshd, logged in as `user`. */
+function web1(lab: LabSshd, user: string): string {
+  const h = lab.hosts[0]!;
+  return `hosts:
+  - name: web1
+    address: ${h.address}
+    ssh:
+      port: ${h.port}
+      user: ${user}
+      identity: ${lab.clientKey}
+      known_hosts: ${lab.knownHosts('known_hosts', [h.knownHostsLine('ed25519')])}
+      agent: false`;
+}
+
 interface SshReview {
   sources: {
     source: string;
     status: string;
+    keysFiles?: { from: string; patterns: string[] };
     diff: {
       added: { id: string; name?: string; groups: string[]; attrs: Record<string, string> }[];
       removed: { id: string }[];

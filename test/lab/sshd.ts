@@ -59,6 +59,8 @@ export async function startLabSshd(
     user?: string;
     /** Third octet of the first address (default 20: 127.0.20.x); a test's own loopback range. */
     addressBase?: number;
+    /** AuthorizedKeysFile patterns read before the lab's shared file (which holds the client key). */
+    authorizedKeysFiles?: readonly string[];
   } = {},
 ): Promise<LabSshd> {
   requireSshd();
@@ -85,6 +87,7 @@ export async function startLabSshd(
         user,
         opts.keyTypes ?? ['ed25519', 'rsa', 'ecdsa'],
         opts.addressBase,
+        opts.authorizedKeysFiles ?? [],
       );
       procs.push(h.proc);
       hosts.push(h.host);
@@ -148,6 +151,7 @@ async function startOne(
   user: string,
   keyTypes: readonly LabKeyType[],
   base?: number,
+  keysFiles: readonly string[] = [],
 ): Promise<{ proc: ChildProcess; host: LabSshHost }> {
   const address = labAddress(index, base);
   const dir = join(root, `host${index}`);
@@ -169,7 +173,7 @@ async function startOne(
         `ListenAddress ${address}:${port}`,
         ...keyTypes.map((t) => `HostKey ${join(dir, `ssh_host_${t}_key`)}`),
         `PidFile ${join(dir, 'sshd.pid')}`,
-        `AuthorizedKeysFile ${join(root, 'authorized_keys')}`,
+        `AuthorizedKeysFile ${[...keysFiles, join(root, 'authorized_keys')].join(' ')}`,
         `AllowUsers ${user}`,
         'UsePAM no',
         'StrictModes no',

@@ -8,10 +8,15 @@ import type { Principal } from '../../../core/access.js';
 
 /** `getent passwd` lines → user → home. */
 export function parseGetent(stdout: string): Map<string, string> {
-  const out = new Map<string, string>();
+  return new Map([...parsePasswd(stdout)].map(([u, a]) => [u, a.home]));
+}
+
+/** `getent passwd` lines → user → home and uid (AuthorizedKeysFile's `%h`, `%U`). */
+export function parsePasswd(stdout: string): Map<string, { home: string; uid: string }> {
+  const out = new Map<string, { home: string; uid: string }>();
   for (const line of stdout.split('\n')) {
     const f = line.split(':');
-    if (f.length >= 7 && f[0] && f[5]) out.set(f[0], f[5]);
+    if (f.length >= 7 && f[0] && f[5]) out.set(f[0], { home: f[5], uid: f[2] ?? '' });
   }
   return out;
 }
@@ -21,6 +26,8 @@ export interface AuthorizedKey {
   fingerprint: string;
   comment: string;
   options: string;
+  /** The file it was read from (several with AuthorizedKeysFile). */
+  file?: string;
 }
 
 const KEY_TYPE =
@@ -76,14 +83,21 @@ export function parseAuthorizedKeys(text: string): { keys: AuthorizedKey[]; malf
 
 export function sshPrincipals(byUser: Map<string, AuthorizedKey[]>): Principal[] {
   const out: Principal[] = [];
-  for (const [user, keys] of byUser)
-    for (const k of keys)
+  for (const [user, keys] of byUser) {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      // The same key in two of the user's files is one access: the first file read wins.
+      if (seen.has(k.fingerprint)) continue;
+      seen.add(k.fingerprint);
       out.push({
         id: `${user}:${k.fingerprint}`,
         ...(k.comment ? { name: k.comment } : {}),
         groups: [user],
         attrs: { type: k.type, ...(k.options ? { options: k.options } : {}) },
+        ...(k.file ? { info: { file: k.file } } : {}),
         flags: [],
       });
+    }
+  }
   return out;
 }

@@ -74,11 +74,18 @@ const Ssh = z
       .array(z.string().regex(/^[a-z_][a-z0-9_.-]*\$?$/, 'a login name'))
       .min(1)
       .default(['root'])
-      .describe('Accounts whose `~/.ssh/authorized_keys` are read.'),
+      .describe('Accounts whose keys are read (from the files sshd’s `AuthorizedKeysFile` names).'),
     sudo: z
       .boolean()
       .default(false)
       .describe('Read them through `sudo -n` (another user’s home is usually not readable).'),
+    sshd_config: z
+      .string()
+      .regex(/^\/[^\0]*$/, 'an absolute path')
+      .default('/etc/ssh/sshd_config')
+      .describe(
+        'The sshd configuration whose `AuthorizedKeysFile` says which files hold the keys (`sshd -T` as root, else parsed).',
+      ),
   })
   .strict();
 
