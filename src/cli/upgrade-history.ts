@@ -1,24 +1,25 @@
 import { Command } from 'commander';
-import { listRuns, listSteps, type UpgradeStep } from '../actions/upgrade/repo.js';
+import type { Refusal } from '../actions/upgrade/plan.js';
+import { listRuns, listSteps, type RunOutcome, type UpgradeStep } from '../actions/upgrade/repo.js';
+import { refusalText, stepName, stepOutcome } from '../actions/upgrade/words.js';
 import { t } from '../i18n/index.js';
 import { boardTimeZone } from '../routines/board.js';
 import type { CliContext } from './context.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { localDateTime } from './routines.js';
 
 /** `ronde upgrade history`: the recorded runs, newest first, each host's steps and versions. */
 export function upgradeHistoryCommand(deps: { context(): Promise<CliContext> }): Command {
   return new Command('history')
-    .description('the recorded upgrade runs, newest first: who, when, each host’s steps and versions')
-    .option('-n, --limit <n>', 'runs to show', '10')
-    .option('--json', 'print a JSON document { version, runs }', false)
-    .addHelpText('after', '\nExamples:\n  ronde upgrade history\n  ronde upgrade history -n 1 --json')
+    .description(say('cli.upgrade.help.history'))
+    .option('-n, --limit <n>', say('cli.upgrade.help.limit'), '10')
+    .option('--json', say('cli.upgrade.help.historyJson'), false)
+    .addHelpText('after', say('cli.upgrade.help.historyExamples'))
     .action(async (opts: { limit: string; json: boolean }) => {
-      const n = Number(opts.limit);
-      if (!Number.isInteger(n) || n < 1)
-        throw new CliError('--limit takes a positive whole number', EX_USAGE);
       const ctx = await deps.context();
+      const n = Number(opts.limit);
+      if (!Number.isInteger(n) || n < 1) throw new CliError(say('cli.upgrade.badLimit'), EX_USAGE);
       const store = await ctx.openStore();
       try {
         const runs = await listRuns(store.conn.db, n);
@@ -48,7 +49,7 @@ export function upgradeHistoryCommand(deps: { context(): Promise<CliContext> }):
               at: localDateTime(r.startedAt, tz),
               by: r.startedBy,
               osUser: r.osUser,
-              outcome: r.outcome,
+              outcome: runOutcome(r.outcome),
               took,
             }) + (r.summary ? ` — ${r.summary}` : ''),
           );
@@ -68,7 +69,15 @@ export function upgradeHistoryCommand(deps: { context(): Promise<CliContext> }):
     });
 }
 
-function hostLines(host: string, steps: UpgradeStep[]): string[] {
+/** As recorded in English (`ok`, `nothing`); in another language as the end of a run says it. */
+function runOutcome(o: RunOutcome): string {
+  const lang = cliLang();
+  if (lang === 'en') return o;
+  return o === 'running' ? stepOutcome(lang, o) : t(lang, `upgrade.outcome.${o}`);
+}
+
+/** One host of a run: each step, its outcome and time, why it failed or was refused, the versions. */
+export function hostLines(host: string, steps: UpgradeStep[]): string[] {
   const lang = cliLang();
   const out = [`  ${host}`];
   for (const s of steps) {
@@ -77,13 +86,14 @@ function hostLines(host: string, steps: UpgradeStep[]): string[] {
       : '';
     const d = s.detail;
     let extra = '';
-    if (typeof d.error === 'string') extra = `: ${d.error}`;
+    const colon = t(lang, 'upgrade.history.colon');
+    if (typeof d.error === 'string') extra = `${colon}${d.error}`;
     else if (s.step === 'reboot')
-      extra = d.done ? ' (rebooted)' : d.needed ? ' (needed, not done)' : ' (not needed)';
+      extra = ` (${t(lang, d.done ? 'upgrade.history.rebooted' : d.needed ? 'upgrade.history.rebootSkipped' : 'upgrade.history.noReboot')})`;
     else if (Array.isArray(d.refusals))
-      extra = `: ${(d.refusals as { code: string; detail: string }[]).map((x) => `${x.code} ${x.detail}`).join('; ')}`;
-    else if (typeof d.why === 'string') extra = `: ${d.why}`;
-    out.push(`    ${s.step} ${s.outcome}${took}${extra}`);
+      extra = `${colon}${(d.refusals as Refusal[]).map((x) => refusalText(lang, x)).join(t(lang, 'check.semicolon'))}`;
+    else if (typeof d.why === 'string') extra = `${colon}${d.why}`;
+    out.push(`    ${stepName(lang, s.step)} ${stepOutcome(lang, s.outcome)}${took}${extra}`);
     if (s.step === 'upgrade' && d.before && d.after) {
       const before = d.before as Record<string, string>;
       const after = d.after as Record<string, string>;

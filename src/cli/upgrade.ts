@@ -6,6 +6,7 @@ import { readHostFacts, readStates, windowFacts } from '../actions/upgrade/facts
 import { buildPlan, type HostPlan, type UpgradePlan } from '../actions/upgrade/plan.js';
 import { type RunResult, runUpgrade } from '../actions/upgrade/run.js';
 import { UpgradeSettings } from '../actions/upgrade/schema.js';
+import { refusalText } from '../actions/upgrade/words.js';
 import { awaitTask, startSnapshot } from '../clients/proxmox/snapshot.js';
 import { httpsFetcher } from '../clients/proxmox/transport.js';
 import { effectiveHosts, selectHosts } from '../config/load.js';
@@ -24,7 +25,7 @@ import { targetFactory } from '../targets/factory.js';
 import type { CliContext } from './context.js';
 import { person } from './done.js';
 import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
-import { cliLang } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { upgradeHistoryCommand } from './upgrade-history.js';
 
 interface Deps {
@@ -39,32 +40,15 @@ interface RunOptions {
 
 export function upgradeCommand(deps: Deps): Command {
   const cmd = new Command('upgrade')
-    .summary('plan and run apt upgrades of the hosts, safely (R1)')
-    .description(
-      'Upgrades Debian hosts the way the team does it by hand, with the safety nets written down:\n\n' +
-        '1. `ronde upgrade plan` asks each host `apt-get -s full-upgrade` (a simulation: nothing changes) ' +
-        'and shows per host the packages, the security ones, a reboot when a new kernel comes, the order, ' +
-        'and the hosts it refuses, with the reason: an expected Docker service down, a disk over its threshold, ' +
-        'backups not OK or too old, the maintenance window closed, a held package the upgrade needs, ' +
-        'a removal without --allow-remove.\n\n' +
-        '2. `ronde upgrade run` shows the same plan, asks (or takes --yes), tells the team, then host after ' +
-        'host: snapshot (Proxmox) or pre-hook, `apt-get full-upgrade` (non-interactive, conffiles: keep yours, ' +
-        'take new defaults), reboot when needed and wait for SSH with the same host key, re-run its checks. ' +
-        'The first failure stops the run; the end says what state each host is in.\n\n' +
-        '3. `ronde upgrade history` shows every run and step, with versions before and after.\n\n' +
-        'Settings: the `upgrade:` section of ronde.yaml (docs/upgrade.md).',
-    );
+    .summary(say('cli.upgrade.help.summary'))
+    .description(say('cli.upgrade.help.description'));
   cmd
     .command('plan')
-    .description('show what `ronde upgrade run` would do; changes nothing')
-    .argument('[hosts...]', 'host names or tag:NAME (default: the hosts of `upgrade.hosts`)')
-    .option('--allow-remove', 'accept upgrades that remove packages (listed in the plan)', false)
-    .option('--json', 'print a JSON document { version, hosts, batches }', false)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde upgrade plan\n  ronde upgrade plan web1 tag:db\n  ronde upgrade plan --json | jq .batches\n\n' +
-        'Exit status: 0 nothing refused, 2 a host is refused.',
-    )
+    .description(say('cli.upgrade.help.plan'))
+    .argument('[hosts...]', say('cli.upgrade.help.hosts'))
+    .option('--allow-remove', say('cli.upgrade.help.planAllowRemove'), false)
+    .option('--json', say('cli.upgrade.help.planJson'), false)
+    .addHelpText('after', say('cli.upgrade.help.planExamples'))
     .action(async (hosts: string[], opts: { allowRemove: boolean; json: boolean }) => {
       const ctx = await deps.context();
       const { plan } = await makePlan(ctx, hosts, opts.allowRemove);
@@ -75,25 +59,12 @@ export function upgradeCommand(deps: Deps): Command {
     });
   cmd
     .command('run')
-    .description(
-      'upgrade the hosts of the plan: announced, snapshot first, stops at the first failure, every step recorded',
-    )
-    .argument('[hosts...]', 'host names or tag:NAME (default: the hosts of `upgrade.hosts`)')
-    .option('-y, --yes', 'do not ask: for unattended runs (cron at night)', false)
-    .option(
-      '--allow-remove',
-      'let apt-get remove packages (the plan lists which; without it apt-get runs with --no-remove)',
-      false,
-    )
-    .option('--by <name>', 'who starts it (default: $RONDE_USER, git user.name, $USER)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde upgrade run              # plan, question, then run\n' +
-        '  ronde upgrade run --yes web1   # unattended, one host\n\n' +
-        'Ctrl-C stops after the step under way (apt-get is never cut) and reports.\n' +
-        'Exit status: 0 done or nothing to do, 1 declined, 2 a host failed or was\n' +
-        'refused, 130 interrupted.',
-    )
+    .description(say('cli.upgrade.help.run'))
+    .argument('[hosts...]', say('cli.upgrade.help.hosts'))
+    .option('-y, --yes', say('cli.upgrade.help.yes'), false)
+    .option('--allow-remove', say('cli.upgrade.help.runAllowRemove'), false)
+    .option('--by <name>', say('cli.upgrade.help.by'))
+    .addHelpText('after', say('cli.upgrade.help.runExamples'))
     .action(async (hosts: string[], opts: RunOptions) => {
       const ctx = await deps.context();
       process.exitCode = await runCommand(ctx, hosts, opts);
@@ -129,6 +100,7 @@ async function makePlan(ctx: CliContext, selectors: string[], allowRemove: boole
   try {
     const facts = await readHostFacts(hosts, (h) => targets.target(h), {
       concurrency: ctx.config.defaults.concurrency,
+      lang: ctx.config.language,
     });
     const store = await ctx.openStore();
     let states: Awaited<ReturnType<typeof readStates>>;
@@ -177,11 +149,7 @@ function hostLines(p: HostPlan): string[] {
   if (p.refusals.length > 0)
     return [
       t(lang, 'upgrade.plan.refused', { host: p.host }),
-      ...p.refusals.map((r) =>
-        r.code === 'noBackup' || r.code === 'local'
-          ? `  - ${t(lang, `upgrade.refuse.${r.code}`)}`
-          : `  - ${t(lang, `upgrade.refuse.${r.code}`, { detail: r.detail })}`,
-      ),
+      ...p.refusals.map((r) => `  - ${refusalText(lang, r)}`),
     ];
   if (p.packages.length === 0 && p.removals.length === 0 && p.reboot === null)
     return [t(lang, 'upgrade.plan.upToDate', { host: p.host })];
@@ -190,7 +158,9 @@ function hostLines(p: HostPlan): string[] {
     head.push(t(lang, p.reboot === 'kernel' ? 'upgrade.plan.reboot.kernel' : 'upgrade.plan.reboot.required'));
   const lines = [head.join(', ')];
   for (const x of p.packages)
-    lines.push(`  ${x.name} ${x.from ?? '(new)'} → ${x.to}${x.security ? '  [security]' : ''}`);
+    lines.push(
+      `  ${x.name} ${x.from ?? t(lang, 'upgrade.history.new')} → ${x.to}${x.security ? `  ${t(lang, 'upgrade.security')}` : ''}`,
+    );
   if (p.removals.length > 0)
     lines.push(`  ${t(lang, 'upgrade.plan.removes', { names: p.removals.map((r) => r.name).join(', ') })}`);
   return lines;
@@ -203,11 +173,7 @@ async function runCommand(ctx: CliContext, selectors: string[], opts: RunOptions
   process.stdout.write(renderPlan(plan));
   if (plan.batches.length === 0) return plan.hosts.some((p) => p.refusals.length > 0) ? 2 : 0;
   if (!opts.yes) {
-    if (!process.stdin.isTTY)
-      throw new CliError(
-        'not a terminal: nothing was asked nor done; add --yes for an unattended run',
-        EX_USAGE,
-      );
+    if (!process.stdin.isTTY) throw new CliError(t(lang, 'upgrade.notTty'), EX_USAGE);
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     const answer = (await rl.question(t(lang, 'upgrade.confirm'))).trim().toLowerCase();
     rl.close();
@@ -322,7 +288,7 @@ function backupStep(s: UpgradeSettings) {
           const exit = await awaitTask(fetch, guest.node, upid, { timeoutMs: snap.timeout * 1000, signal });
           return { node: guest.node, vmid: guest.vmid, snapname, upid, exit };
         }
-        if (!hook) throw new Error(`no snapshot.guests entry for ${h.name} and no pre_hook`);
+        if (!hook) throw new Error(say('upgrade.fail.noBackupStep', { host: h.name }));
         return runHook(
           hook.map((w) => w.replaceAll('{host}', h.name)),
           signal,
@@ -338,10 +304,21 @@ function runHook(argv: string[], signal: AbortSignal): Promise<Record<string, un
     let out = '';
     p.stdout.on('data', (c: Buffer) => (out += c.toString()));
     p.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    p.on('error', (err) => reject(new Error(`pre_hook ${argv[0]}: ${err.message}`)));
+    p.on('error', (err) =>
+      reject(new Error(say('upgrade.fail.hook', { command: argv[0]!, error: err.message }))),
+    );
     p.on('close', (code) => {
       if (code === 0) resolve({ argv, output: out.slice(-2000) });
-      else reject(new Error(`pre_hook ${argv.join(' ')} exited ${code}: ${out.trim().slice(-300)}`));
+      else
+        reject(
+          new Error(
+            say('upgrade.fail.hookExit', {
+              command: argv.join(' '),
+              code: String(code),
+              output: out.trim().slice(-300),
+            }),
+          ),
+        );
     });
   });
 }

@@ -44,7 +44,6 @@ function allHelp(env: Record<string, string>): Map<string, string> {
 const PENDING = new Set([
   'notify',
   'access',
-  'upgrade',
   'init',
   // cli1's, converted next:
   'serve',

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../core/command.js';
 import { limit } from '../../core/limit.js';
 import type { Target } from '../../core/target.js';
 import { TargetError } from '../../core/target.js';
+import { type Lang, t as say } from '../../i18n/index.js';
 import type { Cover } from '../../notify/covers.js';
 import { recurringCovers } from '../../notify/hold.js';
 import type { MaintenanceWindows } from '../../notify/schema.js';
@@ -21,21 +22,21 @@ import { parseHolds, parseSimulation } from './simulate.js';
 export async function readHostFacts(
   hosts: readonly HostConfig[],
   target: (h: HostConfig) => Target,
-  opts: { concurrency: number; signal?: AbortSignal },
+  opts: { concurrency: number; signal?: AbortSignal; lang?: Lang },
 ): Promise<Map<string, HostFacts>> {
   const out = new Map<string, HostFacts>();
   const run = limit(opts.concurrency);
   await Promise.all(
     hosts.map((h) =>
       run(async () => {
-        out.set(h.name, await oneHost(target(h), opts.signal));
+        out.set(h.name, await oneHost(target(h), opts.signal, opts.lang));
       }),
     ),
   );
   return out;
 }
 
-async function oneHost(t: Target, signal?: AbortSignal): Promise<HostFacts> {
+async function oneHost(t: Target, signal?: AbortSignal, lang: Lang = 'en'): Promise<HostFacts> {
   let results: CommandResult[];
   try {
     results = await t.runBatch(PLAN_COMMANDS, signal ? { signal } : {});
@@ -46,7 +47,7 @@ async function oneHost(t: Target, signal?: AbortSignal): Promise<HostFacts> {
   const [sim, holds, flag] = results as [CommandResult, CommandResult, CommandResult];
   if (sim.exitCode !== 0 || sim.error)
     return {
-      simulation: { error: failure('apt-get -s full-upgrade', sim) },
+      simulation: { error: failure('apt-get -s full-upgrade', sim, lang) },
       holds: [],
       rebootRequired: false,
     };
@@ -57,11 +58,13 @@ async function oneHost(t: Target, signal?: AbortSignal): Promise<HostFacts> {
   };
 }
 
-export function failure(what: string, r: CommandResult): string {
-  if (r.timedOut) return `${what}: time limit reached`;
-  if (r.error) return `${what}: ${r.error}`;
+/** How a command failed, in `lang`; the program's own words (stderr) quoted as they came. */
+export function failure(what: string, r: CommandResult, lang: Lang = 'en'): string {
+  if (r.timedOut) return say(lang, 'check.failedWith', { what, why: say(lang, 'upgrade.fail.timeLimit') });
+  if (r.error) return say(lang, 'check.failedWith', { what, why: r.error });
   const err = r.stderr.trim().split('\n').slice(-2).join(' ').slice(0, 300);
-  return `${what}: exit ${r.exitCode}${err ? ` (${err})` : ''}`;
+  const why = `${say(lang, 'check.why.exit', { code: r.exitCode })}${err ? ` (${err})` : ''}`;
+  return say(lang, 'check.failedWith', { what, why });
 }
 
 /** The latest stored results of the kinds the plan reads, with the details proxmox.backups keeps. */

@@ -72,6 +72,7 @@ async function deps(t: Target, over: Partial<HostDeps> = {}): Promise<HostDeps> 
     stop: new AbortController().signal,
     now: () => new Date(),
     say: () => {},
+    lang: 'en',
     ...over,
   };
 }
@@ -116,6 +117,20 @@ describe('upgradeHost', () => {
     expect(r).toMatchObject({ outcome: 'failed', failedStep: 'upgrade', severity: 'WARN' });
     expect(r.why).toMatch(/also change mariadb-server, which the plan did not show/);
     expect(asked).not.toContain(UPGRADE);
+  });
+
+  it('says why in the team language, and each step as it goes', async () => {
+    const { target } = fakeTarget((argv) =>
+      argv.join(' ') === SIM
+        ? { stdout: 'Inst hello [1] (2 lab:lab [all])\nRemv mariadb-server [10.11]\n' }
+        : {},
+    );
+    const said: string[] = [];
+    const r = await upgradeHost(host, plan, await deps(target, { lang: 'fr', say: (l) => said.push(l) }));
+    expect(r.why).toBe(
+      'apt changerait maintenant aussi mariadb-server, que le plan ne montrait pas : rien de fait, refaites le plan',
+    );
+    expect(said).toEqual(['web1 : mise à jour…', `web1 : mise à jour échec : ${r.why}`]);
   });
 
   it('stops before the upgrade when the snapshot fails', async () => {

@@ -2,6 +2,7 @@ import type { HostConfig } from '../../config/schema.js';
 import type { CommandResult, CommandSpec } from '../../core/command.js';
 import type { Status } from '../../core/status.js';
 import { type Target, TargetError } from '../../core/target.js';
+import { type Lang, t } from '../../i18n/index.js';
 import type { Conn } from '../../store/db.js';
 import {
   BOOT_ID,
@@ -16,6 +17,7 @@ import { failure } from './facts.js';
 import type { HostPlan } from './plan.js';
 import { finishStep, type StepName, type StepOutcome, startStep } from './repo.js';
 import { parseSimulation } from './simulate.js';
+import { stepName, stepOutcome } from './words.js';
 
 /*
  * The steps of one host, each recorded as it starts and as it ends:
@@ -55,6 +57,8 @@ export interface HostDeps {
   stop: AbortSignal;
   now(): Date;
   say(line: string): void;
+  /** The language of what is said and recorded for people (why a step failed). */
+  lang: Lang;
 }
 
 class StepFailure extends Error {
@@ -84,10 +88,10 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
     if (d.stop.aborted) {
       report.outcome = 'interrupted';
       report.failedStep = name;
-      report.why = 'stopped (Ctrl-C) before this step';
+      report.why = t(d.lang, 'upgrade.why.stoppedBefore');
       return false;
     }
-    d.say(`${h.name}: ${name}…`);
+    d.say(t(d.lang, 'upgrade.step.start', { host: h.name, step: stepName(d.lang, name) }));
     const id = await startStep(d.conn, { runId: d.runId, host: h.name, step: name, at: d.now() });
     let outcome: StepOutcome = 'ok';
     let detail: Record<string, unknown> | undefined;
@@ -102,7 +106,14 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
       detail = { error: report.why, severity: report.severity };
     }
     await finishStep(d.conn, id, { at: d.now(), outcome, ...(detail ? { detail } : {}) });
-    d.say(`${h.name}: ${name} ${outcome}${report.why && outcome === 'failed' ? `: ${report.why}` : ''}`);
+    d.say(
+      t(d.lang, 'upgrade.step.end', {
+        host: h.name,
+        step: stepName(d.lang, name),
+        outcome: stepOutcome(d.lang, outcome),
+        why: report.why && outcome === 'failed' ? report.why : '',
+      }),
+    );
     return outcome === 'ok';
   };
   const run = async (cmd: CommandSpec): Promise<CommandResult> => {
@@ -113,7 +124,7 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
   const ok =
     (!d.backup || (await step(d.backup.step, () => d.backup!.run(h, AbortSignal.timeout(3_600_000))))) &&
     (await step('upgrade', async () => {
-      await samePlan(plan, await run({ argv: SIMULATE, timeoutSec: 120 }));
+      await samePlan(plan, await run({ argv: SIMULATE, timeoutSec: 120 }), d.lang);
       const r = await run({ argv: upgradeArgv(d.allowRemove), sudo: h.sudo, timeoutSec: d.timeoutSec });
       const versions = await run({ argv: versionsArgv(names), timeoutSec: 60 });
       report.after = parseVersions(versions.stdout);
@@ -125,7 +136,9 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
         output: r.stdout.slice(-4000),
       };
       if (r.exitCode !== 0 || r.error || r.timedOut)
-        throw new StepFailure(failure('apt-get full-upgrade', r) + ` — see \`ronde upgrade history\``);
+        throw new StepFailure(
+          t(d.lang, 'upgrade.fail.apt', { failure: failure('apt-get full-upgrade', r, d.lang) }),
+        );
       return detail;
     })) &&
     (await step('reboot', () => rebootIfNeeded(h, plan, d, report))) &&
@@ -135,7 +148,11 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
       const detail = { results };
       if (crit.length > 0)
         throw new StepFailure(
-          `CRIT after the upgrade: ${crit.map((c) => `${c.check}: ${c.summary}`).join('; ')}`,
+          t(d.lang, 'upgrade.fail.crit', {
+            checks: crit
+              .map((c) => t(d.lang, 'check.failedWith', { what: c.check, why: c.summary }))
+              .join(t(d.lang, 'check.semicolon')),
+          }),
         );
       return detail;
     }));
@@ -149,18 +166,15 @@ export async function upgradeHost(h: HostConfig, plan: HostPlan, d: HostDeps): P
  * to install or remove that the plan did not list (new lists since, another
  * admin's change) stops the host untouched.
  */
-async function samePlan(plan: HostPlan, r: CommandResult): Promise<void> {
-  if (r.exitCode !== 0 || r.error) throw new StepFailure(failure('apt-get -s full-upgrade', r), 'WARN');
+async function samePlan(plan: HostPlan, r: CommandResult, lang: Lang): Promise<void> {
+  if (r.exitCode !== 0 || r.error) throw new StepFailure(failure('apt-get -s full-upgrade', r, lang), 'WARN');
   const now = parseSimulation(r.stdout);
   const shown = new Set([...plan.packages.map((p) => p.name), ...plan.removals.map((x) => x.name)]);
   const unseen = [...now.installs.map((p) => p.name), ...now.removals.map((x) => x.name)].filter(
     (n) => !shown.has(n),
   );
   if (unseen.length > 0)
-    throw new StepFailure(
-      `apt would now also change ${unseen.join(', ')}, which the plan did not show: nothing done, plan again`,
-      'WARN',
-    );
+    throw new StepFailure(t(lang, 'upgrade.fail.unseen', { names: unseen.join(', ') }), 'WARN');
 }
 
 async function rebootIfNeeded(
@@ -196,10 +210,10 @@ async function rebootIfNeeded(
     } catch (err) {
       // A different host key after the reboot is not this host any more, or it was reinstalled.
       if (err instanceof TargetError && err.reason === 'hostkey-changed')
-        throw new StepFailure(`its SSH host key changed across the reboot: ${err.message}`);
+        throw new StepFailure(t(d.lang, 'upgrade.fail.hostKey', { error: err.message }));
       await d.target(h).close();
     }
     if (Date.now() >= until)
-      throw new StepFailure(`did not answer SSH within ${d.rebootTimeoutSec} s after the reboot`);
+      throw new StepFailure(t(d.lang, 'upgrade.fail.noSsh', { sec: d.rebootTimeoutSec }));
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { HostConfig } from '../../config/schema.js';
-import type { Lang } from '../../i18n/index.js';
+import { type Lang, t } from '../../i18n/index.js';
 import { enqueue, type Routing } from '../../notify/outbox.js';
 import { announceSignoff } from '../../notify/signoff.js';
 import { appendDone } from '../../routines/repo.js';
@@ -11,6 +11,7 @@ import { endMessage, startMessage } from './announce.js';
 import { type HostDeps, type HostReport, upgradeHost } from './host.js';
 import type { UpgradePlan } from './plan.js';
 import { createRun, finishRun, finishStep, type RunOutcome, startStep } from './repo.js';
+import { refusalText, stepName } from './words.js';
 
 /*
  * One `ronde upgrade run`: recorded, announced to the team when it starts and
@@ -81,14 +82,19 @@ export async function runUpgrade(plan: UpgradePlan, d: RunDeps): Promise<RunResu
 
   const states = new Map<string, HostState>();
   for (const p of plan.hosts) {
-    if (p.refusals.length > 0) states.set(p.host, { host: p.host, state: 'refused', why: refusalText(p) });
+    if (p.refusals.length > 0)
+      states.set(p.host, {
+        host: p.host,
+        state: 'refused',
+        why: p.refusals.map((r) => refusalText(d.lang, r)).join(t(d.lang, 'check.semicolon')),
+      });
     else if (!plan.batches.flat().includes(p.host)) states.set(p.host, { host: p.host, state: 'up-to-date' });
   }
   let stopped: string | undefined;
   for (const batch of plan.batches) {
     if (stopped !== undefined || d.stop.aborted) {
       for (const name of batch) {
-        const why = stopped ?? 'stopped (Ctrl-C) before it started';
+        const why = stopped ?? t(d.lang, 'upgrade.why.notStarted');
         states.set(name, { host: name, state: 'not-started', why });
         await startStep(d.conn, {
           runId,
@@ -109,11 +115,18 @@ export async function runUpgrade(plan: UpgradePlan, d: RunDeps): Promise<RunResu
       states.set(r.host, {
         host: r.host,
         state: r.outcome,
-        ...(r.why ? { why: `${r.failedStep}: ${r.why}` } : {}),
+        ...(r.why
+          ? {
+              why: t(d.lang, 'upgrade.why.atStep', {
+                step: stepName(d.lang, r.failedStep ?? ''),
+                why: r.why,
+              }),
+            }
+          : {}),
         report: r,
       });
       if (r.outcome !== 'upgraded' && stopped === undefined)
-        stopped = `the batch stopped: ${r.host} ${r.outcome === 'failed' ? 'failed' : 'was interrupted'}`;
+        stopped = t(d.lang, 'upgrade.why.batchStopped', { host: r.host, failed: r.outcome === 'failed' });
     }
   }
 
@@ -130,7 +143,7 @@ export async function runUpgrade(plan: UpgradePlan, d: RunDeps): Promise<RunResu
   const all = hosts.every((h) => h.state === 'upgraded' || h.state === 'up-to-date');
   const result: RunResult = { runId, outcome, hosts };
   const end = d.now();
-  const summary = summaryText(hosts);
+  const summary = summaryText(hosts, d.lang);
   await finishRun(d.conn, runId, { at: end, outcome, summary }, async (trx) => {
     if (plan.batches.length > 0)
       await enqueue(trx, `upgrade:${runId}:end`, endMessage(d.lang, runId, outcome, hosts), d.routing, end);
@@ -177,15 +190,12 @@ async function recordStep(
     .execute();
 }
 
-function refusalText(p: UpgradePlan['hosts'][number]): string {
-  return p.refusals.map((r) => `${r.code}: ${r.detail}`).join('; ');
-}
-
-export function summaryText(hosts: readonly HostState[]): string {
+/** `2 upgraded, 1 refused`: kept with the run and in the routine's sign-off note, in the team's language. */
+export function summaryText(hosts: readonly HostState[], lang: Lang = 'en'): string {
   const n = (s: FinalState) => hosts.filter((h) => h.state === s).length;
   return (['upgraded', 'up-to-date', 'failed', 'interrupted', 'refused', 'not-started'] as const)
     .filter((s) => n(s) > 0)
-    .map((s) => `${n(s)} ${s}`)
+    .map((s) => `${n(s)} ${lang === 'en' ? s : t(lang, `upgrade.state.${s}`)}`)
     .join(', ');
 }
 

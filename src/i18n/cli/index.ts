@@ -5,6 +5,7 @@ import { en as hostsEn, fr as hostsFr } from './hosts.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as rootEn, fr as rootFr } from './root.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
+import { en as upgradeEn, fr as upgradeFr } from './upgrade.js';
 import { en as usersEn, fr as usersFr } from './users.js';
 
 /*
@@ -22,6 +23,7 @@ export const en = {
   ...outboxEn,
   ...rootEn,
   ...routinesEn,
+  ...upgradeEn,
   ...usersEn,
 };
 
@@ -33,5 +35,6 @@ export const fr: typeof en = {
   ...outboxFr,
   ...rootFr,
   ...routinesFr,
+  ...upgradeFr,
   ...usersFr,
 };
