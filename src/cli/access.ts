@@ -3,6 +3,8 @@ import { planRound } from '../config/plan.js';
 import type { AccessChange, AccessDiff, Principal } from '../core/access.js';
 import type { CheckResult } from '../core/check.js';
 import { runRound } from '../core/runner.js';
+import { dateTime } from '../i18n/index.js';
+import { boardTimeZone } from '../routines/board.js';
 import { accessStore, approvalReader } from '../store/access.js';
 import { targetFactory } from '../targets/factory.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
@@ -42,42 +44,33 @@ export interface SourceReview {
 }
 
 export function accessCommand(globals: () => GlobalOptions): Command {
-  const cmd = new Command('access').summary(
-    'review and approve who has access (LDAP, GitLab, pass, SSH keys)',
-  );
+  const cmd = new Command('access').summary(say('cli.access.help.summary'));
   cmd
     .command('review')
-    .description(
-      'Reads every access.review source now, records what it shows, and prints what changed since its last approval; stale accounts and expired keys are listed too.',
-    )
-    .argument('[sources...]', 'check names or CHECK@HOST (default: all)')
-    .option('--json', 'print JSON', false)
-    .option('--markdown', 'print a Mattermost-ready message', false)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  ronde access review\n  ronde access review ldap-accounts --markdown\n  ronde access approve ldap-accounts@ronde --by alice --note "carol joined"',
-    )
+    .description(say('cli.access.help.review'))
+    .argument('[sources...]', say('cli.access.help.sources'))
+    .option('--json', say('cli.access.help.json'), false)
+    .option('--markdown', say('cli.access.help.markdown'), false)
+    .addHelpText('after', say('cli.access.help.examples'))
     .exitOverride()
     .action(async (sources: string[], opts: { json: boolean; markdown: boolean }) => {
       process.exitCode = await accessReviewCmd(await loadContext(globals()), sources, opts, stdio);
     });
   cmd
     .command('approve')
-    .description(
-      'Records that NAME approved what the last `ronde access review` showed for SOURCE (append-only, like sign-offs).',
-    )
-    .argument('<source>', 'CHECK@HOST, or a check name (every host it runs on)')
-    .option('--by <name>', 'who approves (default: $RONDE_USER, git user.name, $USER)')
-    .option('-m, --note <text>', 'why it is right (who joined, who left)', '')
+    .description(say('cli.access.help.approve'))
+    .argument('<source>', say('cli.access.help.source'))
+    .option('--by <name>', say('cli.access.help.by'))
+    .option('-m, --note <text>', say('cli.access.help.note'), '')
     .exitOverride()
     .action(async (source: string, opts: { by?: string; note: string }) => {
       process.exitCode = await accessApproveCmd(await loadContext(globals()), source, opts, stdio);
     });
   cmd
     .command('history')
-    .description('Who approved which snapshot of each source, newest first.')
-    .argument('[source]', 'CHECK@HOST or a check name')
-    .option('--json', 'print JSON', false)
+    .description(say('cli.access.help.history'))
+    .argument('[source]', say('cli.access.help.historySource'))
+    .option('--json', say('cli.access.help.json'), false)
     .exitOverride()
     .action(async (source: string | undefined, opts: { json: boolean }) => {
       process.exitCode = await accessHistoryCmd(await loadContext(globals()), source, opts, stdio);
@@ -190,7 +183,9 @@ function terminal(reviews: SourceReview[]): string {
     const state = r.approved
       ? say('access.since', { by: r.approved.by, at: r.approved.at.slice(0, 10) })
       : say('access.neverApproved');
-    out.push(`${r.source} — ${say('access.count', { n: r.principals })}, ${state} (snapshot ${r.snapshot})`);
+    out.push(
+      `${r.source} — ${say('access.count', { n: r.principals })}, ${state} ${say('cli.access.snapshot', { id: r.snapshot ?? 0 })}`,
+    );
     if (r.keysFiles) out.push(`  ${keysFilesLine(r.keysFiles)}`);
     const diff = r.diff;
     if (diff) {
@@ -273,7 +268,7 @@ export async function accessHistoryCmd(
     else
       for (const a of list)
         io.out(
-          `${a.at.toISOString().slice(0, 16).replace('T', ' ')}  ${a.source}  snapshot ${a.snapshotId}  ${a.by}${a.note ? `: ${a.note}` : ''}\n`,
+          `${say('cli.access.historyLine', { at: dateTime(a.at, boardTimeZone(ctx.config)), source: a.source, id: a.snapshotId, by: a.by, note: a.note })}\n`,
         );
     return 0;
   } finally {

@@ -6,6 +6,7 @@ import { localeLang, t } from '../i18n/index.js';
 import { STARTER_ROUTINES } from '../routines/init-routines.js';
 import { type InitLang, renderStarterConfig } from '../routines/init-template.js';
 import { CliError } from './errors.js';
+import { say } from './lang.js';
 
 /** sysexits(3): "a (user specified) output file cannot be created". */
 export const EX_CANTCREAT = 73;
@@ -39,19 +40,15 @@ export async function runInit(opts: InitOptions, hostName: string = hostname()):
 
 export function initCommand(): Command {
   return new Command('init')
-    .summary('write a commented starter ronde.yaml')
-    .description(
-      'Writes a commented starter configuration: the local host, the routines R1–R13 of a\n' +
-        "sysadmin team's wiki page with their checklists and cadences, and a team example.\n" +
-        'Never overwrites an existing file (exit 73).',
-    )
-    .option('-o, --output <file>', 'where to write it', './ronde.yaml')
+    .summary(say('cli.init.help.summary'))
+    .description(say('cli.init.help.description'))
+    .option('-o, --output <file>', say('cli.init.help.output'), './ronde.yaml')
     .addOption(
-      new Option('--lang <lang>', 'language of the file, its routines and this command (default: the locale)')
+      new Option('--lang <lang>', say('cli.init.help.lang'))
         .choices(['en', 'fr'])
-        .default(localeLang(), 'from LC_ALL/LC_MESSAGES/LANG'),
+        .default(localeLang(), say('cli.init.help.langDefault')),
     )
-    .addHelpText('after', '\nExamples:\n  ronde init\n  ronde init --lang fr --output /etc/ronde/ronde.yaml')
+    .addHelpText('after', say('cli.init.help.examples'))
     .action(async (opts: InitOptions) => {
       // The file and what init says share one language.
       const path = await runInit(opts);

@@ -35,12 +35,14 @@ export function testMessage(name: string, now = new Date(), lang: Lang = 'en', t
 export function notifyCommand(deps: NotifyDeps): Command {
   const out = deps.out ?? ((s: string) => process.stdout.write(`${s}\n`));
   const err = deps.err ?? ((s: string) => process.stderr.write(`${s}\n`));
-  const notify = new Command('notify').summary('notification channels').description('Notification channels.');
+  const notify = new Command('notify')
+    .summary(say('cli.notify.help.summary'))
+    .description(say('cli.notify.help.description'));
   notify
     .command('test')
-    .argument('<name>', 'notifier name, from `notifiers:` in ronde.yaml')
-    .summary('send a test message through a notifier')
-    .description('Sends a test message through one notifier and says whether the receiver accepted it.')
+    .argument('<name>', say('cli.notify.help.name'))
+    .summary(say('cli.notify.help.test.summary'))
+    .description(say('cli.notify.help.test.description'))
     .action(async (name: string) => {
       const notifiers = await deps.loadNotifiers();
       const notifier = notifiers.get(name);

@@ -42,9 +42,6 @@ function allHelp(env: Record<string, string>): Map<string, string> {
  * name here as it lands; the list must end empty.
  */
 const PENDING = new Set([
-  'notify',
-  'access',
-  'init',
   // cli1's, converted next:
   'serve',
 ]);

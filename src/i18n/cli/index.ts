@@ -1,7 +1,10 @@
+import { en as accessEn, fr as accessFr } from './access.js';
 import { en as commanderEn, fr as commanderFr } from './commander.js';
 import { en as coversEn, fr as coversFr } from './covers.js';
 import { en as dockerEn, fr as dockerFr } from './docker.js';
 import { en as hostsEn, fr as hostsFr } from './hosts.js';
+import { en as initEn, fr as initFr } from './init.js';
+import { en as notifyEn, fr as notifyFr } from './notify.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as rootEn, fr as rootFr } from './root.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
@@ -16,10 +19,13 @@ import { en as usersEn, fr as usersFr } from './users.js';
  * `en` with the same parameters (the compiler checks).
  */
 export const en = {
+  ...accessEn,
   ...commanderEn,
   ...coversEn,
   ...dockerEn,
   ...hostsEn,
+  ...initEn,
+  ...notifyEn,
   ...outboxEn,
   ...rootEn,
   ...routinesEn,
@@ -28,10 +34,13 @@ export const en = {
 };
 
 export const fr: typeof en = {
+  ...accessFr,
   ...commanderFr,
   ...coversFr,
   ...dockerFr,
   ...hostsFr,
+  ...initFr,
+  ...notifyFr,
   ...outboxFr,
   ...rootFr,
   ...routinesFr,
