@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gitlabRateLimit } from '../../sources/gitlab.js';
-import { Http, type HttpOptions } from '../../sources/http.js';
+import { Http, type HttpOptions, nextLink } from '../../sources/http.js';
 import { SourceError } from '../../sources/types.js';
 
 /*
@@ -14,7 +14,7 @@ import { SourceError } from '../../sources/types.js';
  * gives it.
  */
 
-const GlMember = z.looseObject({
+export const GlMember = z.looseObject({
   id: z.number(),
   username: z.string(),
   name: z.string().optional(),
@@ -84,25 +84,31 @@ export class GitlabMembersClient {
       if (!got) throw new SourceError(`${kind} ${path} not found (or not visible to the token)`, 'permanent');
       const list = z.array(GlMember).safeParse(got.body);
       if (!list.success) throw new SourceError(`members of ${kind} ${path}: unexpected answer`, 'permanent');
-      for (const m of list.data)
-        out.push({
-          scope: `${kind}:${path}`,
-          username: m.username,
-          ...(m.name ? { name: m.name } : {}),
-          ...(m.state ? { state: m.state } : {}),
-          level: ACCESS_LEVELS[m.access_level] ?? `level ${m.access_level}`,
-          ...(m.expires_at ? { expiresAt: m.expires_at.slice(0, 10) } : {}),
-          ...(m.last_activity_on ? { lastActivityOn: m.last_activity_on } : {}),
-        });
-      const next = got.answer.headers.get('x-next-page');
-      url = next ? `${base}&page=${encodeURIComponent(next)}` : nextLink(got.answer.link);
+      for (const m of list.data) out.push(membershipOf(`${kind}:${path}`, m));
+      url = nextPage(base, got.answer.headers.get('x-next-page'), got.answer.link, url);
     }
     return out;
   }
 }
 
-/** `Link: <…>; rel="next"`, the only pagination header of keyset or very large lists. */
-function nextLink(link: string | null): string | undefined {
-  const m = link && /<([^>]+)>;\s*rel="next"/.exec(link);
-  return m ? m[1] : undefined;
+/** One member as the review reads it: the level by name, the expiry as GitLab's date. */
+export function membershipOf(scope: string, m: z.output<typeof GlMember>): Membership {
+  return {
+    scope,
+    username: m.username,
+    ...(m.name ? { name: m.name } : {}),
+    ...(m.state ? { state: m.state } : {}),
+    level: ACCESS_LEVELS[m.access_level] ?? `level ${m.access_level}`,
+    ...(m.expires_at ? { expiresAt: m.expires_at.slice(0, 10) } : {}),
+    ...(m.last_activity_on ? { lastActivityOn: m.last_activity_on } : {}),
+  };
+}
+
+/**
+ * The next page's URL: `x-next-page` (empty on the last page), else
+ * `Link: <…>; rel="next"`, the only pagination header of keyset or very large
+ * lists (resolved against the page it came with); undefined: the last page.
+ */
+export function nextPage(base: string, xNextPage: string | null, link: string | null, current: string) {
+  return xNextPage ? `${base}&page=${encodeURIComponent(xNextPage)}` : nextLink(link, current);
 }

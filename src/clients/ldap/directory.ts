@@ -119,7 +119,8 @@ export function fileTime(v: string | undefined): string | undefined {
   return ms > 0 ? new Date(ms).toISOString() : undefined;
 }
 
-function toAccount(e: Entry): LdapAccount {
+/** A search entry of an account → what the review reads of it (OpenLDAP or Active Directory attributes). */
+export function toAccount(e: Entry): LdapAccount {
   const logins = [
     generalizedTime(first(e, 'authTimestamp')),
     generalizedTime(first(e, 'pwdLastSuccess')),
@@ -143,7 +144,8 @@ function toAccount(e: Entry): LdapAccount {
   };
 }
 
-function toGroup(e: Entry): LdapGroup {
+/** A group entry → its name and members (member, uniqueMember DNs; memberUid names). */
+export function toGroup(e: Entry): LdapGroup {
   return {
     dn: e.dn,
     name: first(e, 'cn') ?? e.dn,
