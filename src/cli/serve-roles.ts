@@ -7,6 +7,7 @@ import { judgeScheduler, judgeWorker, probeQueue, type WorkerStats } from '../da
 import type { DatabaseLocation } from '../store/location.js';
 import type { HealthAnswer } from '../web/health-only.js';
 import { CliError, EX_CONFIG, EX_USAGE } from './errors.js';
+import { say } from './lang.js';
 
 /*
  * `ronde serve --role`: which parts of the daemon this process runs
@@ -22,25 +23,20 @@ export const STANDBY_RETRY_MS = 2000;
 
 export function parseRole(s: string): Role {
   if ((ROLES as readonly string[]).includes(s)) return s as Role;
-  throw new CliError(`--role: expected one of ${ROLES.join(', ')}, got "${s}"`, EX_USAGE);
+  throw new CliError(say('cli.serve.badRole', { roles: ROLES.join(', '), value: s }), EX_USAGE);
 }
 
 export function parseJobExpiry(s: string): number {
   const n = Number(s);
   if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`--job-expiry: expected a whole number of seconds ≥ 1, got "${s}"`, EX_USAGE);
+    throw new CliError(say('cli.serve.badJobExpiry', { value: s }), EX_USAGE);
   return n;
 }
 
 /** Roles other than `all` share work through PostgreSQL; on SQLite they are a configuration error. */
 export function requireSharedStore(role: Role, loc: DatabaseLocation): void {
   if (role === 'all' || loc.kind === 'postgres') return;
-  throw new CliError(
-    `ronde serve --role ${role} needs a PostgreSQL store (database: postgres://…), shared by the ` +
-      `scheduler, the workers and the web processes; this configuration uses the SQLite file ${loc.path}. ` +
-      'Run one `ronde serve` (--role all, the default) on SQLite, or see docs/scale-out.md.',
-    EX_CONFIG,
-  );
+  throw new CliError(say('cli.serve.needsPostgres', { role, path: loc.path }), EX_CONFIG);
 }
 
 /**

@@ -12,6 +12,7 @@ import { healthOnlyApp } from '../web/health-only.js';
 import { createApp, listen } from '../web/server.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_CONFIG, EX_TEMPFAIL } from './errors.js';
+import { say } from './lang.js';
 import { parseListen, type ServeOptions } from './serve.js';
 import {
   awaitSchedulerTurn,
@@ -41,11 +42,7 @@ export async function runServe(globals: () => GlobalOptions, opts: ServeOptions)
   await readPassAhead(passPathsIn(ctx.config));
   // A reference that does not resolve now would fail every send in silence: refuse to start (78).
   const unresolved = role === 'all' || role === 'scheduler' ? unresolvedSecrets(ctx) : undefined;
-  if (unresolved)
-    throw new CliError(
-      `${unresolved}\nronde serve does not start with a notifier that cannot send: set the variable or file, then start again.`,
-      EX_CONFIG,
-    );
+  if (unresolved) throw new CliError(`${unresolved}\n${say('cli.serve.unresolved')}`, EX_CONFIG);
   const signals = new SignalQueue();
   let lock: ServeLock | undefined;
   let engine: Engine | undefined;
@@ -263,7 +260,8 @@ async function lockStore(ctx: CliContext): Promise<ServeLock> {
   try {
     return await acquireServeLock(ctx.databaseLocation());
   } catch (err) {
-    if (err instanceof StoreBusy) throw new CliError(`ronde serve: ${err.message}`, EX_TEMPFAIL);
+    if (err instanceof StoreBusy)
+      throw new CliError(say('cli.serve.busy', { holder: err.holder }), EX_TEMPFAIL);
     throw err;
   }
 }

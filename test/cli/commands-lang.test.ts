@@ -59,6 +59,15 @@ checks:
     expect(typo.stderr).toContain('vouliez-vous dire « box »');
   }, 60_000);
 
+  it('serve: a bad role, a role SQLite cannot run', () => {
+    const role = run(['serve', '--role', 'chef']);
+    expect(role.code).toBe(64);
+    expect(role.stderr).toBe('ronde: --role : attendu l’un de all, scheduler, worker, web, reçu "chef"\n');
+    const worker = run(['serve', '--role', 'worker']);
+    expect(worker.code).toBe(78);
+    expect(worker.stderr).toMatch(/^ronde: ronde serve --role worker demande une base PostgreSQL/);
+  }, 60_000);
+
   it('keeps English for an English team', () => {
     const en = join(dir, 'en.yaml');
     writeFileSync(en, 'language: en\n');

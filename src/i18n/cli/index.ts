@@ -8,6 +8,7 @@ import { en as notifyEn, fr as notifyFr } from './notify.js';
 import { en as outboxEn, fr as outboxFr } from './outbox.js';
 import { en as rootEn, fr as rootFr } from './root.js';
 import { en as routinesEn, fr as routinesFr } from './routines.js';
+import { en as serveEn, fr as serveFr } from './serve.js';
 import { en as upgradeEn, fr as upgradeFr } from './upgrade.js';
 import { en as usersEn, fr as usersFr } from './users.js';
 
@@ -29,6 +30,7 @@ export const en = {
   ...outboxEn,
   ...rootEn,
   ...routinesEn,
+  ...serveEn,
   ...upgradeEn,
   ...usersEn,
 };
@@ -44,6 +46,7 @@ export const fr: typeof en = {
   ...outboxFr,
   ...rootFr,
   ...routinesFr,
+  ...serveFr,
   ...upgradeFr,
   ...usersFr,
 };
