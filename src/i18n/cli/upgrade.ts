@@ -117,9 +117,9 @@ export const fr: typeof en = {
   'cli.upgrade.help.runExamples':
     '\nExemples :\n  ronde upgrade run              # plan, question, puis exécution\n' +
     '  ronde upgrade run --yes web1   # sans surveillance, un hôte\n\n' +
-    'Ctrl-C arrête après l’étape en cours (apt-get n’est jamais coupé) et fait le point.\n' +
-    'Code de sortie : 0 fait ou rien à faire, 1 refusé par vous, 2 un hôte en échec ou\n' +
-    'refusé, 130 interrompu.',
+    'Ctrl-C arrête après l’étape en cours (apt-get n’est jamais coupé) et fait le\n' +
+    'point. Code de sortie : 0 fait ou rien à faire, 1 refusé par vous, 2 un hôte en\n' +
+    'échec ou refusé, 130 interrompu.',
   'cli.upgrade.help.history':
     'les mises à jour enregistrées, la plus récente d’abord : qui, quand, les étapes et versions de chaque hôte',
   'cli.upgrade.help.limit': 'combien d’exécutions montrer',
