@@ -85,7 +85,7 @@ export function outboxCommand(deps: OutboxDeps): Command {
       await withStore(deps, async (store) => {
         const out = await retryMessages(store, parsed, actor(deps, opts.by), now(deps));
         if (out.length === 0) write(deps, text().noneFailed);
-        else report(deps, out, (o) => text().retried(o.id, o.stateBefore), text().daemonSends);
+        else report(deps, out, 'retry', (o) => text().retried(o.id, o.stateBefore), text().daemonSends);
       });
     });
   cmd
@@ -101,7 +101,7 @@ export function outboxCommand(deps: OutboxDeps): Command {
       const parsed = parseIds(ids);
       await withStore(deps, async (store) => {
         const out = await dropMessages(store, parsed, actor(deps, opts.by), opts.reason.trim(), now(deps));
-        report(deps, out, (o) => text().dropped(o.id));
+        report(deps, out, 'drop', (o) => text().dropped(o.id));
       });
     });
   cmd
@@ -194,14 +194,23 @@ function entryJson(e: OutboxEntry) {
 function report(
   deps: OutboxDeps,
   out: readonly ActionOutcome[],
+  action: 'retry' | 'drop',
   ok: (o: Extract<ActionOutcome, { done: true }>) => string,
   after?: string,
 ): void {
-  const lines = out.map((o) => (o.done ? ok(o) : text().refused(o.id, o.why)));
+  const lines = out.map((o) => (o.done ? ok(o) : text().refused(o.id, refusedWhy(o, action))));
   if (after && out.some((o) => o.done)) lines.push(after);
   write(deps, `${lines.join('\n')}\n`);
   // Something asked for could not be done: say so in the exit code too.
   if (out.some((o) => !o.done)) process.exitCode = 1;
+}
+
+/** Why a message was left as it was, in the CLI's language. */
+function refusedWhy(o: Extract<ActionOutcome, { done: false }>, action: 'retry' | 'drop'): string {
+  if (o.refused !== 'state') return say(`cli.outbox.why.${o.refused}`);
+  if (o.state === 'sent' || o.state === 'dropped') return say(`cli.outbox.why.${o.state}`);
+  if (o.state === 'sending') return say('cli.outbox.why.sending', { action });
+  return say('cli.outbox.why.state', { state: stateName(o.state ?? '') });
 }
 
 export function parseIds(ids: readonly string[]): number[] {

@@ -56,7 +56,14 @@ export interface Actor {
 
 export type ActionOutcome =
   | { id: number; done: true; stateBefore: OutboxState }
-  | { id: number; done: false; why: string };
+  | {
+      id: number;
+      done: false;
+      why: string;
+      /** What `why` says, for a caller that says it in another language: no such message, changed meanwhile, or its state (`state`). */
+      refused: 'missing' | 'changed' | 'state';
+      state?: string;
+    };
 
 /** Why a message in this state cannot be acted on, or undefined when it can. */
 function refusal(action: 'retry' | 'drop', state: string): string | undefined {
@@ -88,7 +95,11 @@ export async function retryMessages(
       const row = rows.find((r) => Number(r.id) === id);
       const why = row ? refusal('retry', row.state) : 'no such message';
       if (!row || why) {
-        out.push({ id, done: false, why: why ?? 'no such message' });
+        out.push(
+          row
+            ? { id, done: false, why: why ?? '', refused: 'state', state: row.state }
+            : { id, done: false, why: 'no such message', refused: 'missing' },
+        );
         continue;
       }
       const res = await trx
@@ -105,7 +116,7 @@ export async function retryMessages(
         .where('state', '=', row.state)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) {
-        out.push({ id, done: false, why: 'it changed meanwhile; look again' });
+        out.push({ id, done: false, why: 'it changed meanwhile; look again', refused: 'changed' });
         continue;
       }
       await audit(trx, row, action, actor, now, reason);
@@ -130,7 +141,11 @@ export async function dropMessages(
       const row = rows.find((r) => Number(r.id) === id);
       const why = row ? refusal('drop', row.state) : 'no such message';
       if (!row || why) {
-        out.push({ id, done: false, why: why ?? 'no such message' });
+        out.push(
+          row
+            ? { id, done: false, why: why ?? '', refused: 'state', state: row.state }
+            : { id, done: false, why: 'no such message', refused: 'missing' },
+        );
         continue;
       }
       const res = await trx
@@ -140,7 +155,7 @@ export async function dropMessages(
         .where('state', '=', row.state)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) {
-        out.push({ id, done: false, why: 'it changed meanwhile; look again' });
+        out.push({ id, done: false, why: 'it changed meanwhile; look again', refused: 'changed' });
         continue;
       }
       await audit(trx, row, 'drop', actor, now, reason);

@@ -95,6 +95,11 @@ describe('routines, done, undo and outbox with language: fr in a C locale', () =
     ]);
     const drop = keep(run('outbox', 'drop', '#2', '--reason', 'annulée aussitôt'));
     expect(drop.stdout).toBe('#2 : abandonné\n');
+    const again = keep(run('outbox', 'retry', '2', '99'));
+    expect([again.code, again.stdout]).toEqual([
+      1,
+      '#2 : inchangé : il est abandonné (voir `ronde outbox --all`)\n#99 : inchangé : aucun message de ce numéro\n',
+    ]);
     const log = keep(run('outbox', 'log'));
     expect(log.stdout).toMatch(
       /^.* UTC {2}#2 {2}abandon par alice \(utilisateur système .*\), était en attente — annulée aussitôt$/m,
@@ -102,7 +107,7 @@ describe('routines, done, undo and outbox with language: fr in a C locale', () =
   });
 
   it('no English sentence in any of it', () => {
-    expect(all).toHaveLength(11);
+    expect(all).toHaveLength(12);
     expect(all.flatMap(englishWords)).toEqual([]);
   });
 });
@@ -130,6 +135,9 @@ describe('the same in English', () => {
     expect(list).toMatch(/^ID\s+STATE\s+NOTIFIER\s+EVENT\s+TRIES\s+CREATED\s+TITLE$/m);
     expect(list).toMatch(/^#1\s+pending\s+chat\s+routine\.done\s+0\s/m);
     expect(run('outbox', 'drop', '1', '--reason', 'x').stdout).toBe('#1: dropped\n');
+    expect(run('outbox', 'retry', '1').stdout).toBe(
+      '#1: not changed: it was dropped (see `ronde outbox --all`)\n',
+    );
     expect(run('outbox', 'log').stdout).toMatch(/ {2}#1 {2}drop by alice \(OS user .*\), was pending — x$/m);
   });
 });

@@ -134,10 +134,16 @@ describe.each<Backend>([sqliteBackend(), postgresBackend()])(
       );
       expect(out).toEqual([
         { id: a!.id, done: true, stateBefore: 'failed' },
-        { id: 999, done: false, why: 'no such message' },
+        { id: 999, done: false, why: 'no such message', refused: 'missing' },
       ]);
       expect(await dropMessages(store, [a!.id], alice, 'again', sec(6))).toEqual([
-        { id: a!.id, done: false, why: 'it was dropped (see `ronde outbox --all`)' },
+        {
+          id: a!.id,
+          done: false,
+          why: 'it was dropped (see `ronde outbox --all`)',
+          refused: 'state',
+          state: 'dropped',
+        },
       ]);
       expect((await listOutbox(store)).map((e) => e.id)).toEqual([b!.id]);
       expect((await self(store, sec(7))).status).toBe('CRIT'); // b is still failed

@@ -48,6 +48,14 @@ export const en = {
   'cli.outbox.logLine': (p: { action: string; by: string; osUser: string; before: string }) =>
     `${p.action} by ${p.by} (OS user ${p.osUser}), was ${p.before}`,
   'cli.outbox.lastErrorThen': (p: { error: string }) => `last error then: ${p.error}`,
+  // Why a message was not retried or dropped (src/notify/outbox-admin.ts says the same in English).
+  'cli.outbox.why.missing': 'no such message',
+  'cli.outbox.why.changed': 'it changed meanwhile; look again',
+  'cli.outbox.why.sent': 'it was sent already',
+  'cli.outbox.why.dropped': 'it was dropped (see `ronde outbox --all`)',
+  'cli.outbox.why.sending': (p: { action: string }) =>
+    `it is being sent right now; ${p.action} it if that fails`,
+  'cli.outbox.why.state': (p: { state: string }) => `its state is ${p.state}`,
 };
 
 export const fr: typeof en = {
@@ -96,4 +104,11 @@ export const fr: typeof en = {
   'cli.outbox.action.drop': 'abandon',
   'cli.outbox.logLine': (p) => `${p.action} par ${p.by} (utilisateur système ${p.osUser}), était ${p.before}`,
   'cli.outbox.lastErrorThen': (p) => `dernière erreur alors : ${p.error}`,
+  'cli.outbox.why.missing': 'aucun message de ce numéro',
+  'cli.outbox.why.changed': 'il a changé entre-temps ; regardez de nouveau',
+  'cli.outbox.why.sent': 'il est déjà envoyé',
+  'cli.outbox.why.dropped': 'il est abandonné (voir `ronde outbox --all`)',
+  'cli.outbox.why.sending': (p) =>
+    `il est en cours d’envoi ; ${p.action === 'drop' ? 'abandonnez-le' : 'réessayez-le'} si cela échoue`,
+  'cli.outbox.why.state': (p) => `son état est ${p.state}`,
 };
