@@ -11,7 +11,7 @@ import { targetFactory } from '../targets/factory.js';
 import { CHECK_OUTPUT_VERSION, type CheckOutput } from './check-output.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_INTERRUPTED, EX_USAGE } from './errors.js';
-import { say } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { assertChecks, assertHostSelectors, nameBook } from './names.js';
 import { countResults, renderText, summaryLine, type TargetResults } from './render.js';
 import { useColor } from './style.js';
@@ -44,7 +44,7 @@ export function checkCommand(globals: () => GlobalOptions): Command {
       // `check` sends nothing, so a missing notifier secret only warns here; `serve` refuses to start.
       for (const u of unresolvedNotifierSecrets(ctx.config.notifiers))
         process.stderr.write(
-          `ronde: ${say('cli.warning', { what: say('cli.check.serveWouldRefuse', { what: describeUnresolved(u) }) })}\n`,
+          `ronde: ${say('cli.warning', { what: say('cli.check.serveWouldRefuse', { what: describeUnresolved(u, cliLang()) }) })}\n`,
         );
       process.exitCode = await runCheck(ctx, hosts, opts);
     });

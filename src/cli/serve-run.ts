@@ -12,7 +12,7 @@ import { healthOnlyApp } from '../web/health-only.js';
 import { createApp, listen } from '../web/server.js';
 import { type CliContext, type GlobalOptions, loadContext } from './context.js';
 import { CliError, EX_CONFIG, EX_TEMPFAIL } from './errors.js';
-import { say } from './lang.js';
+import { cliLang, say } from './lang.js';
 import { parseListen, type ServeOptions } from './serve.js';
 import {
   awaitSchedulerTurn,
@@ -280,7 +280,9 @@ function reloadRefusal(current: CliContext, next: CliContext, role: Role): strin
 /** The notifier secret references that do not resolve now, one per line; undefined when all do. */
 function unresolvedSecrets(ctx: CliContext): string | undefined {
   const unresolved = unresolvedNotifierSecrets(ctx.config.notifiers);
-  return unresolved.length > 0 ? unresolved.map(describeUnresolved).join('\n') : undefined;
+  return unresolved.length > 0
+    ? unresolved.map((u) => describeUnresolved(u, cliLang())).join('\n')
+    : undefined;
 }
 
 /** Signals as a queue: SIGHUP reloads (one at a time), SIGTERM or SIGINT stop. */

@@ -219,6 +219,7 @@ async function runCommand(ctx: CliContext, selectors: string[], opts: RunOptions
         await deliver(store, notifiers, {
           worker: `upgrade-${process.pid}`,
           signal: AbortSignal.timeout(20_000),
+          lang: ctx.config.language,
         });
       },
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { inspect } from 'node:util';
+import { attachSaid, englishOf, type Said, said } from '../core/said.js';
 import { parseSecretRefs, type SecretPart } from '../core/secret-ref.js';
 import { passEntry } from './pass.js';
 
@@ -41,12 +42,15 @@ export class Secret {
 
 /** A reference could not be resolved. The message names the reference, never a value. */
 export class SecretError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  declare readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly reference: string,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'SecretError';
+    attachSaid(this, message);
   }
 }
 
@@ -74,7 +78,7 @@ export function resolveSecrets(value: string, env: NodeJS.ProcessEnv = process.e
     else if (p.scheme === 'env') {
       const v = env[p.arg];
       if (v === undefined)
-        throw new SecretError(`secret ${p.ref}: environment variable ${p.arg} is not set`, p.ref);
+        throw new SecretError(said('config.secret.envUnset', { ref: p.ref, name: p.arg }), p.ref);
       out += v;
     } else if (p.scheme === 'pass') out += readPassEntry(p.ref, p.arg, env);
     else out += readSecretFile(p.ref, p.arg, env);
@@ -89,7 +93,7 @@ function readSecretFile(ref: string, path: string, env: NodeJS.ProcessEnv): stri
     content = readFileSync(full, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new SecretError(`secret ${ref}: cannot read file (${code})`, ref);
+    throw new SecretError(said('config.secret.cannotReadFile', { ref, code }), ref);
   }
   return content.replace(/\r?\n$/, '');
 }

@@ -35,6 +35,16 @@ export function saidOf(text: string | Said): Said | undefined {
   return typeof text === 'string' ? undefined : text;
 }
 
+/**
+ * Gives an error built from `message` its Said, not enumerable: the error
+ * compares, prints and serialises as before (its English message), only
+ * `sayError` sees the words. Call in the constructor, with
+ * `declare readonly said: Said | undefined` on the class.
+ */
+export function attachSaid(err: Error, message: string | Said): void {
+  Object.defineProperty(err, 'said', { value: saidOf(message), enumerable: false });
+}
+
 /** The message an error takes from a Said or a plain (raw, foreign) text: English for the Said. */
 export function englishOf(text: string | Said): string {
   return typeof text === 'string' ? text : text.say('en');

@@ -242,6 +242,7 @@ export class Announcer {
         signal,
         now: () => this.#now(),
         maxAttempts: config.notify.maxAttempts,
+        lang: config.language,
         // Each failure on its own line, with the notifier and the receiver's answer (never a secret).
         onFailure: (f) =>
           log.warn(

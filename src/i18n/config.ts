@@ -49,6 +49,11 @@ export const en = {
     `unknown routine "${p.id}": no routine is configured (routines: in ronde.yaml)`,
   'config.names.unknownRoutine': (p: { id: string; hint: string; ids: string }) =>
     `unknown routine "${p.id}"${p.hint} Routines: ${list(p.ids)}`,
+  // src/config/secrets.ts: a reference that does not resolve (names it, never a value).
+  'config.secret.envUnset': (p: { ref: string; name: string }) =>
+    `secret ${p.ref}: environment variable ${p.name} is not set`,
+  'config.secret.cannotReadFile': (p: { ref: string; code: string }) =>
+    `secret ${p.ref}: cannot read file (${p.code})`,
 };
 
 export const fr: typeof en = {
@@ -86,4 +91,7 @@ export const fr: typeof en = {
   'config.names.noRoutines': (p) =>
     `routine inconnue « ${p.id} » : aucune routine n’est configurée (routines: dans ronde.yaml)`,
   'config.names.unknownRoutine': (p) => `routine inconnue « ${p.id} »${p.hint} Routines : ${listFr(p.ids)}`,
+  'config.secret.envUnset': (p) =>
+    `secret ${p.ref} : la variable d’environnement ${p.name} n’est pas définie`,
+  'config.secret.cannotReadFile': (p) => `secret ${p.ref} : impossible de lire le fichier (${p.code})`,
 };

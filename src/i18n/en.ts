@@ -2,6 +2,7 @@ import { en as checks } from './checks/index.js';
 import { en as commands } from './cli/index.js';
 import { en as configWords } from './config.js';
 import { count, days } from './format.js';
+import { en as notifyErrors } from './notify-errors.js';
 
 /*
  * The English catalogue: every sentence ronde says to people, keyed. It
@@ -285,6 +286,7 @@ export const en = {
   ...checks,
   ...commands,
   ...configWords,
+  ...notifyErrors,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
   'upgrade.refuse.simulation': (p: { detail: string }) => `the simulation could not be run: ${p.detail}`,
   'upgrade.refuse.unparsed': (p: { detail: string }) =>

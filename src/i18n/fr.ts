@@ -3,6 +3,7 @@ import { fr as commands } from './cli/index.js';
 import { fr as configWords } from './config.js';
 import type { Catalogue } from './en.js';
 import { count, days } from './format.js';
+import { fr as notifyErrors } from './notify-errors.js';
 
 /*
  * Le catalogue français : mêmes clés et paramètres que en.ts. On vouvoie
@@ -246,6 +247,7 @@ export const fr: Catalogue = {
   ...checks,
   ...commands,
   ...configWords,
+  ...notifyErrors,
   // `ronde upgrade` (src/actions/upgrade/, src/cli/upgrade.ts).
   'upgrade.refuse.simulation': (p) => `la simulation n’a pas pu tourner : ${p.detail}`,
   'upgrade.refuse.unparsed': (p) => `apt-get -s a dit quelque chose d’incompris : ${p.detail}`,

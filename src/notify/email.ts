@@ -3,10 +3,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type nodemailerType from 'nodemailer';
 import type { SentMessageInfo } from 'nodemailer/lib/smtp-transport/index.js';
+import { type Said, said } from '../core/said.js';
 import { type Lang, t } from '../i18n/index.js';
 import { markdownToHtml, markdownToText } from './markdown.js';
 import type { EmailNotifier } from './schema.js';
-import { type Message, type Notifier, NotifyError, revealSecret, type SendOptions, scrub } from './types.js';
+import {
+  labelled,
+  type Message,
+  type Notifier,
+  NotifyError,
+  revealSecret,
+  type SendOptions,
+  scrub,
+} from './types.js';
 
 /** Loaded on first send: only a configured e-mail notifier needs it. */
 const load = createRequire(import.meta.url);
@@ -58,16 +67,20 @@ export function classifySmtpError(err: unknown, label: string, secrets: readonly
   const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;
   const certificate = /certificate|self[- ]signed|CERT_|altname/i.test(`${e.code} ${e.message}`);
   let permanent: boolean;
-  let why = text;
+  // The server's own reply (`text`) is quoted as it came; only our explanation is said in the language.
+  let why: Said = { say: () => text };
   if (certificate) {
     permanent = true;
-    why = `the server certificate is not trusted (${text}); give its CA with \`ca:\``;
+    why = said('notify.error.certificate', { text });
   } else if (e.code === 'ETLS') {
     permanent = true;
-    why = `STARTTLS is required but failed or is not offered (${text}); nothing was sent in plaintext`;
+    why = said('notify.error.starttls', { text });
   } else if (status !== undefined) permanent = status >= 500;
   else permanent = !TRANSIENT_CODES.has(e.code ?? '');
-  return new NotifyError(`${label}: ${why}`, { permanent, ...(status === undefined ? {} : { status }) });
+  return new NotifyError(labelled(label, why), {
+    permanent,
+    ...(status === undefined ? {} : { status }),
+  });
 }
 
 /** E-mail over SMTP: STARTTLS required by default, certificates always verified. */
@@ -88,7 +101,9 @@ export function createEmail(
         ca = cfg.ca === undefined ? undefined : readFileSync(cfg.ca, 'utf8');
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? 'error';
-        throw new NotifyError(`${label}: cannot read CA file ${cfg.ca} (${code})`, { permanent: true });
+        throw new NotifyError(labelled(label, said('notify.error.caFile', { file: String(cfg.ca), code })), {
+          permanent: true,
+        });
       }
       const ms = cfg.timeout * 1000;
       const transport = nodemailer.createTransport({
@@ -141,18 +156,18 @@ function partial(info: SentMessageInfo, total: number, label: string): NotifyErr
   const errors = (info as { rejectedErrors?: Array<{ responseCode?: number; response?: string }> })
     .rejectedErrors;
   const first = errors?.[0];
-  const why = first?.response ? ` (${first.response.replace(/\s+/g, ' ').slice(0, 200)})` : '';
-  return new NotifyError(
-    `${label}: accepted for ${total - refused.length} of ${total} recipients; refused: ${refused.join(', ')}${why}`,
-    { permanent: true, ...(first?.responseCode ? { status: first.responseCode } : {}) },
-  );
+  const why = first?.response ? first.response.replace(/\s+/g, ' ').slice(0, 200) : '';
+  const refusedBy = { accepted: total - refused.length, total, refused: refused.join(', '), why };
+  return new NotifyError(labelled(label, said('notify.error.refused', refusedBy)), {
+    permanent: true,
+    ...(first?.responseCode ? { status: first.responseCode } : {}),
+  });
 }
 
 /** nodemailer takes no AbortSignal: on abort, close the connection and give up (transient). */
 function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined, close: () => void): Promise<T> {
   if (!signal) return p;
-  const interrupted = () =>
-    new NotifyError('interrupted before the server accepted the message', { permanent: false });
+  const interrupted = () => new NotifyError(said('notify.error.interrupted'), { permanent: false });
   if (signal.aborted) {
     close();
     p.catch(() => {});

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { CheckResult } from '../core/check.js';
+import { type Lang, t } from '../i18n/index.js';
 import { appendAudit } from '../store/audit.js';
 import type { Database } from '../store/schema.js';
 import { type Cover, coversOf, formatSelector, type Selector, selectorMatches } from './covers.js';
@@ -24,6 +25,8 @@ export interface HoldOptions extends Routing {
   /** `maintenance:` of the configuration. */
   windows?: readonly MaintenanceWindow[];
   timezone?: string;
+  /** The team's language: the reason a held message keeps (`ronde outbox`) is said in it. Default en. */
+  lang?: Lang;
 }
 
 export type Change = CheckChange & { event: string };
@@ -85,14 +88,17 @@ export async function holdBack<C extends Change>(
   return { send, held };
 }
 
-export function whyHeld(covers: readonly Cover[]): string {
+export function whyHeld(covers: readonly Cover[], lang: Lang = 'en'): string {
   return covers
-    .map((c) => {
-      const what = c.type === 'ack' ? 'acknowledged' : c.type === 'silence' ? 'silenced' : 'in maintenance';
-      const sel = c.selector ? ` [${formatSelector(c.selector)}]` : '';
-      return `${what} by ${c.by}${sel}: ${c.reason}`;
-    })
-    .join('; ');
+    .map((c) =>
+      t(lang, 'notify.held.by', {
+        type: c.type,
+        by: c.by,
+        sel: c.selector ? formatSelector(c.selector) : '',
+        reason: c.reason,
+      }),
+    )
+    .join(t(lang, 'check.semicolon'));
 }
 
 /** One `suppressed` outbox row per change, cover and notifier it would have gone to; once, however many rounds. */
@@ -104,7 +110,8 @@ async function recordHeld(
 ): Promise<void> {
   const ids = covers.map((x) => `${x.type}#${x.id}`).join(',');
   const identity = `held:${c.event}:${c.target}:${c.check}:${c.to}:${ids}`;
-  const title = `${c.target}: ${c.check} is ${c.to}`;
+  const lang = o.lang ?? 'en';
+  const title = t(lang, 'problem.title.one', { target: c.target, check: c.check, status: c.to });
   for (const notifier of route(c.event as NotifyEvent, o.routes, o.notifierNames)) {
     const key = `${identity}:${notifier}`;
     await trx
@@ -118,7 +125,7 @@ async function recordHeld(
         state: 'suppressed',
         attempts: 0,
         next_attempt_at: o.now.getTime(),
-        last_error: `not sent: ${whyHeld(covers)}`,
+        last_error: t(lang, 'notify.held.notSent', { why: whyHeld(covers, lang) }),
       })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();

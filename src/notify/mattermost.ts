@@ -1,6 +1,8 @@
+import { said } from '../core/said.js';
 import { type Lang, t } from '../i18n/index.js';
 import type { MattermostNotifier } from './schema.js';
 import {
+  labelled,
   type Message,
   type Notifier,
   NotifyError,
@@ -78,7 +80,7 @@ export function createMattermost(
       });
       // A login page of a proxy in front of Mattermost also answers 200.
       if (/^\s*</.test(res.body))
-        throw new NotifyError(`${label}: answered with an HTML page, not Mattermost's "ok"`, {
+        throw new NotifyError(labelled(label, said('notify.error.html')), {
           permanent: true,
           status: res.status,
         });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { sayError } from '../core/said.js';
+import { type Lang, t as words } from '../i18n/index.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import type { Draft } from './format.js';
@@ -159,6 +161,8 @@ export interface DeliverOptions {
   max?: number;
   /** Attempts after which a transient failure is given up (`failed`, 'exhausted'). Default 10. */
   maxAttempts?: number;
+  /** The team's language: `last_error` (shown by `ronde outbox` and ronde.self) is said in it. Default en. */
+  lang?: Lang;
   /** Told of every failed send (the daemon logs it at warn level with the notifier and the error). */
   onFailure?: (f: SendFailure) => void;
 }
@@ -210,7 +214,7 @@ export async function deliver(
       await release(store, claimed, opts.worker, now());
       break;
     }
-    const settled = await settle(store, claimed, opts.worker, now(), error, opts.maxAttempts);
+    const settled = await settle(store, claimed, opts.worker, now(), error, opts.maxAttempts, opts.lang);
     report[settled.outcome]++;
     if (settled.outcome !== 'sent') {
       const f: SendFailure = {
@@ -246,6 +250,7 @@ async function settle(
   now: Date,
   error: unknown,
   maxAttempts = DEFAULT_MAX_ATTEMPTS,
+  lang: Lang = 'en',
 ): Promise<{ outcome: keyof DeliverReport; failure?: FailureKind }> {
   const t = now.getTime();
   const failure = failureKind(error, c.attempts, maxAttempts);
@@ -254,8 +259,8 @@ async function settle(
     error === undefined
       ? null
       : failure === 'exhausted'
-        ? `gave up after ${c.attempts} ${c.attempts === 1 ? 'attempt' : 'attempts'}: ${errorText(error)}`
-        : errorText(error);
+        ? words(lang, 'notify.error.gaveUp', { n: c.attempts, why: errorText(error, lang) })
+        : errorText(error, lang);
   await store.conn.write(async (trx) => {
     // Only while the claim is still ours: a sender past its lease may have been replaced.
     const mine = trx.updateTable('outbox').where('id', '=', c.id).where('claimed_by', '=', worker);
@@ -301,8 +306,9 @@ function failureKind(error: unknown, attempts: number, maxAttempts: number): Fai
   return attempts >= maxAttempts ? 'exhausted' : undefined;
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+/** The error as people read it: our words in `lang` (the log asks for English), the receiver's as they came. */
+function errorText(error: unknown, lang: Lang = 'en'): string {
+  const text = sayError(lang, error);
   return text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR)}…` : text;
 }
 

@@ -24,7 +24,7 @@ const notifiers = Notifiers.parse([
 describe('unresolvedNotifierSecrets', () => {
   it('names every reference that does not resolve, with its notifier and field, never a value', () => {
     const found = unresolvedNotifierSecrets(notifiers, { TOKEN: 'sekret-token-value' });
-    expect(found.map(describeUnresolved)).toEqual([
+    expect(found.map((u) => describeUnresolved(u))).toEqual([
       'notifier "chat" (url): secret ${env:MM_HOOK}: environment variable MM_HOOK is not set',
       'notifier "mail" (password): secret ${file:/nonexistent/ronde-smtp}: cannot read file (ENOENT)',
     ]);

@@ -1,4 +1,6 @@
 import { hasSecretRef, resolveSecrets, SecretError } from '../config/secrets.js';
+import { errorSaid, type Said } from '../core/said.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { NotifierConfig } from './schema.js';
 
 /*
@@ -13,8 +15,9 @@ export interface UnresolvedSecret {
   field: string;
   /** The reference as written, `${env:HOOK}`: never a value. */
   reference: string;
-  /** Why, naming the reference (`environment variable HOOK is not set`). */
+  /** Why, naming the reference (`environment variable HOOK is not set`), in English; `said` in any language. */
   message: string;
+  said?: Said;
 }
 
 /** Every secret reference of every notifier that does not resolve now, in config order. */
@@ -30,14 +33,24 @@ export function unresolvedNotifierSecrets(
           resolveSecrets(value, env);
         } catch (err) {
           if (!(err instanceof SecretError)) throw err;
-          out.push({ notifier: n.name, field, reference: err.reference, message: err.message });
+          out.push({
+            notifier: n.name,
+            field,
+            reference: err.reference,
+            message: err.message,
+            said: errorSaid(err),
+          });
         }
   return out;
 }
 
 /** One line per unresolved reference: `notifier "chat" (url): secret ${env:HOOK}: environment variable HOOK is not set`. */
-export function describeUnresolved(u: UnresolvedSecret): string {
-  return `notifier "${u.notifier}" (${u.field}): ${u.message}`;
+export function describeUnresolved(u: UnresolvedSecret, lang: Lang = 'en'): string {
+  return t(lang, 'notify.preflight.unresolved', {
+    notifier: u.notifier,
+    field: u.field,
+    why: u.said?.say(lang) ?? u.message,
+  });
 }
 
 /** The string leaves of a notifier's settings with their dotted path. */

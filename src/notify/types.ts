@@ -1,4 +1,5 @@
 import { resolveSecrets, SecretError } from '../config/secrets.js';
+import { attachSaid, englishOf, type Said, saidIn, sayError } from '../core/said.js';
 
 /** Events a notifier can be sent. Routes match them with globs (`check.*`). */
 export const EVENTS = [
@@ -62,17 +63,26 @@ export class NotifyError extends Error {
   /** The secret reference that could not be resolved (`${env:X}`): the send failed before reaching anyone. */
   readonly secretRef?: string;
 
+  /** The message in the team's language (sayError); `message` is its English, for the log. */
+  declare readonly said: Said | undefined;
+
   constructor(
-    message: string,
+    message: string | Said,
     opts: { permanent: boolean; status?: number; retryAfterSec?: number; secretRef?: string },
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'NotifyError';
+    attachSaid(this, message);
     this.permanent = opts.permanent;
     if (opts.status !== undefined) this.status = opts.status;
     if (opts.retryAfterSec !== undefined) this.retryAfterSec = opts.retryAfterSec;
     if (opts.secretRef !== undefined) this.secretRef = opts.secretRef;
   }
+}
+
+/** `email "ops": why`: a notifier's label before what went wrong, said in the language asked. */
+export function labelled(label: string, why: Said): Said {
+  return saidIn('notify.error.at', (l) => [{ label, why: why.say(l) }]);
 }
 
 /** Replaces every occurrence of each secret value by `***` (receivers sometimes echo the URL). */
@@ -107,9 +117,12 @@ export function revealSecret(value: string, env: NodeJS.ProcessEnv, label: strin
   } catch (err) {
     // SecretError names the reference, never a value.
     const ref = err instanceof SecretError ? err.reference : '';
-    throw new NotifyError(`${label}: ${(err as Error).message}`, {
-      permanent: true,
-      secretRef: ref || '(malformed reference)',
-    });
+    throw new NotifyError(
+      saidIn('notify.error.at', (l) => [{ label, why: sayError(l, err) }]),
+      {
+        permanent: true,
+        secretRef: ref || '(malformed reference)',
+      },
+    );
   }
 }

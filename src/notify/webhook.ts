@@ -1,5 +1,7 @@
+import { type Said, said } from '../core/said.js';
 import type { WebhookNotifier } from './schema.js';
 import {
+  labelled,
   type Message,
   type Notifier,
   NotifyError,
@@ -63,10 +65,10 @@ export async function postJson(req: PostRequest): Promise<PostResponse> {
     });
   } catch (err) {
     if (err instanceof TypeError && /parse URL/i.test(err.message))
-      throw new NotifyError(`${req.label}: the URL is not valid (after resolving references)`, {
+      throw new NotifyError(labelled(req.label, said('notify.error.badUrl')), {
         permanent: true,
       });
-    throw new NotifyError(`${req.label}: ${networkReason(err, timeout.aborted, req.timeoutSec)}`, {
+    throw new NotifyError(labelled(req.label, networkReason(err, timeout.aborted, req.timeoutSec)), {
       permanent: false,
     });
   }
@@ -74,13 +76,16 @@ export async function postJson(req: PostRequest): Promise<PostResponse> {
   if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body };
   const answer = body.trim().slice(0, 300);
   const permanent = res.status < 400 || isPermanentStatus(res.status);
-  const hint = res.status >= 300 && res.status < 400 ? ' (redirected: give the final URL)' : '';
+  const redirect = res.status >= 300 && res.status < 400;
   const retry = retryAfterSec(res.headers) ?? req.retryAfterFallback?.(res.headers);
-  throw new NotifyError(`${req.label}: HTTP ${res.status}${hint}${answer ? `: ${answer}` : ''}`, {
-    permanent,
-    status: res.status,
-    ...(retry === undefined ? {} : { retryAfterSec: retry }),
-  });
+  throw new NotifyError(
+    labelled(req.label, said('notify.error.http', { status: res.status, redirect, answer })),
+    {
+      permanent,
+      status: res.status,
+      ...(retry === undefined ? {} : { retryAfterSec: retry }),
+    },
+  );
 }
 
 async function readText(res: Response, signal: AbortSignal): Promise<string> {
@@ -91,13 +96,12 @@ async function readText(res: Response, signal: AbortSignal): Promise<string> {
   }
 }
 
-function networkReason(err: unknown, timedOut: boolean, timeoutSec: number): string {
-  if (timedOut) return `no answer within ${timeoutSec} s`;
+function networkReason(err: unknown, timedOut: boolean, timeoutSec: number): Said {
+  if (timedOut) return said('notify.error.noAnswer', { sec: timeoutSec });
   const e = err as Error & { cause?: { code?: string } };
-  if (e.name === 'AbortError') return 'interrupted';
+  if (e.name === 'AbortError') return said('notify.error.aborted');
   // Only the error code: undici's messages may quote the URL.
-  const code = e.cause?.code;
-  return code ? `cannot reach the receiver (${code})` : 'cannot reach the receiver';
+  return said('notify.error.unreachable', { code: e.cause?.code ?? '' });
 }
 
 /** A generic JSON webhook: POST `{ key, event, title, text, severity, url, sent_at }`. */

@@ -3,7 +3,7 @@ import { createSocket } from 'node:dgram';
 import { getServers } from 'node:dns';
 import { isIP, Socket } from 'node:net';
 import dnsPacket, { type Answer, type RecordType } from 'dns-packet';
-import { englishOf, type Said, said, saidIn, sayError } from '../../core/said.js';
+import { attachSaid, englishOf, type Said, said, saidIn, sayError } from '../../core/said.js';
 import type { Lang } from '../../i18n/index.js';
 
 /**
@@ -59,11 +59,11 @@ export interface DnsResponse {
 /** No answer could be had (timeout, network error, malformed reply): never "the name does not exist". */
 export class DnsError extends Error {
   /** The message in the team's language (sayError); the English one is `message`. */
-  readonly said: Said | undefined;
+  declare readonly said: Said | undefined;
   constructor(message: string | Said) {
     super(englishOf(message));
     this.name = 'DnsError';
-    this.said = typeof message === 'string' ? undefined : message;
+    attachSaid(this, message);
   }
 }
 

@@ -1,4 +1,4 @@
-import { englishOf, type Said, said, saidOf } from '../../core/said.js';
+import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
 
 /**
  * Why a Docker Engine API call failed, so a caller can tell "fix the config"
@@ -14,7 +14,7 @@ export type DockerFailure = 'config' | 'unreachable' | 'tls' | 'api' | 'protocol
 
 export class DockerError extends Error {
   /** The message in the team's language (sayError); `message` is its English. */
-  readonly said: Said | undefined;
+  declare readonly said: Said | undefined;
   constructor(
     message: string | Said,
     readonly failure: DockerFailure,
@@ -22,7 +22,7 @@ export class DockerError extends Error {
   ) {
     super(englishOf(message));
     this.name = 'DockerError';
-    this.said = saidOf(message);
+    attachSaid(this, message);
   }
 }
 

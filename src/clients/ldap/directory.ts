@@ -1,5 +1,5 @@
 import { Client, type Entry } from 'ldapts';
-import { englishOf, type Said, said, saidOf } from '../../core/said.js';
+import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
 
 /*
  * Reads the accounts and groups of a directory for an access review: one
@@ -42,10 +42,10 @@ export interface DirectoryQuery {
 /** Our words (a Said) or the LDAP library's raw message. */
 export class LdapError extends Error {
   /** The message in the team's language (sayError); `message` is its English. */
-  readonly said: Said | undefined;
+  declare readonly said: Said | undefined;
   constructor(message: string | Said) {
     super(englishOf(message));
-    this.said = saidOf(message);
+    attachSaid(this, message);
   }
 }
 

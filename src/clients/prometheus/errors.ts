@@ -1,4 +1,4 @@
-import { englishOf, type Said, saidOf } from '../../core/said.js';
+import { attachSaid, englishOf, type Said } from '../../core/said.js';
 
 /**
  * Why a Prometheus or Alertmanager call failed:
@@ -13,7 +13,7 @@ export type PrometheusFailure = 'unreachable' | 'timeout' | 'auth' | 'http' | 'q
 
 export class PrometheusError extends Error {
   /** The message in the team's language (sayError); `message` is its English. */
-  readonly said: Said | undefined;
+  declare readonly said: Said | undefined;
   constructor(
     message: string | Said,
     readonly failure: PrometheusFailure,
@@ -21,6 +21,6 @@ export class PrometheusError extends Error {
   ) {
     super(englishOf(message));
     this.name = 'PrometheusError';
-    this.said = saidOf(message);
+    attachSaid(this, message);
   }
 }

@@ -1,4 +1,4 @@
-import { englishOf, type Said, saidOf } from '../../core/said.js';
+import { attachSaid, englishOf, type Said } from '../../core/said.js';
 
 /**
  * Why a Proxmox API call failed, so a caller can tell "fix the config" from
@@ -14,7 +14,7 @@ export type ProxmoxFailure = 'tls' | 'auth' | 'transient' | 'timeout' | 'protoco
 
 export class ProxmoxError extends Error {
   /** The message in the team's language (sayError); `message` is its English. */
-  readonly said: Said | undefined;
+  declare readonly said: Said | undefined;
   constructor(
     message: string | Said,
     readonly failure: ProxmoxFailure,
@@ -22,7 +22,7 @@ export class ProxmoxError extends Error {
   ) {
     super(englishOf(message));
     this.name = 'ProxmoxError';
-    this.said = saidOf(message);
+    attachSaid(this, message);
   }
 }
 
