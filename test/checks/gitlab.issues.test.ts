@@ -115,4 +115,37 @@ describe('gitlab.issues against the GitLab API fake', () => {
     expect(wrong.summary).toContain('HTTP 401');
     expect(JSON.stringify(wrong)).not.toContain('nope');
   });
+
+  it('groups: every project of the group and its subgroups, each issue once even when its project is named too', async () => {
+    fake.issues.set('team/infra', [fakeIssue('team/infra', 1, 'Old infra', daysAgo(120))]);
+    fake.issues.set('team/web/site', [
+      fakeIssue('team/web/site', 7, 'Old site', daysAgo(150), { labels: ['web'] }),
+      fakeIssue('team/web/site', 8, 'Fresh site', daysAgo(3)),
+    ]);
+    fake.issues.set('other/x', [fakeIssue('other/x', 2, 'Not in the group', daysAgo(400))]);
+    const r = await run({ projects: ['team/infra'], groups: ['team'] });
+    expect(r.status).toBe('OK');
+    expect(r.details).toMatchObject({ count: 2, projects: { 'team/infra': 1, 'team/web/site': 1 } });
+    expect(suggestionsOf(r.details).map((x) => x.text)).toEqual([
+      'team/web/site#7 Old site',
+      'team/infra#1 Old infra',
+    ]);
+    const asked = fake.requests.map((q) => new URL(q.path, fake.url).pathname);
+    expect(asked).toEqual(['/api/v4/projects/team%2Finfra/issues', '/api/v4/groups/team/issues']);
+    const q = new URL(fake.requests[1]!.path, fake.url).searchParams;
+    expect([q.get('state'), q.get('updated_before')]).toEqual(['opened', daysAgo(90)]);
+  });
+
+  it('a group alone, none forgotten: OK; a missing group: UNKNOWN naming it', async () => {
+    fake.issues.set('team/infra', [fakeIssue('team/infra', 1, 'Fresh', daysAgo(2))]);
+    const ok = await run({ projects: [], groups: ['team'] });
+    expect(ok).toMatchObject({ status: 'OK', details: { count: 0 } });
+    const missing = await run({ projects: [], groups: ['nope'] });
+    expect(missing.status).toBe('UNKNOWN');
+    expect(missing.summary).toContain('group nope not found (or not visible to the token)');
+  });
+
+  it('refuses a configuration with neither projects nor groups', () => {
+    expect(gitlabIssues.options.safeParse({ url: fake.url }).success).toBe(false);
+  });
 });

@@ -93,7 +93,10 @@ export async function startGitlabFake(): Promise<GitlabFake> {
 
 // --- issues (gitlab.issues) ---
 /*
- * `GET /api/v4/projects/:id/issues` after docs.gitlab.com/api/issues/#list-project-issues:
+ * `GET /api/v4/projects/:id/issues` after docs.gitlab.com/api/issues/#list-project-issues,
+ * and `GET /api/v4/groups/:id/issues` (#list-group-issues: the issues of the
+ * group's projects, subgroups included; a group here is a path prefix of the
+ * projects given):
  * `state` (opened|closed|all, default all), `updated_before`/`updated_after`
  * (ISO 8601), `order_by` (created_at default, updated_at), `sort` (desc
  * default, asc), pages by `per_page` (default 20, max 100) and `page` with
@@ -106,16 +109,26 @@ function serveIssues(
   url: URL,
   res: ServerResponse,
 ): boolean {
-  const m = /^\/api\/v4\/projects\/(?<id>[^/]+)\/issues$/.exec(raw);
+  const m = /^\/api\/v4\/(?<kind>projects|groups)\/(?<id>[^/]+)\/issues$/.exec(raw);
   if (!m?.groups) return false;
-  const list = fake.issues.get(decodeURIComponent(m.groups.id!));
+  const id = decodeURIComponent(m.groups.id!);
+  // A group's issues are those of its projects, its subgroups' included.
+  const inGroup = [...fake.issues].filter(([project]) => project.startsWith(`${id}/`));
+  const list =
+    m.groups.kind === 'projects'
+      ? fake.issues.get(id)
+      : inGroup.length > 0
+        ? inGroup.flatMap(([, l]) => l)
+        : undefined;
   const token = headers['private-token'];
   if (fake.issuesToken && token !== undefined && token !== fake.issuesToken) {
     sendJson(res, 401, { message: '401 Unauthorized' });
     return true;
   }
   if (!list || (fake.issuesToken && token === undefined)) {
-    sendJson(res, 404, { message: '404 Project Not Found' });
+    sendJson(res, 404, {
+      message: m.groups.kind === 'projects' ? '404 Project Not Found' : '404 Group Not Found',
+    });
     return true;
   }
   const q = url.searchParams;
@@ -175,6 +188,7 @@ export function fakeIssue(
     author: { id: 1, username: 'root', name: 'Administrator' },
     user_notes_count: 0,
     web_url: `https://gitlab.example.org/${project}/-/issues/${iid}`,
+    references: { short: `#${iid}`, relative: `#${iid}`, full: `${project}#${iid}` },
   };
 }
 

@@ -9,7 +9,10 @@ import { SourceError } from '../../sources/types.js';
  * (docs.gitlab.com/api/issues/#list-project-issues), `:id` the URL-encoded
  * path, pages by `per_page`/`page` and `x-next-page`. `updated_before` is
  * also applied here: some GitLab versions ignored it (gitlab-ce#56286), and
- * an issue touched since must never be called forgotten.
+ * an issue touched since must never be called forgotten. A group's issues
+ * (its projects', subgroups' included) are `GET /api/v4/groups/:id/issues`
+ * (docs.gitlab.com/api/issues/#list-group-issues), same parameters; each
+ * names its project in `references.full` (`team/infra#12`).
  */
 
 const GlIssue = z.looseObject({
@@ -21,6 +24,7 @@ const GlIssue = z.looseObject({
   labels: z.array(z.string()).default([]),
   assignees: z.array(z.looseObject({ username: z.string() })).nullish(),
   assignee: z.looseObject({ username: z.string() }).nullish(),
+  references: z.looseObject({ full: z.string() }).nullish(),
 });
 
 export interface StaleIssue {
@@ -63,9 +67,23 @@ export class GitlabIssuesClient {
   }
 
   /** Open issues of `project` (a path such as `team/infra`) last updated before `before`, oldest first. */
-  async staleIssues(project: string, before: Date, signal?: AbortSignal): Promise<IssuesPage> {
-    const path = project.replace(/^\/+|\/+$/g, '');
-    const base = `${this.baseUrl}/api/v4/projects/${encodeURIComponent(path)}/issues`;
+  staleIssues(project: string, before: Date, signal?: AbortSignal): Promise<IssuesPage> {
+    return this.#stale('project', project, before, signal);
+  }
+
+  /** The same for every project of `group` (a path such as `team`), its subgroups' included. */
+  staleGroupIssues(group: string, before: Date, signal?: AbortSignal): Promise<IssuesPage> {
+    return this.#stale('group', group, before, signal);
+  }
+
+  async #stale(
+    kind: 'project' | 'group',
+    of: string,
+    before: Date,
+    signal?: AbortSignal,
+  ): Promise<IssuesPage> {
+    const path = of.replace(/^\/+|\/+$/g, '');
+    const base = `${this.baseUrl}/api/v4/${kind}s/${encodeURIComponent(path)}/issues`;
     const query = `state=opened&updated_before=${encodeURIComponent(before.toISOString())}&order_by=updated_at&sort=asc&per_page=100`;
     const issues: StaleIssue[] = [];
     let page: string | undefined = '1';
@@ -79,7 +97,7 @@ export class GitlabIssuesClient {
         },
         signal,
       );
-      if (!got) throw new SourceError(`project ${path} not found (or not visible to the token)`, 'permanent');
+      if (!got) throw new SourceError(`${kind} ${path} not found (or not visible to the token)`, 'permanent');
       const list = z.array(GlIssue).safeParse(got.body);
       if (!list.success) throw new SourceError(`issues of ${path}: unexpected answer`, 'permanent');
       for (const i of list.data) {
@@ -87,7 +105,7 @@ export class GitlabIssuesClient {
         if (i.state && i.state !== 'opened') continue;
         if (!Number.isFinite(updated) || updated >= before.getTime()) continue;
         issues.push({
-          project: path,
+          project: kind === 'project' ? path : (projectOf(i) ?? path),
           iid: i.iid,
           title: i.title,
           url: i.web_url,
@@ -101,4 +119,11 @@ export class GitlabIssuesClient {
     }
     return { issues, complete: page === undefined };
   }
+}
+
+/** A group issue's project: `references.full` (`team/infra#12`), else its URL (`…/team/infra/-/issues/12`). */
+export function projectOf(i: { references?: { full: string } | null; web_url: string }): string | undefined {
+  const full = i.references?.full && /^(.+)#\d+$/.exec(i.references.full)?.[1];
+  if (full) return full;
+  return /^https?:\/\/[^/]+\/(.+?)\/-\/issues\/\d+$/.exec(i.web_url)?.[1];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GitlabIssuesClient } from '../../../clients/gitlab/issues.js';
+import { GitlabIssuesClient, type StaleIssue } from '../../../clients/gitlab/issues.js';
 import { durationSchema } from '../../../config/duration.js';
 import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
@@ -26,8 +26,12 @@ const Options = z
       ),
     projects: z
       .array(z.string().regex(/^[^\s/][^\s]*$/, 'a project path such as team/infra'))
-      .min(1)
+      .default([])
       .describe('Projects whose issues are read, by path: `team/infra`.'),
+    groups: z
+      .array(z.string().regex(/^[^\s/][^\s]*$/, 'a group path such as team'))
+      .default([])
+      .describe('Groups whose projects’ issues are read (subgroups included), by path: `team`.'),
     stale_after: durationSchema
       .prefault('90d')
       .refine((s) => s >= DAY, { error: 'expected at least one day, e.g. 90d' })
@@ -53,7 +57,11 @@ const Options = z
       .describe('Forgotten issues listed as suggestions (oldest first); the count covers them all.'),
     request_timeout: durationSchema.prefault('15s').describe('Time limit of each API request.'),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.projects.length + o.groups.length > 0, {
+    error: 'give projects or groups: there is nothing to read',
+    path: ['projects'],
+  });
 export type GitlabIssuesOptions = z.output<typeof Options>;
 
 /** Reads each project's forgotten issues; any project that cannot be read makes it UNKNOWN. */
@@ -80,9 +88,28 @@ export async function evaluateIssues(
   const before = new Date(now.getTime() - o.stale_after * 1000);
   const read: ProjectIssues[] = [];
   const failed: string[] = [];
-  for (const project of o.projects) {
+  // A project named and also in a named group: its issues counted once.
+  const seen = new Set<string>();
+  const sources = [
+    ...o.projects.map((p) => () => client.staleIssues(p, before, signal)),
+    ...o.groups.map((g) => () => client.staleGroupIssues(g, before, signal)),
+  ];
+  for (const [i, ask] of sources.entries()) {
     try {
-      read.push({ project, ...(await client.staleIssues(project, before, signal)) });
+      const got = await ask();
+      const fresh = got.issues.filter((x) => !seen.has(`${x.project}#${x.iid}`));
+      for (const x of fresh) seen.add(`${x.project}#${x.iid}`);
+      if (i < o.projects.length)
+        read.push({ project: o.projects[i]!, issues: fresh, complete: got.complete });
+      else {
+        const parts = byProject(fresh, got.complete);
+        // Nothing forgotten in the group: still one source read.
+        read.push(
+          ...(parts.length > 0
+            ? parts
+            : [{ project: o.groups[i - o.projects.length]!, issues: [], complete: got.complete }]),
+        );
+      }
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       failed.push(t(lang, 'gitlab.issues.unreadable', { url: client.baseUrl, why: err.message }));
@@ -103,6 +130,13 @@ export async function evaluateIssues(
   return failed.length > 0 ? unknown(failed.join('; '), { details: outcome.details ?? {} }) : outcome;
 }
 
+/** A group's issues as the projects they belong to. */
+function byProject(issues: StaleIssue[], complete: boolean): ProjectIssues[] {
+  const out = new Map<string, StaleIssue[]>();
+  for (const i of issues) out.set(i.project, [...(out.get(i.project) ?? []), i]);
+  return [...out].map(([project, list]) => ({ project, issues: list, complete }));
+}
+
 /** The kind over a given fetch (tests); the registered one uses the global fetch. */
 export function makeGitlabIssues(fetch?: FetchFn): CheckKind<GitlabIssuesOptions> {
   return defineCheck({
@@ -110,7 +144,7 @@ export function makeGitlabIssues(fetch?: FetchFn): CheckKind<GitlabIssuesOptions
     title: 'GitLab issues forgotten for too long, as suggestions',
     options: Options,
     zeroConfig: false,
-    required: ['projects'],
+    required: ['projects|groups'],
     timeoutSec: 120,
     // Issues move slowly and the digest is weekly: a few reads a day are plenty.
     intervalSec: 6 * 3600,
