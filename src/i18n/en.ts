@@ -52,6 +52,8 @@ export const en = {
     `Suggested: ${p.who} (next in the fair rotation: fewest routines lately).`,
   'routine.lastDone': (p: { at: string; by: string }) => `Last done ${p.at} by ${p.by}.`,
   'routine.neverDone': 'Never done yet.',
+  // The note of a sign-off a routine made itself (src/routines/auto.ts, done_when: checks_ok).
+  'routine.autoNote': (p: { checks: string }) => `completed by its checks: ${p.checks} all OK`,
   'routine.whenDone': (p: { id: string }) => `When done: \`ronde done ${p.id} --by NAME\``,
   'due.title': (p: { title: string }) => `Due today: ${p.title}`,
   'due.text': (p: { title: string; date: string }) => `${p.title} is due today (${p.date}).`,

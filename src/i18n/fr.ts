@@ -44,6 +44,7 @@ export const fr: Catalogue = {
   'routine.suggested': (p) =>
     `Suggestion : ${p.who} (au tour de rôle : le moins de routines ces derniers temps).`,
   'routine.lastDone': (p) => `Dernière fois le ${p.at} par ${p.by}.`,
+  'routine.autoNote': (p) => `faite d’elle-même : ses vérifications ${p.checks} sont toutes OK`,
   'routine.neverDone': 'Jamais faite.',
   'routine.whenDone': (p) => `Une fois fait : \`ronde done ${p.id} --by NOM\``,
   'due.title': (p) => `À faire aujourd’hui : ${p.title}`,

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/schema.js';
+import { type Lang, t } from '../i18n/index.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/types.js';
 import { loadBoard } from './board.js';
@@ -16,7 +17,8 @@ import { autoCompletion } from './state.js';
  */
 export async function autoComplete(
   store: Store,
-  config: Pick<Config, 'routines' | 'hosts' | 'timezone'>,
+  /** `language`: the note of the sign-off is kept in the team's language (default en). */
+  config: Pick<Config, 'routines' | 'hosts' | 'timezone'> & { language?: Lang },
   now: Date,
   /** Runs in the transaction of each sign-off (the daemon enqueues its announcement). */
   then?: (trx: Kysely<Database>, routine: Routine, recorded: StoredSignoff) => Promise<unknown>,
@@ -39,7 +41,9 @@ export async function autoComplete(
         at,
         by: 'ronde',
         osUser: userInfo().username,
-        note: `completed by its checks: ${results.map((r) => `${r.check}@${r.target}`).join(', ')} all OK`,
+        note: t(config.language ?? 'en', 'routine.autoNote', {
+          checks: results.map((r) => `${r.check}@${r.target}`).join(', '),
+        }),
         items: [],
         source: 'auto',
       },

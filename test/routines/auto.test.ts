@@ -5,6 +5,7 @@ import { loadBoard } from '../../src/routines/board.js';
 import { listSignoffs } from '../../src/routines/repo.js';
 import { Routine } from '../../src/routines/schema.js';
 import { openStore } from '../../src/store/db.js';
+import { englishWords } from '../helpers/english.js';
 import { result, round, sqliteBackend } from '../store/helpers.js';
 
 const day = 86_400_000;
@@ -50,6 +51,34 @@ describe('done_when: checks_ok, as the daemon applies it', () => {
     expect(board.find((e) => e.routine.id === 'updates')?.state.status).toBe('ok');
     // Once done, no second sign-off until it is due again.
     expect(await autoComplete(store, config, at(2 * day))).toEqual([]);
+    await store.close();
+    await backend.teardown();
+  });
+
+  it("a French team's note says it in French: which checks, all OK", async () => {
+    const backend = sqliteBackend();
+    await backend.setup();
+    const store = await openStore(await backend.fresh('auto-fr'));
+    const config = {
+      timezone: 'UTC',
+      hosts: [],
+      language: 'fr' as const,
+      routines: [
+        Routine.parse({
+          id: 'maj',
+          title: 'Mises à jour',
+          every: '1w',
+          checks: ['apt'],
+          done_when: 'checks_ok',
+        }),
+      ],
+    };
+    const later = at(day);
+    await store.saveRound(round(later), [result('apt', 'web1', 'OK', later)]);
+    expect(await autoComplete(store, config, later)).toEqual(['maj']);
+    const [s] = await listSignoffs(store.conn.db);
+    expect(s?.note).toBe('faite d’elle-même : ses vérifications apt@web1 sont toutes OK');
+    expect(englishWords(s?.note ?? '')).toEqual([]);
     await store.close();
     await backend.teardown();
   });
