@@ -16,7 +16,7 @@ import {
 } from '../web/cover-actions.js';
 import { person, type SignoffDeps } from './done.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { say } from './lang.js';
+import { cliLang, say } from './lang.js';
 
 /*
  * `ronde ack`, `ronde silence`, `ronde maintenance`: the page's actions from
@@ -36,7 +36,7 @@ async function withStore<T>(
   try {
     return await fn(store, who, deps.now?.() ?? new Date(), boardTimeZone(config));
   } catch (err) {
-    if (err instanceof ActionError) throw new CliError(err.message, EX_USAGE);
+    if (err instanceof ActionError) throw new CliError(err.sayIn(cliLang()), EX_USAGE);
     throw err;
   } finally {
     await store.close();
@@ -49,7 +49,10 @@ function forMs(text: string | undefined): number | null {
   try {
     return parseFor(text);
   } catch (err) {
-    throw new CliError(`--for ${(err as Error).message}`, EX_USAGE);
+    throw new CliError(
+      `--for ${err instanceof ActionError ? err.sayIn(cliLang()) : (err as Error).message}`,
+      EX_USAGE,
+    );
   }
 }
 

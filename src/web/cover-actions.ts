@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseDuration } from '../config/duration.js';
+import { type Key, type Lang, type Params, t } from '../i18n/index.js';
 import type { Selector } from '../notify/covers.js';
 import { formatSelector } from '../notify/covers.js';
 import { addAck, addSpan, endAck, endSpan } from '../notify/covers-repo.js';
@@ -19,9 +20,22 @@ export interface Actor {
   channel: AuditChannel;
 }
 
+/**
+ * A refused action. Its message is English (the API, the chat); built from
+ * the catalogue's words, `sayIn(lang)` says it in another language (the CLI).
+ */
 export class ActionError extends Error {
   override name = 'ActionError';
+  readonly sayIn: (lang: Lang) => string;
+  constructor(words: string | ((lang: Lang) => string)) {
+    super(typeof words === 'string' ? words : words('en'));
+    this.sayIn = typeof words === 'string' ? () => words : words;
+  }
 }
+
+/** An ActionError in the catalogue's words. */
+const refuse = <K extends Key>(key: K, ...params: Params<K>) =>
+  new ActionError((lang) => t(lang, key, ...params));
 
 /** `4d`, `12h`, `90m` → ms; empty → null. */
 export function parseFor(text: string | undefined): number | null {
@@ -31,9 +45,9 @@ export function parseFor(text: string | undefined): number | null {
   try {
     sec = parseDuration(s);
   } catch {
-    throw new ActionError(`"${s}": expected a duration such as 2h, 4d, 1w`);
+    throw refuse('cover.error.duration', { s });
   }
-  if (sec <= 0 || sec > 366 * 86_400) throw new ActionError(`"${s}": between a second and a year`);
+  if (sec <= 0 || sec > 366 * 86_400) throw refuse('cover.error.range', { s });
   return sec * 1000;
 }
 
@@ -61,11 +75,10 @@ export async function acknowledge(
   a: { target: string; check: string; reason: string; forMs: number | null; now: Date },
 ): Promise<string> {
   const reason = a.reason.trim();
-  if (reason === '')
-    throw new ActionError('an acknowledgement needs a reason ("disk ordered, until Friday")');
+  if (reason === '') throw refuse('cover.error.ackReason');
   const [state] = await latestResults(store.conn.db, { target: a.target, check: a.check });
-  if (!state) throw new ActionError(`no check ${a.check} on ${a.target}`);
-  if (state.status === 'OK') throw new ActionError(`${a.check} on ${a.target} is OK: nothing to acknowledge`);
+  if (!state) throw refuse('cover.error.noCheck', { check: a.check, target: a.target });
+  if (state.status === 'OK') throw refuse('cover.error.isOk', { check: a.check, target: a.target });
   const expiresAt = a.forMs === null ? null : new Date(a.now.getTime() + a.forMs);
   return store.conn.write(async (trx) => {
     const id = await addAck(trx, {
@@ -93,7 +106,7 @@ export async function unacknowledge(
 ): Promise<void> {
   await store.conn.write(async (trx) => {
     if (!(await endAck(trx, a.target, a.check, who.name, a.now)))
-      throw new ActionError(`${a.check} on ${a.target} is not acknowledged`);
+      throw refuse('cover.error.notAcked', { check: a.check, target: a.target });
     await audit(trx, who, a.now, 'ack.end', `${a.target}/${a.check}`, {});
   });
 }
@@ -111,8 +124,8 @@ export async function openSpan(
   },
 ): Promise<string> {
   const reason = s.reason.trim();
-  if (reason === '') throw new ActionError(`a ${s.type} needs a reason`);
-  if (s.forMs === null) throw new ActionError(`a ${s.type} needs an end: give a duration (2h, 1d)`);
+  if (reason === '') throw refuse(`cover.error.${s.type}.reason`);
+  if (s.forMs === null) throw refuse(`cover.error.${s.type}.end`);
   const endsAt = new Date(s.now.getTime() + s.forMs);
   return store.conn.write(async (trx) => {
     const id = await addSpan(trx, {
@@ -147,7 +160,7 @@ export async function closeSpan(
 ): Promise<void> {
   await store.conn.write(async (trx) => {
     if (!(await endSpan(trx, s.id, s.type, who.name, s.now)))
-      throw new ActionError(`no ${s.type} #${s.id} in force`);
+      throw refuse(`cover.error.${s.type}.none`, { id: s.id });
     await audit(trx, who, s.now, s.type === 'silence' ? 'silence.end' : 'maintenance.end', `#${s.id}`, {});
   });
 }

@@ -109,6 +109,11 @@ describe('users, audit, ack, silence and maintenance with language: fr in a C lo
     );
     expect(keep(['silence', 'end', `${id}`]).stdout).toBe(`Silence #${id} terminé.\n`);
     expect(keep(['maintenance', 'list']).stdout).toMatch(/^Aucune fenêtre de maintenance en vigueur\.\n/);
+    expect(keep(['ack', 'box', 'disk-strict', '-r', 'x', '--for', '2x']).stderr).toBe(
+      'ronde: --for « 2x » : attendu une durée comme 2h, 4d, 1w\n',
+    );
+    const none = keep(['silence', 'end', '999']);
+    expect([none.code, none.stderr]).toEqual([64, 'ronde: aucun silence #999 en vigueur\n']);
   });
 
   it('no English sentence in any of it', () => {
@@ -133,6 +138,7 @@ describe('the same in English', () => {
       /^Acknowledged #\d+: disk-strict on box \(for 1d\)\.\n$/,
     );
     expect(run(['maintenance', 'list']).stdout).toMatch(/^No maintenance window in force\.\n/);
+    expect(run(['silence', 'end', '999']).stderr).toBe('ronde: no silence #999 in force\n');
   });
 });
 

@@ -1,6 +1,7 @@
 /*
  * The words of `ronde ack`, `ronde silence` and `ronde maintenance`
- * (src/cli/covers.ts): their --help and what they print.
+ * (src/cli/covers.ts): their --help and what they print, and the refusals of
+ * the actions they share with the page (src/web/cover-actions.ts).
  */
 export const en = {
   'cli.ack.help.summary': 'acknowledge a problem: known, being handled (no more messages about it)',
@@ -54,6 +55,21 @@ export const en = {
   'cli.covers.state.over': 'over',
   'cli.covers.state.later': 'later',
   'cli.covers.until': (p: { at: string }) => `until ${p.at}`,
+  // Refusals of the cover actions (src/web/cover-actions.ts): the API and the chat say them in English.
+  'cover.error.duration': (p: { s: string }) => `"${p.s}": expected a duration such as 2h, 4d, 1w`,
+  'cover.error.range': (p: { s: string }) => `"${p.s}": between a second and a year`,
+  'cover.error.ackReason': 'an acknowledgement needs a reason ("disk ordered, until Friday")',
+  'cover.error.noCheck': (p: { check: string; target: string }) => `no check ${p.check} on ${p.target}`,
+  'cover.error.isOk': (p: { check: string; target: string }) =>
+    `${p.check} on ${p.target} is OK: nothing to acknowledge`,
+  'cover.error.notAcked': (p: { check: string; target: string }) =>
+    `${p.check} on ${p.target} is not acknowledged`,
+  'cover.error.silence.reason': 'a silence needs a reason',
+  'cover.error.maintenance.reason': 'a maintenance needs a reason',
+  'cover.error.silence.end': 'a silence needs an end: give a duration (2h, 1d)',
+  'cover.error.maintenance.end': 'a maintenance needs an end: give a duration (2h, 1d)',
+  'cover.error.silence.none': (p: { id: string }) => `no silence #${p.id} in force`,
+  'cover.error.maintenance.none': (p: { id: string }) => `no maintenance #${p.id} in force`,
 };
 
 export const fr: typeof en = {
@@ -108,4 +124,16 @@ export const fr: typeof en = {
   'cli.covers.state.over': 'échue',
   'cli.covers.state.later': 'à venir',
   'cli.covers.until': (p) => `jusqu’au ${p.at}`,
+  'cover.error.duration': (p) => `« ${p.s} » : attendu une durée comme 2h, 4d, 1w`,
+  'cover.error.range': (p) => `« ${p.s} » : entre une seconde et un an`,
+  'cover.error.ackReason': 'une prise en compte demande une raison (« disque commandé, jusqu’à vendredi »)',
+  'cover.error.noCheck': (p) => `aucune vérification ${p.check} sur ${p.target}`,
+  'cover.error.isOk': (p) => `${p.check} sur ${p.target} est OK : rien à prendre en compte`,
+  'cover.error.notAcked': (p) => `${p.check} sur ${p.target} n’est pas pris en compte`,
+  'cover.error.silence.reason': 'un silence demande une raison',
+  'cover.error.maintenance.reason': 'une maintenance demande une raison',
+  'cover.error.silence.end': 'un silence demande une fin : donnez une durée (2h, 1d)',
+  'cover.error.maintenance.end': 'une maintenance demande une fin : donnez une durée (2h, 1d)',
+  'cover.error.silence.none': (p) => `aucun silence #${p.id} en vigueur`,
+  'cover.error.maintenance.none': (p) => `aucune maintenance #${p.id} en vigueur`,
 };
