@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type Key, type Lang, type Params, t } from '../i18n/index.js';
 import type { Conn } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { hashPassword } from './passwords.js';
@@ -18,9 +19,18 @@ export interface User {
 
 export const USER_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 
+/** A refused change: its message is English (the page), `sayIn(lang)` says it in the CLI's language. */
 export class UserError extends Error {
   override name = 'UserError';
+  readonly sayIn: (lang: Lang) => string;
+  constructor(words: (lang: Lang) => string) {
+    super(words('en'));
+    this.sayIn = words;
+  }
 }
+
+const refuse = <K extends Key>(key: K, ...params: Params<K>) =>
+  new UserError((lang) => t(lang, key, ...params));
 
 export async function getUser(db: Kysely<Database>, name: string): Promise<User | undefined> {
   const r = await db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
@@ -42,9 +52,8 @@ export async function addUser(
   trx: Kysely<Database>,
   u: { name: string; role: Role; password: string; now: Date },
 ): Promise<User> {
-  if (!USER_NAME_RE.test(u.name))
-    throw new UserError(`"${u.name}": a user name is letters, digits, ".", "_" or "-" (at most 64)`);
-  if (await getUser(trx, u.name)) throw new UserError(`user "${u.name}" already exists`);
+  if (!USER_NAME_RE.test(u.name)) throw refuse('user.error.name', { name: u.name });
+  if (await getUser(trx, u.name)) throw refuse('user.error.exists', { name: u.name });
   const hash = await hashPassword(u.password);
   await trx
     .insertInto('users')
@@ -74,13 +83,13 @@ export async function setPassword(
     .set({ password_hash: hash, password_changed_at: now.getTime(), source: 'local' })
     .where('name', '=', name)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new UserError(`no user "${name}"`);
+  if (Number(r.numUpdatedRows) === 0) throw refuse('user.error.none', { name });
   await trx.deleteFrom('sessions').where('user_name', '=', name).execute();
 }
 
 export async function setRole(trx: Kysely<Database>, name: string, role: Role): Promise<void> {
   const r = await trx.updateTable('users').set({ role }).where('name', '=', name).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new UserError(`no user "${name}"`);
+  if (Number(r.numUpdatedRows) === 0) throw refuse('user.error.none', { name });
 }
 
 export async function setLanguage(conn: Conn, name: string, language: 'fr' | 'en' | null): Promise<void> {
@@ -91,7 +100,7 @@ export async function setLanguage(conn: Conn, name: string, language: 'fr' | 'en
 export async function removeUser(trx: Kysely<Database>, name: string): Promise<void> {
   await trx.deleteFrom('sessions').where('user_name', '=', name).execute();
   const r = await trx.deleteFrom('users').where('name', '=', name).executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) throw new UserError(`no user "${name}"`);
+  if (Number(r.numDeletedRows) === 0) throw refuse('user.error.none', { name });
 }
 
 /**
@@ -103,8 +112,7 @@ export async function upsertExternalUser(
   u: { name: string; role: Role; source: 'ldap' | 'proxy'; now: Date },
 ): Promise<User> {
   const existing = await getUser(trx, u.name);
-  if (existing && existing.source === 'local')
-    throw new UserError(`"${u.name}" is a local user: it logs in with its own password`);
+  if (existing && existing.source === 'local') throw refuse('user.error.local', { name: u.name });
   if (existing) await trx.updateTable('users').set({ role: u.role }).where('name', '=', u.name).execute();
   else
     await trx

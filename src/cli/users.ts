@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/types.js';
 import { CliError, EX_USAGE } from './errors.js';
-import { say } from './lang.js';
+import { cliLang, say } from './lang.js';
 
 export interface UsersDeps {
   context(): Promise<{ config: Config; openStore(): Promise<Store> }>;
@@ -129,7 +129,7 @@ async function change<T>(
       }),
     );
   } catch (err) {
-    if (err instanceof UserError) throw new CliError(err.message, EX_USAGE);
+    if (err instanceof UserError) throw new CliError(err.sayIn(cliLang()), EX_USAGE);
     throw err;
   }
 }

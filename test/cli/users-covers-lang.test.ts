@@ -80,6 +80,7 @@ describe('users, audit, ack, silence and maintenance with language: fr in a C lo
       'Mot de passe de bob changé ; ses sessions sont fermées.\n',
     );
     expect(keep(['users', 'remove', 'bob']).stdout).toBe('Compte bob supprimé.\n');
+    expect(keep(['users', 'remove', 'bob']).stderr).toBe('ronde: aucun compte « bob »\n');
     const audit = keep(['audit']);
     expect(audit.stdout.split('\n').filter(Boolean)).toHaveLength(4);
     expect(audit.stdout).toMatch(/^.* UTC {2}\S+ {2}user\.remove {2}bob {2}\(cli local\)$/m);
@@ -130,6 +131,7 @@ describe('the same in English', () => {
       'User bob added (viewer). Log in at the address of `ronde serve`.\n' +
         'Note: "bob" is not a member of team:, so signing off from the page will be refused.\n',
     );
+    expect(run(['users', 'remove', 'nobody']).stderr).toBe('ronde: no user "nobody"\n');
     expect(run(['users', 'role', 'bob', 'boss']).stderr).toBe(
       'ronde: --role boss: expected one of viewer, operator, admin\n',
     );

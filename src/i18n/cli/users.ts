@@ -36,6 +36,13 @@ export const en = {
   'cli.users.differ': 'the two passwords differ',
   'cli.users.tooShort': (p: { n: number }) => `a password needs at least ${p.n} characters`,
   'cli.users.noPassword': 'no password given on stdin',
+  // Refusals of src/auth/users.ts: the page says them in English.
+  'user.error.name': (p: { name: string }) =>
+    `"${p.name}": a user name is letters, digits, ".", "_" or "-" (at most 64)`,
+  'user.error.exists': (p: { name: string }) => `user "${p.name}" already exists`,
+  'user.error.none': (p: { name: string }) => `no user "${p.name}"`,
+  'user.error.local': (p: { name: string }) =>
+    `"${p.name}" is a local user: it logs in with its own password`,
 
   'cli.audit.help.summary':
     'who did what, when, from where: sign-offs, acknowledgements, logins, user changes',
@@ -86,6 +93,12 @@ export const fr: typeof en = {
   'cli.users.differ': 'les deux mots de passe diffèrent',
   'cli.users.tooShort': (p) => `un mot de passe doit avoir au moins ${p.n} caractères`,
   'cli.users.noPassword': 'aucun mot de passe sur l’entrée standard',
+  'user.error.name': (p) =>
+    `« ${p.name} » : un identifiant est fait de lettres, chiffres, « . », « _ » ou « - » (64 au plus)`,
+  'user.error.exists': (p) => `le compte « ${p.name} » existe déjà`,
+  'user.error.none': (p) => `aucun compte « ${p.name} »`,
+  'user.error.local': (p) =>
+    `« ${p.name} » est un compte local : il se connecte avec son propre mot de passe`,
 
   'cli.audit.help.summary':
     'qui a fait quoi, quand, d’où : validations, prises en compte, connexions, comptes',
