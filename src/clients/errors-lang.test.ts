@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { englishWords } from '../../test/helpers/english.js';
 import { prometheusQuery } from '../checks/prometheus/query/index.js';
@@ -9,6 +10,7 @@ import { DockerError, dockerError } from './docker/errors.js';
 import { PrometheusError } from './prometheus/errors.js';
 import { expectOk } from './prometheus/http.js';
 import { httpsFetcher } from './proxmox/transport.js';
+import { ProbeError, probeTls } from './tls/probe.js';
 
 /*
  * The rule for clients' errors (docs/architecture.md, "A kind's words"): a
@@ -94,5 +96,20 @@ describe("clients' errors in the team's language", () => {
     }
     expect((err as Error).message).toBe('url must be https:// (http://127.0.70.1:8006)');
     expect(sayError('fr', err)).toBe('url doit être en https:// (http://127.0.70.1:8006)');
+  });
+
+  it('TLS: a PostgreSQL server with SSL off, said in French by the probe', async () => {
+    // Answers the SSLRequest as a PostgreSQL server with ssl = off does: one byte, "N".
+    const srv = createTcpServer((sock) => sock.once('data', () => sock.end('N')));
+    await new Promise<void>((ok) => srv.listen(0, '127.0.70.4', ok));
+    const port = (srv.address() as AddressInfo).port;
+    const err = await probeTls({ host: '127.0.70.4', port, starttls: 'postgres', timeoutMs: 5000 }).catch(
+      (e: unknown) => e,
+    );
+    srv.close();
+    expect(err).toBeInstanceOf(ProbeError);
+    expect((err as ProbeError).notOffered).toBe(true);
+    expect((err as Error).message).toBe('the PostgreSQL server has SSL off');
+    expect(sayError('fr', err)).toBe('le serveur PostgreSQL a SSL désactivé');
   });
 });

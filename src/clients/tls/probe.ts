@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP, Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
 import { type StartTls, StartTlsError, startTls } from './starttls.js';
 
 /**
@@ -34,14 +35,16 @@ export interface ProbeResult {
 }
 
 export class ProbeError extends Error {
+  declare readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly stage: 'connect' | 'starttls' | 'handshake',
     /** STARTTLS is not offered at all. */
     readonly notOffered = false,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'ProbeError';
+    attachSaid(this, message);
   }
 }
 
@@ -50,10 +53,10 @@ export async function probeTls(o: ProbeOptions): Promise<ProbeResult> {
   const raw = new Socket();
   let stage: ProbeError['stage'] = 'connect';
   const timer = setTimeout(
-    () => raw.destroy(new ProbeError(`timed out after ${o.timeoutMs} ms (${stage})`, stage)),
+    () => raw.destroy(new ProbeError(said('client.tls.timeout', { ms: o.timeoutMs, stage }), stage)),
     o.timeoutMs,
   );
-  const onAbort = () => raw.destroy(new ProbeError('aborted', stage));
+  const onAbort = () => raw.destroy(new ProbeError(said('client.tls.aborted'), stage));
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -69,7 +72,11 @@ export async function probeTls(o: ProbeOptions): Promise<ProbeResult> {
     const failed = new Promise<never>((_r, reject) => raw.once('error', reject));
     await Promise.race([startTls(raw, o.starttls), failed]).catch((e: Error) => {
       if (e instanceof ProbeError) throw e;
-      throw new ProbeError(e.message, 'starttls', e instanceof StartTlsError && e.notOffered);
+      throw new ProbeError(
+        e instanceof StartTlsError ? (e.said ?? e.message) : e.message,
+        'starttls',
+        e instanceof StartTlsError && e.notOffered,
+      );
     });
     stage = 'handshake';
     const servername = o.servername ?? (isIP(o.host) ? undefined : o.host);

@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
 
 /**
  * The plaintext dialogs that upgrade a connection to TLS (STARTTLS and its cousins),
@@ -9,13 +10,15 @@ export type StartTls = 'none' | 'smtp' | 'imap' | 'pop3' | 'ldap' | 'postgres';
 
 /** Where a probe stopped, for a message a person understands. */
 export class StartTlsError extends Error {
+  declare readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     /** The server does not offer the upgrade at all (plain text only): a finding, not a failure to probe. */
     readonly notOffered = false,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'StartTlsError';
+    attachSaid(this, message);
   }
 }
 
@@ -129,10 +132,11 @@ export async function startTls(sock: Socket, proto: StartTls): Promise<void> {
         const ehlo = await r.until(smtpReply, 'the EHLO reply');
         if (ehlo.code !== 250) throw new StartTlsError(`EHLO refused: ${ehlo.lines.join(' ')}`);
         if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l)))
-          throw new StartTlsError('the server does not offer STARTTLS (mail to it travels in clear)', true);
+          throw new StartTlsError(said('client.tls.noStarttls'), true);
         send('STARTTLS\r\n');
         const go = await r.until(smtpReply, 'the STARTTLS reply');
-        if (go.code !== 220) throw new StartTlsError(`STARTTLS refused: ${go.lines.join(' ')}`);
+        if (go.code !== 220)
+          throw new StartTlsError(said('client.tls.starttlsRefused', { reply: go.lines.join(' ') }));
         return;
       }
       case 'imap': {
@@ -142,7 +146,7 @@ export async function startTls(sock: Socket, proto: StartTls): Promise<void> {
         const go = await r.until((b) => imapTagged(b, 'r1'), 'the STARTTLS reply');
         if (!/^r1 OK/i.test(go))
           throw new StartTlsError(
-            `the server refuses STARTTLS: ${go}`,
+            said('client.tls.refuses', { what: 'STARTTLS', reply: go }),
             /BAD|NO/i.test(go.split(' ')[1] ?? ''),
           );
         return;
@@ -152,14 +156,14 @@ export async function startTls(sock: Socket, proto: StartTls): Promise<void> {
         if (!hello.startsWith('+OK')) throw new StartTlsError(`POP3 greeting: ${hello}`);
         send('STLS\r\n');
         const go = await r.until(firstLine, 'the STLS reply');
-        if (!go.startsWith('+OK')) throw new StartTlsError(`the server refuses STLS: ${go}`, true);
+        if (!go.startsWith('+OK'))
+          throw new StartTlsError(said('client.tls.refuses', { what: 'STLS', reply: go }), true);
         return;
       }
       case 'ldap': {
         send(LDAP_STARTTLS);
         const rc = await r.until(ldapExtendedResult, 'the StartTLS response');
-        if (rc !== 0)
-          throw new StartTlsError(`the LDAP server refuses StartTLS (result code ${rc})`, rc === 2);
+        if (rc !== 0) throw new StartTlsError(said('client.tls.ldapRefuses', { rc }), rc === 2);
         return;
       }
       case 'postgres': {
@@ -169,7 +173,7 @@ export async function startTls(sock: Socket, proto: StartTls): Promise<void> {
           (b) => (b.length ? String.fromCharCode(b[0]!) : undefined),
           'the SSLRequest reply',
         );
-        if (c === 'N') throw new StartTlsError('the PostgreSQL server has SSL off', true);
+        if (c === 'N') throw new StartTlsError(said('client.tls.pgSslOff'), true);
         if (c !== 'S') throw new StartTlsError(`unexpected reply to SSLRequest: ${JSON.stringify(c)}`);
         return;
       }

@@ -99,6 +99,14 @@ export const en = {
     `task ${p.upid} still running after ${p.sec} s`,
   // ldap (src/clients/ldap/)
   'client.ldap.bindRefused': (p: { dn: string; error: string }) => `bind as ${p.dn} refused: ${p.error}`,
+  // tls (src/clients/tls/): the server's own reply is quoted as it came.
+  'client.tls.timeout': (p: { ms: number; stage: string }) => `timed out after ${p.ms} ms (${p.stage})`,
+  'client.tls.aborted': 'aborted',
+  'client.tls.noStarttls': 'the server does not offer STARTTLS (mail to it travels in clear)',
+  'client.tls.starttlsRefused': (p: { reply: string }) => `STARTTLS refused: ${p.reply}`,
+  'client.tls.refuses': (p: { what: string; reply: string }) => `the server refuses ${p.what}: ${p.reply}`,
+  'client.tls.ldapRefuses': (p: { rc: number }) => `the LDAP server refuses StartTLS (result code ${p.rc})`,
+  'client.tls.pgSslOff': 'the PostgreSQL server has SSL off',
 };
 
 export const fr: typeof en = {
@@ -175,4 +183,12 @@ export const fr: typeof en = {
   'client.proxmox.taskRunning': (p) => `la tâche ${p.upid} tourne encore après ${p.sec} s`,
   // ldap
   'client.ldap.bindRefused': (p) => `connexion (bind) en tant que ${p.dn} refusée : ${p.error}`,
+  // tls
+  'client.tls.timeout': (p) => `délai dépassé après ${p.ms} ms (${p.stage})`,
+  'client.tls.aborted': 'interrompu',
+  'client.tls.noStarttls': 'le serveur ne propose pas STARTTLS (le courrier vers lui circule en clair)',
+  'client.tls.starttlsRefused': (p) => `STARTTLS refusé : ${p.reply}`,
+  'client.tls.refuses': (p) => `le serveur refuse ${p.what} : ${p.reply}`,
+  'client.tls.ldapRefuses': (p) => `le serveur LDAP refuse StartTLS (code de résultat ${p.rc})`,
+  'client.tls.pgSslOff': 'le serveur PostgreSQL a SSL désactivé',
 };

@@ -1,5 +1,6 @@
 import { ProbeError, probeTls } from '../../../clients/tls/probe.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { sayError } from '../../../core/said.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { changes, type EndpointFacts, judgeEndpoint, outcome } from './judge.js';
 import { type Endpoint, endpoints, Options, type TlsEndpointOptions } from './options.js';
@@ -25,10 +26,14 @@ async function probeOne(
   } catch (e) {
     const base = { endpoint: ep.id, starttls: ep.starttls };
     if (e instanceof ProbeError && e.notOffered)
-      return { ...base, status: 'CRIT', problems: [{ status: 'CRIT', why: `${ep.id}: ${e.message}` }] };
+      return {
+        ...base,
+        status: 'CRIT',
+        problems: [{ status: 'CRIT', why: `${ep.id}: ${sayError(lang, e)}` }],
+      };
     const what =
       e instanceof ProbeError
-        ? t(lang, 'tls.endpoint.stageFailed', { stage: e.stage, error: e.message })
+        ? t(lang, 'tls.endpoint.stageFailed', { stage: e.stage, error: sayError(lang, e) })
         : t(lang, 'tls.endpoint.cannotProbe', { error: (e as Error).message });
     // A handshake refused is what clients see too: CRIT. Not reaching the service: UNKNOWN.
     const status = e instanceof ProbeError && e.stage === 'handshake' ? 'CRIT' : 'UNKNOWN';
