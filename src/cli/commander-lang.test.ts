@@ -59,9 +59,9 @@ describe('commander in French', () => {
     setCliLang('fr');
     const help = program().root.commands[0]!.helpInformation();
     expect(help).toMatch(/^Utilisation : ronde hosts/);
-    for (const s of ['Arguments :', 'Options :', 'Commandes :', '(par défaut : false)', 'affiche l’aide'])
+    for (const s of ['Arguments :', 'Options :', 'Commandes :', '(par défaut : false)', 'afficher l’aide'])
       expect(help).toContain(s);
-    expect(program().root.helpInformation()).toMatch(/help \[command\] +affiche l’aide de la commande/);
+    expect(program().root.helpInformation()).toMatch(/help \[command\] +afficher l’aide de la commande/);
   });
 
   it('English is commander’s own, word for word', () => {

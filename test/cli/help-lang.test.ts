@@ -85,7 +85,7 @@ describe('--help in the user’s language', () => {
     const english: string[] = [];
     for (const [path, help] of fr) {
       expect(help, path).toMatch(/^Utilisation : ronde/);
-      expect(help, path).toContain('affiche l’aide de la commande');
+      expect(help, path).toContain('afficher l’aide de la commande');
       expect(help, path).not.toMatch(/^(Options|Commands|Arguments):$/m);
       // French is longer than English: it must fit in 80 columns too (output.test.ts checks English).
       for (const line of help.split('\n')) expect(line.length, `${path}: ${line}`).toBeLessThanOrEqual(80);

@@ -96,7 +96,7 @@ export const en = {
 };
 
 export const fr: typeof en = {
-  'cli.hosts.help.summary': 'liste l’inventaire et si ronde peut se connecter à chaque hôte',
+  'cli.hosts.help.summary': 'lister l’inventaire et si ronde peut se connecter à chaque hôte',
   'cli.hosts.help.description':
     'Une ligne par hôte : adresse, transport, tags, la connexion telle que résolue (inventaire > ' +
     '~/.ssh/config > valeurs par défaut), les rebonds, et si ronde peut se connecter : ok, clé d’hôte ' +
@@ -113,7 +113,7 @@ export const fr: typeof en = {
   'cli.hosts.help.examples':
     '\nExemples :\n  ronde hosts\n  ronde hosts tag:web --json\n  ronde hosts trust web1 --fingerprint SHA256:…',
   'cli.hosts.help.trust.summary':
-    'enregistre la clé d’un hôte dans le known_hosts de ronde, après vérification',
+    'enregistrer la clé d’un hôte dans le known_hosts de ronde, après vérification',
   'cli.hosts.help.trust.description':
     'Se connecte à l’hôte (sans rien exécuter), montre l’empreinte SHA256 de sa clé d’hôte et, une fois ' +
     'confirmée, l’ajoute au known_hosts propre à ronde (<state dir>/known_hosts). Comparez l’empreinte ' +

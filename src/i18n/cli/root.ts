@@ -83,7 +83,7 @@ export const fr: typeof en = {
   'cli.root.debugHint': '(RONDE_DEBUG=1 pour la pile d’appels ; merci de la signaler)',
   'cli.warning': (p) => `attention : ${p.what}`,
 
-  'cli.check.help.summary': 'lance les vérifications maintenant et en rend compte',
+  'cli.check.help.summary': 'lancer les vérifications maintenant et en rendre compte',
   'cli.check.help.description':
     'Lance les vérifications configurées sur les hôtes choisis (tous par défaut) et affiche une ligne ' +
     'par vérification. Sans fichier de configuration, vérifie la machine où ronde tourne avec les ' +
@@ -108,7 +108,7 @@ export const fr: typeof en = {
   'cli.check.noStore': (p) =>
     `impossible d’ouvrir la base, les résultats ne seront PAS enregistrés : ${p.why}`,
 
-  'cli.checks.help.summary': 'liste les sortes de vérifications',
+  'cli.checks.help.summary': 'lister les sortes de vérifications',
   'cli.checks.help.description':
     'Liste chaque sorte de vérification, si elle tourne sans configuration, et sa page de documentation.',
   'cli.checks.help.json': 'liste lisible par un programme',
@@ -130,7 +130,7 @@ export const fr: typeof en = {
     `${p.routines} ${p.routines < 2 ? 'routine' : 'routines'}`,
   'cli.config.problems': (p) => `${p.n} ${p.n < 2 ? 'problème' : 'problèmes'} dans la configuration`,
 
-  'cli.history.help.summary': 'montre quand les vérifications ont changé d’état',
+  'cli.history.help.summary': 'montrer quand les vérifications ont changé d’état',
   'cli.history.help.description':
     'Liste les changements d’état, les plus récents d’abord : quand une vérification sur une cible est ' +
     'passée d’un état à un autre. Les résultats identiques répétés ne sont pas listés ; « nouveau » ' +

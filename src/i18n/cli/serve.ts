@@ -52,7 +52,7 @@ export const en = {
 };
 
 export const fr: typeof en = {
-  'cli.serve.help.summary': 'lance le démon : vérifications planifiées, rappels, points d’accès HTTP',
+  'cli.serve.help.summary': 'lancer le démon : vérifications planifiées, rappels, points d’accès HTTP',
   'cli.serve.help.description':
     'Lance chaque vérification à son intervalle (un lot par hôte, réparti sur l’intervalle), enregistre ' +
     'chaque ronde avec ce qu’elle annonce, envoie les rappels de routines et la file d’envoi aux ' +
