@@ -118,14 +118,18 @@ export function parseConfig(text: string, file: string, registry: Registry, env 
   };
   const crossSection: Issue[] = structural.data
     ? [
-        ...routineTeamIssues(structural.data.routines, structural.data.team),
-        ...routeIssues(structural.data.routes, structural.data.notifiers),
-        ...upgradeIssues(structural.data.upgrade, {
-          hosts: structural.data.hosts.map((h) => h.name),
-          routines: structural.data.routines.map((r) => r.id),
-          windows: structural.data.maintenance.map((w) => w.name),
-        }),
-        ...releaseNotifyIssues(structural.data.releases, structural.data.notifiers),
+        ...routineTeamIssues(structural.data.routines, structural.data.team, lang),
+        ...routeIssues(structural.data.routes, structural.data.notifiers, lang),
+        ...upgradeIssues(
+          structural.data.upgrade,
+          {
+            hosts: structural.data.hosts.map((h) => h.name),
+            routines: structural.data.routines.map((r) => r.id),
+            windows: structural.data.maintenance.map((w) => w.name),
+          },
+          lang,
+        ),
+        ...releaseNotifyIssues(structural.data.releases, structural.data.notifiers, lang),
         ...routineLinkIssues(structural.data, registry, lang),
       ]
     : [];

@@ -123,7 +123,10 @@ export const databaseSchema = z
     path: z.string().min(1).optional().describe('SQLite database file (default /var/lib/ronde/ronde.db).'),
   })
   .strict()
-  .refine((d) => !(d.url && d.path), { error: 'give either url (PostgreSQL) or path (SQLite), not both' })
+  .refine((d) => !(d.url && d.path), {
+    error: 'give either url (PostgreSQL) or path (SQLite), not both',
+    params: { key: 'config.database.urlOrPath' },
+  })
   .describe('Where results, sign-offs and the outbox are stored.');
 
 export const defaultsSchema = z
@@ -143,7 +146,10 @@ export const configSchema = z
   .object({
     timezone: z
       .string()
-      .refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Paris' })
+      .refine(isTimeZone, {
+        error: 'expected an IANA time zone such as Europe/Paris',
+        params: { key: 'config.timezone' },
+      })
       .optional()
       .describe('IANA time zone for schedules and reports (default: the system’s).'),
     language: z

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Registry } from '../core/registry.js';
 import { suggest as closest } from '../core/suggest.js';
-import { type Lang, t } from '../i18n/index.js';
+import { type Key, type Lang, messages, t } from '../i18n/index.js';
 import { configSchema } from './schema.js';
 
 /** A problem before it is located in the YAML. */
@@ -41,7 +41,7 @@ export function fromZod(
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code !== 'unrecognized_keys') {
-      out.push({ path, message: issue.message });
+      out.push({ path, message: issue.code === 'custom' ? said(issue, lang) : issue.message });
       continue;
     }
     const known = keysAt(schema, issue.path);
@@ -51,6 +51,17 @@ export function fromZod(
     }
   }
   return out;
+}
+
+/**
+ * A schema's own refinement, in `lang`: a custom issue names its sentence with
+ * `params: { key, …parameters }` (keys of src/i18n/config.ts); its English
+ * `message` stays for a parse that is not the configuration's.
+ */
+export function said(issue: z.core.$ZodIssueCustom, lang: Lang): string {
+  const key = issue.params?.key;
+  if (typeof key !== 'string' || !(key in messages(lang))) return issue.message;
+  return (t as (l: Lang, k: Key, p: unknown) => string)(lang, key as Key, issue.params);
 }
 
 /** The keys an object schema allows at `path` (for hints); [] when it cannot tell. */

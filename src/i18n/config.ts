@@ -54,6 +54,28 @@ export const en = {
     `secret ${p.ref}: environment variable ${p.name} is not set`,
   'config.secret.cannotReadFile': (p: { ref: string; code: string }) =>
     `secret ${p.ref}: cannot read file (${p.code})`,
+  // Cross-section checks and refinements of the schemas (src/*/schema.ts): a custom
+  // zod issue carries `params: { key, … }` and validate.ts says it with these.
+  'config.database.urlOrPath': 'give either url (PostgreSQL) or path (SQLite), not both',
+  'config.timezone': 'expected an IANA time zone such as Europe/Paris',
+  'config.routine.everyOrCron': 'give exactly one of `every:` or `cron:`',
+  'config.routine.cronNever': 'this cron pattern never fires',
+  'config.routine.cronInvalid': (p: { error: string }) => `invalid cron pattern: ${p.error}`,
+  'config.routine.checksOkNeedsChecks': '`done_when: checks_ok` needs at least one entry in `checks:`',
+  'config.routine.idTwice': (p: { id: string }) => `routine id "${p.id}" used twice`,
+  'config.routine.notMember': (p: { name: string }) => `"${p.name}" is not a member of \`team:\``,
+  'config.team.twice': (p: { name: string }) => `team member "${p.name}" listed twice`,
+  'config.email.userPassword': 'give both `user` and `password`, or neither',
+  'config.email.plaintext': 'a password is never sent in plaintext: keep `starttls: true` or set `tls: true`',
+  'config.notifier.twice': (p: { name: string }) => `notifier "${p.name}" defined twice`,
+  'config.notifier.none': (p: { name: string }) => `no notifier named "${p.name}" in \`notifiers:\``,
+  'config.route.noEvent': (p: { events: string }) => `matches no event; events are ${p.events}`,
+  'config.window.cron': 'expected a cron pattern such as "0 3 * * sun" (MIN HOUR DOM MON DOW)',
+  'config.window.covers': 'a window covers something: give host, tag, kind or check',
+  'config.release.twice': (p: { name: string }) => `release watch "${p.name}" defined twice`,
+  'config.upgrade.noRoutine': (p: { name: string }) => `no routine "${p.name}" in \`routines:\``,
+  'config.upgrade.noWindow': (p: { name: string }) => `no window "${p.name}" in \`maintenance:\``,
+  'config.upgrade.notHost': (p: { name: string }) => `"${p.name}" is not a host of \`hosts:\``,
 };
 
 export const fr: typeof en = {
@@ -94,4 +116,26 @@ export const fr: typeof en = {
   'config.secret.envUnset': (p) =>
     `secret ${p.ref} : la variable d’environnement ${p.name} n’est pas définie`,
   'config.secret.cannotReadFile': (p) => `secret ${p.ref} : impossible de lire le fichier (${p.code})`,
+  'config.database.urlOrPath': 'donnez url (PostgreSQL) ou path (SQLite), pas les deux',
+  'config.timezone': 'fuseau horaire IANA attendu, par exemple Europe/Paris',
+  'config.routine.everyOrCron': 'donnez exactement l’un de `every:` ou `cron:`',
+  'config.routine.cronNever': 'ce motif cron ne se déclenche jamais',
+  'config.routine.cronInvalid': (p) => `motif cron invalide : ${p.error}`,
+  'config.routine.checksOkNeedsChecks': '`done_when: checks_ok` demande au moins une entrée dans `checks:`',
+  'config.routine.idTwice': (p) => `identifiant « ${p.id} » utilisé deux fois`,
+  'config.routine.notMember': (p) => `« ${p.name} » n’est pas membre de \`team:\``,
+  'config.team.twice': (p) => `membre de l’équipe « ${p.name} » listé deux fois`,
+  'config.email.userPassword': 'donnez `user` et `password` ensemble, ou aucun des deux',
+  'config.email.plaintext':
+    'un mot de passe ne part jamais en clair : gardez `starttls: true` ou mettez `tls: true`',
+  'config.notifier.twice': (p) => `notificateur « ${p.name} » défini deux fois`,
+  'config.notifier.none': (p) => `aucun notificateur nommé « ${p.name} » dans \`notifiers:\``,
+  'config.route.noEvent': (p) => `ne correspond à aucun événement ; les événements sont : ${p.events}`,
+  'config.window.cron':
+    'motif cron attendu, par exemple « 0 3 * * sun » (minute heure jour mois jour-de-semaine)',
+  'config.window.covers': 'une fenêtre couvre quelque chose : donnez `host`, `tag`, `kind` ou `check`',
+  'config.release.twice': (p) => `suivi de versions « ${p.name} » défini deux fois`,
+  'config.upgrade.noRoutine': (p) => `aucune routine « ${p.name} » dans \`routines:\``,
+  'config.upgrade.noWindow': (p) => `aucune fenêtre « ${p.name} » dans \`maintenance:\``,
+  'config.upgrade.notHost': (p) => `« ${p.name} » n’est pas un hôte de \`hosts:\``,
 };

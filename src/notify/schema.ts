@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { durationSchema } from '../config/duration.js';
 import { secretString as SecretString, secretHttpUrl } from '../core/secret-ref.js';
+import { type Lang, t } from '../i18n/index.js';
 import { EVENTS, type NotifyEvent } from './types.js';
 
 /*
@@ -82,12 +83,14 @@ export const EmailNotifier = z
       ctx.addIssue({
         code: 'custom',
         message: 'give both `user` and `password`, or neither',
+        params: { key: 'config.email.userPassword' },
         path: ['user'],
       });
     if (e.user !== undefined && !e.starttls && !e.tls)
       ctx.addIssue({
         code: 'custom',
         message: 'a password is never sent in plaintext: keep `starttls: true` or set `tls: true`',
+        params: { key: 'config.email.plaintext' },
         path: ['starttls'],
       });
   });
@@ -107,7 +110,12 @@ export const Notifiers = z
     const seen = new Set<string>();
     for (const [i, n] of list.entries()) {
       if (seen.has(n.name))
-        ctx.addIssue({ code: 'custom', message: `notifier "${n.name}" defined twice`, path: [i, 'name'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `notifier "${n.name}" defined twice`,
+          params: { key: 'config.notifier.twice', name: n.name },
+          path: [i, 'name'],
+        });
       seen.add(n.name);
     }
   })
@@ -125,6 +133,7 @@ const EventGlob = z
   .refine((g) => EVENTS.some((e) => globToRegExp(g).test(e)), {
     // A typo (`chek.*`) would otherwise silently route nothing.
     error: `matches no event; events are ${EVENTS.join(', ')}`,
+    params: { key: 'config.route.noEvent', events: EVENTS.join(', ') },
   });
 
 export const Route = z
@@ -144,6 +153,7 @@ export type Routes = z.output<typeof Routes>;
 export function routeIssues(
   routes: readonly Route[],
   notifiers: readonly { name: string }[],
+  lang: Lang = 'en',
 ): { path: (string | number)[]; message: string }[] {
   const names = new Set(notifiers.map((n) => n.name));
   const issues: { path: (string | number)[]; message: string }[] = [];
@@ -152,7 +162,7 @@ export function routeIssues(
       if (!names.has(n))
         issues.push({
           path: ['routes', i, 'notifiers', j],
-          message: `no notifier named "${n}" in \`notifiers:\``,
+          message: t(lang, 'config.notifier.none', { name: n }),
         });
   return issues;
 }
@@ -186,7 +196,10 @@ export const MaintenanceWindow = z
     cron: z
       .string()
       .min(1)
-      .refine(validCron, { error: 'expected a cron pattern such as "0 3 * * sun" (MIN HOUR DOM MON DOW)' })
+      .refine(validCron, {
+        error: 'expected a cron pattern such as "0 3 * * sun" (MIN HOUR DOM MON DOW)',
+        params: { key: 'config.window.cron' },
+      })
       .describe('When each window opens: "MIN HOUR DOM MON DOW" in the configured timezone.'),
     duration: durationSchema.describe('How long each window lasts (`2h`, `30m`).'),
     host: z.string().min(1).optional().describe('Cover this host only.'),
@@ -198,6 +211,7 @@ export const MaintenanceWindow = z
   .strict()
   .refine((w) => w.host || w.tag || w.kind || w.check, {
     error: 'a window covers something: give host, tag, kind or check',
+    params: { key: 'config.window.covers' },
   })
   .describe('A recurring maintenance window: no message for what it covers while it is open.');
 

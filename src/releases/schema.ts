@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { secretString as SecretString } from '../core/secret-ref.js';
+import { type Lang, t } from '../i18n/index.js';
 import { SOURCE_IDS } from '../sources/index.js';
 
 /*
@@ -69,6 +70,7 @@ export const Releases = z
         ctx.addIssue({
           code: 'custom',
           message: `release watch "${w.name}" defined twice`,
+          params: { key: 'config.release.twice', name: w.name },
           path: [i, 'name'],
         });
       seen.add(w.name);
@@ -81,6 +83,7 @@ export type Releases = z.output<typeof Releases>;
 export function releaseNotifyIssues(
   releases: readonly ReleaseWatch[],
   notifiers: readonly { name: string }[],
+  lang: Lang = 'en',
 ): { path: (string | number)[]; message: string }[] {
   const names = new Set(notifiers.map((n) => n.name));
   return releases.flatMap((w, i) =>
@@ -89,7 +92,7 @@ export function releaseNotifyIssues(
       .filter(({ n }) => !names.has(n))
       .map(({ n, j }) => ({
         path: ['releases', i, 'notify', j],
-        message: `no notifier named "${n}" in \`notifiers:\``,
+        message: t(lang, 'config.notifier.none', { name: n }),
       })),
   );
 }

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { type Lang, t } from '../i18n/index.js';
 
 /** `every:` units. Calendar units (not seconds): `1mo` from Jan 31 is the end of February. */
 export type EveryUnit = 'd' | 'w' | 'mo' | 'y';
@@ -27,12 +28,22 @@ export function parseWindow(text: string): number {
 
 /** Why a cron pattern is unusable, or undefined when it is fine. */
 export function cronProblem(pattern: string): string | undefined {
+  return cronIssue(pattern)?.message;
+}
+
+/** cronProblem with its catalogue key (src/i18n/config.ts), for the configuration's language. */
+function cronIssue(pattern: string): { message: string; params: Record<string, string> } | undefined {
   try {
     // A pattern that never fires (`0 0 30 2 *`) would leave a routine silently never due.
-    if (new Cron(pattern, { paused: true }).nextRun() === null) return 'this cron pattern never fires';
+    if (new Cron(pattern, { paused: true }).nextRun() === null)
+      return { message: 'this cron pattern never fires', params: { key: 'config.routine.cronNever' } };
     return undefined;
   } catch (err) {
-    return `invalid cron pattern: ${(err as Error).message}`;
+    const error = (err as Error).message;
+    return {
+      message: `invalid cron pattern: ${error}`,
+      params: { key: 'config.routine.cronInvalid', error },
+    };
   }
 }
 
@@ -102,14 +113,20 @@ export const Routine = z
   .strict()
   .superRefine((r, ctx) => {
     if ((r.every === undefined) === (r.cron === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'give exactly one of `every:` or `cron:`', path: ['every'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give exactly one of `every:` or `cron:`',
+        params: { key: 'config.routine.everyOrCron' },
+        path: ['every'],
+      });
     }
-    const problem = r.cron === undefined ? undefined : cronProblem(r.cron);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['cron'] });
+    const problem = r.cron === undefined ? undefined : cronIssue(r.cron);
+    if (problem) ctx.addIssue({ code: 'custom', ...problem, path: ['cron'] });
     if (r.done_when === 'checks_ok' && r.checks.length === 0) {
       ctx.addIssue({
         code: 'custom',
         message: '`done_when: checks_ok` needs at least one entry in `checks:`',
+        params: { key: 'config.routine.checksOkNeedsChecks' },
         path: ['done_when'],
       });
     }
@@ -138,7 +155,12 @@ export const Team = z
     const seen = new Set<string>();
     for (const [i, m] of team.entries()) {
       if (seen.has(m.name))
-        ctx.addIssue({ code: 'custom', message: `team member "${m.name}" listed twice`, path: [i, 'name'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `team member "${m.name}" listed twice`,
+          params: { key: 'config.team.twice', name: m.name },
+          path: [i, 'name'],
+        });
       seen.add(m.name);
     }
   })
@@ -151,7 +173,12 @@ export const Routines = z
     const seen = new Set<string>();
     for (const [i, r] of routines.entries()) {
       if (seen.has(r.id))
-        ctx.addIssue({ code: 'custom', message: `routine id "${r.id}" used twice`, path: [i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `routine id "${r.id}" used twice`,
+          params: { key: 'config.routine.idTwice', id: r.id },
+          path: [i, 'id'],
+        });
       seen.add(r.id);
     }
   })
@@ -165,6 +192,7 @@ export type Routines = z.output<typeof Routines>;
 export function routineTeamIssues(
   routines: readonly Routine[],
   team: Team,
+  lang: Lang = 'en',
 ): { path: (string | number)[]; message: string }[] {
   const names = new Set(team.map((m) => m.name));
   const issues: { path: (string | number)[]; message: string }[] = [];
@@ -172,7 +200,7 @@ export function routineTeamIssues(
     if (r.assignee !== undefined && !names.has(r.assignee)) {
       issues.push({
         path: ['routines', i, 'assignee'],
-        message: `"${r.assignee}" is not a member of \`team:\``,
+        message: t(lang, 'config.routine.notMember', { name: r.assignee }),
       });
     }
   }

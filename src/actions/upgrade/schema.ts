@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
 import { secretString } from '../../core/secret-ref.js';
+import { type Lang, t } from '../../i18n/index.js';
 
 /*
  * The `upgrade:` section of ronde.yaml: which hosts `ronde upgrade` may
@@ -91,18 +92,25 @@ export type ProxmoxSnapshotSettings = z.output<typeof ProxmoxSnapshot>;
 export function upgradeIssues(
   u: UpgradeSettings | undefined,
   known: { hosts: readonly string[]; routines: readonly string[]; windows: readonly string[] },
+  lang: Lang = 'en',
 ): { path: (string | number)[]; message: string }[] {
   if (!u) return [];
   const issues: { path: (string | number)[]; message: string }[] = [];
   if (u.routine !== undefined && !known.routines.includes(u.routine))
-    issues.push({ path: ['upgrade', 'routine'], message: `no routine "${u.routine}" in \`routines:\`` });
+    issues.push({
+      path: ['upgrade', 'routine'],
+      message: t(lang, 'config.upgrade.noRoutine', { name: u.routine }),
+    });
   if (u.window !== undefined && !known.windows.includes(u.window))
-    issues.push({ path: ['upgrade', 'window'], message: `no window "${u.window}" in \`maintenance:\`` });
+    issues.push({
+      path: ['upgrade', 'window'],
+      message: t(lang, 'config.upgrade.noWindow', { name: u.window }),
+    });
   for (const name of Object.keys(u.snapshot?.guests ?? {}))
     if (!known.hosts.includes(name))
       issues.push({
         path: ['upgrade', 'snapshot', 'guests', name],
-        message: `"${name}" is not a host of \`hosts:\``,
+        message: t(lang, 'config.upgrade.notHost', { name }),
       });
   return issues;
 }
