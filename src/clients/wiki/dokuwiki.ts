@@ -1,3 +1,4 @@
+import { said, saidIn, sayError } from '../../core/said.js';
 import { type FetchFn, fetchWiki, WikiError, type WikiPage, type WikiSource } from './types.js';
 import { decodeResponse, encodeCall, type RpcValue, XmlRpcError } from './xmlrpc.js';
 
@@ -63,28 +64,22 @@ export class DokuwikiClient implements WikiSource {
     );
     const text = await res.text();
     if (res.status === 401)
-      throw new WikiError(
-        `DokuWiki refused the user ${o.user ?? '(none)'}: wrong user or password (HTTP 401)`,
-        'auth',
-      );
+      throw new WikiError(said('client.wiki.dokuRefused', { user: o.user ?? '' }), 'auth');
     if (res.status === 403)
-      throw new WikiError(
-        `DokuWiki: the user ${o.user ?? '(none)'} may not use the remote API: add it (or its group) to remoteuser (HTTP 403)`,
-        'auth',
-      );
+      throw new WikiError(said('client.wiki.dokuForbidden', { user: o.user ?? '' }), 'auth');
     if (res.status === 404)
-      throw new WikiError(`${url}: HTTP 404 (is ${this.base} the wiki's base URL?)`, 'protocol');
-    if (res.status >= 500) throw new WikiError(`${url}: HTTP ${res.status}`, 'transient');
+      throw new WikiError(said('client.wiki.notBase', { url, base: this.base }), 'protocol');
+    if (res.status >= 500)
+      throw new WikiError(said('client.wiki.http', { url, status: res.status }), 'transient');
     try {
       return decodeResponse(text);
     } catch (err) {
       if (!(err instanceof XmlRpcError)) throw err;
       // -32604: remote disabled, or the user not in remoteuser (xmlrpc.php answers 200 then).
-      const hint =
-        err.faultCode === -32604 ? " (set remote = 1 and remoteuser in DokuWiki's configuration)" : '';
-      const code = err.faultCode !== undefined ? ` (fault ${err.faultCode})` : '';
+      const disabled = err.faultCode === -32604;
+      const fault = err.faultCode !== undefined ? String(err.faultCode) : '';
       throw new WikiError(
-        `DokuWiki ${method}: ${err.message}${code}${hint}`,
+        saidIn('client.wiki.dokuFault', (lang) => [{ method, error: sayError(lang, err), fault, disabled }]),
         err.faultCode === -32604 ? 'auth' : 'protocol',
       );
     }
@@ -95,11 +90,8 @@ export class DokuwikiClient implements WikiSource {
     // DokuWiki 2022-07-31 returns a failed call's exception object instead of a <fault>,
     // which XML-RPC encodes as an empty <struct> (an empty page list is an empty <array>).
     if (list && typeof list === 'object' && !Array.isArray(list) && Object.keys(list).length === 0)
-      throw new WikiError(
-        'DokuWiki dokuwiki.getPagelist failed on the server without saying why (an empty answer): see its PHP error log',
-        'protocol',
-      );
-    if (!Array.isArray(list)) throw new WikiError('DokuWiki dokuwiki.getPagelist: not a list', 'protocol');
+      throw new WikiError(said('client.wiki.dokuEmpty'), 'protocol');
+    if (!Array.isArray(list)) throw new WikiError(said('client.wiki.dokuNotList'), 'protocol');
     return list.flatMap((p): WikiPage[] => {
       if (!p || typeof p !== 'object' || Array.isArray(p)) return [];
       const id = p.id;

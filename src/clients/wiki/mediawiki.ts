@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { type FetchFn, fetchWiki, WikiError, type WikiPage, type WikiSource } from './types.js';
 
 /*
@@ -91,21 +92,25 @@ export class MediawikiClient implements WikiSource {
       if (m) this.#cookies.set(m[1]!, m[2]!);
     }
     const text = await res.text();
-    if (res.status >= 500) throw new WikiError(`${this.api}: HTTP ${res.status}`, 'transient');
+    if (res.status >= 500)
+      throw new WikiError(said('client.wiki.http', { url: this.api, status: res.status }), 'transient');
     if (res.status === 401 || res.status === 403)
-      throw new WikiError(`${this.api}: HTTP ${res.status}`, 'auth');
+      throw new WikiError(said('client.wiki.http', { url: this.api, status: res.status }), 'auth');
     if (!res.ok)
-      throw new WikiError(`${this.api}: HTTP ${res.status} (is it the wiki's api.php?)`, 'protocol');
+      throw new WikiError(said('client.wiki.notApi', { api: this.api, status: res.status }), 'protocol');
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new WikiError(`${this.api}: the answer is not JSON (is it the wiki's api.php?)`, 'protocol');
+      throw new WikiError(said('client.wiki.notJson', { api: this.api }), 'protocol');
     }
     const err = ApiError.safeParse(body);
     if (err.success) {
       const { code, info } = err.data.error;
-      throw new WikiError(`MediaWiki: ${info ?? code} (${code})`, AUTH_CODES.has(code) ? 'auth' : 'protocol');
+      throw new WikiError(
+        said('client.wiki.mwError', { info: info ?? code, code }),
+        AUTH_CODES.has(code) ? 'auth' : 'protocol',
+      );
     }
     return body;
   }
@@ -115,7 +120,7 @@ export class MediawikiClient implements WikiSource {
     const t = z
       .object({ query: z.object({ tokens: z.object({ logintoken: z.string() }) }) })
       .safeParse(await this.#request({ action: 'query', meta: 'tokens', type: 'login' }, false, signal));
-    if (!t.success) throw new WikiError('MediaWiki: no login token in the answer', 'protocol');
+    if (!t.success) throw new WikiError(said('client.wiki.mwNoToken'), 'protocol');
     const r = z
       .object({ login: z.looseObject({ result: z.string(), reason: z.string().optional() }) })
       .safeParse(
@@ -130,10 +135,14 @@ export class MediawikiClient implements WikiSource {
           signal,
         ),
       );
-    if (!r.success) throw new WikiError('MediaWiki: unexpected answer to action=login', 'protocol');
+    if (!r.success)
+      throw new WikiError(said('client.wiki.mwUnexpected', { action: 'action=login' }), 'protocol');
     if (r.data.login.result !== 'Success')
       throw new WikiError(
-        `MediaWiki refused the login of ${o.user}: ${r.data.login.reason ?? r.data.login.result} (use a bot password, Special:BotPasswords)`,
+        said('client.wiki.mwLoginRefused', {
+          user: o.user ?? '',
+          reason: r.data.login.reason ?? r.data.login.result,
+        }),
         'auth',
       );
   }
@@ -160,7 +169,7 @@ export class MediawikiClient implements WikiSource {
         ),
       );
       if (!body.success)
-        throw new WikiError('MediaWiki: unexpected answer to generator=allpages', 'protocol');
+        throw new WikiError(said('client.wiki.mwUnexpected', { action: 'generator=allpages' }), 'protocol');
       // A page may come back in several batches, its revisions in one of them only.
       for (const p of body.data.query?.pages ?? []) {
         if (p.missing) continue;
@@ -174,11 +183,7 @@ export class MediawikiClient implements WikiSource {
         ? Object.fromEntries(Object.entries(body.data.continue).map(([k, v]) => [k, String(v)]))
         : undefined;
     }
-    if (cont)
-      throw new WikiError(
-        `MediaWiki: more than ${o.maxBatches ?? 40} batches of pages; not all read`,
-        'protocol',
-      );
+    if (cont) throw new WikiError(said('client.wiki.mwTooMany', { batches: o.maxBatches ?? 40 }), 'protocol');
     return [...latest].map(([id, t]) => ({ id, modified: new Date(t) }));
   }
 }

@@ -1,3 +1,5 @@
+import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
+
 /*
  * What docs.coverage asks of a wiki, whatever its engine: every page it may
  * read, with when it was last edited. DokuWiki (XML-RPC) and MediaWiki
@@ -25,12 +27,15 @@ export interface WikiSource {
  * `protocol` (an answer that is not the documented one, a disabled API).
  */
 export class WikiError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  declare readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly failure: 'auth' | 'transient' | 'protocol',
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'WikiError';
+    attachSaid(this, message);
   }
 }
 
@@ -53,9 +58,15 @@ export async function fetchWiki(
     });
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const why = timeout.aborted
-      ? `no answer within ${timeoutMs / 1000} s`
-      : (cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err)));
-    throw new WikiError(`${new URL(url).origin}: ${why}`, 'transient');
+    const origin = new URL(url).origin;
+    throw new WikiError(
+      timeout.aborted
+        ? said('client.wiki.noAnswer', { origin, sec: timeoutMs / 1000 })
+        : said('client.wiki.unreachable', {
+            origin,
+            error: cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err)),
+          }),
+      'transient',
+    );
   }
 }

@@ -5,16 +5,21 @@
  * (kept as its text), nil, struct, array. Anything else is a protocol error.
  */
 
+import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
+
 export type RpcValue = string | number | boolean | null | RpcValue[] | { [name: string]: RpcValue };
 
+/** A malformed answer (a Said), or the server's own fault string (raw, as it came). */
 export class XmlRpcError extends Error {
+  declare readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     /** The server's fault code, when it answered with a `<fault>`. */
     readonly faultCode?: number,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'XmlRpcError';
+    attachSaid(this, message);
   }
 }
 
@@ -65,14 +70,15 @@ function parseTree(xml: string): Node {
     /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|([^<]+)/g;
   let last = 0;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m.index !== last) throw new XmlRpcError('not XML: stray "<"');
+    if (m.index !== last) throw new XmlRpcError(said('client.xmlrpc.stray'));
     last = re.lastIndex;
     const top = stack[stack.length - 1]!;
     if (m[1] !== undefined) top.text += m[1];
     else if (m[5] !== undefined) top.text += decodeEntities(m[5]);
     else if (m[3] !== undefined) {
       if (m[2] === '/') {
-        if (top.name !== m[3] || stack.length === 1) throw new XmlRpcError(`not XML: unexpected </${m[3]}>`);
+        if (top.name !== m[3] || stack.length === 1)
+          throw new XmlRpcError(said('client.xmlrpc.unexpectedClose', { tag: m[3] ?? '' }));
         stack.pop();
       } else {
         const node: Node = { name: m[3], children: [], text: '' };
@@ -81,7 +87,7 @@ function parseTree(xml: string): Node {
       }
     }
   }
-  if (last !== xml.length || stack.length !== 1) throw new XmlRpcError('not XML: truncated');
+  if (last !== xml.length || stack.length !== 1) throw new XmlRpcError(said('client.xmlrpc.truncated'));
   return root;
 }
 
@@ -102,11 +108,13 @@ function decodeValue(value: Node): RpcValue {
     }
     case 'double': {
       const n = Number(text);
-      if (text === '' || !Number.isFinite(n)) throw new XmlRpcError(`bad <double> ${text.slice(0, 20)}`);
+      if (text === '' || !Number.isFinite(n))
+        throw new XmlRpcError(said('client.xmlrpc.badValue', { type: 'double', text: text.slice(0, 20) }));
       return n;
     }
     case 'boolean':
-      if (text !== '0' && text !== '1') throw new XmlRpcError(`bad <boolean> ${text.slice(0, 20)}`);
+      if (text !== '0' && text !== '1')
+        throw new XmlRpcError(said('client.xmlrpc.badValue', { type: 'boolean', text: text.slice(0, 20) }));
       return text === '1';
     case 'dateTime.iso8601':
     case 'base64':
@@ -122,32 +130,35 @@ function decodeValue(value: Node): RpcValue {
       for (const m of typed.children.filter((c) => c.name === 'member')) {
         const name = child(m, 'name');
         const v = child(m, 'value');
-        if (!name || !v) throw new XmlRpcError('a struct member without name or value');
+        if (!name || !v) throw new XmlRpcError(said('client.xmlrpc.memberless'));
         out[name.text] = decodeValue(v);
       }
       return out;
     }
     default:
-      throw new XmlRpcError(`unknown XML-RPC type <${typed.name}>`);
+      throw new XmlRpcError(said('client.xmlrpc.unknownType', { type: typed.name }));
   }
 }
 
 /** The value of a `<methodResponse>`; a `<fault>` is thrown as XmlRpcError with its code and string. */
 export function decodeResponse(xml: string): RpcValue {
   const response = child(parseTree(xml), 'methodResponse');
-  if (!response) throw new XmlRpcError('not an XML-RPC answer (no <methodResponse>)');
+  if (!response) throw new XmlRpcError(said('client.xmlrpc.noResponse'));
   const fault = child(response, 'fault');
   if (fault) {
     const v = child(fault, 'value');
     const f = v ? decodeValue(v) : null;
     const s = f && typeof f === 'object' && !Array.isArray(f) ? f : {};
     const code = typeof s.faultCode === 'number' ? s.faultCode : undefined;
-    throw new XmlRpcError(String(s.faultString ?? 'fault without a message'), code);
+    throw new XmlRpcError(
+      s.faultString === undefined ? said('client.xmlrpc.faultless') : String(s.faultString),
+      code,
+    );
   }
   const value = response.children
     .find((c) => c.name === 'params')
     ?.children.find((c) => c.name === 'param')
     ?.children.find((c) => c.name === 'value');
-  if (!value) throw new XmlRpcError('an XML-RPC answer without a value');
+  if (!value) throw new XmlRpcError(said('client.xmlrpc.noValue'));
   return decodeValue(value);
 }

@@ -107,6 +107,41 @@ export const en = {
   'client.tls.refuses': (p: { what: string; reply: string }) => `the server refuses ${p.what}: ${p.reply}`,
   'client.tls.ldapRefuses': (p: { rc: number }) => `the LDAP server refuses StartTLS (result code ${p.rc})`,
   'client.tls.pgSslOff': 'the PostgreSQL server has SSL off',
+  // wiki (src/clients/wiki/): DokuWiki XML-RPC and MediaWiki Action API; the server's words quoted as they came.
+  'client.wiki.noAnswer': (p: { origin: string; sec: number }) => `${p.origin}: no answer within ${p.sec} s`,
+  'client.wiki.unreachable': (p: { origin: string; error: string }) => `${p.origin}: ${p.error}`,
+  'client.wiki.http': (p: { url: string; status: number }) => `${p.url}: HTTP ${p.status}`,
+  'client.wiki.notBase': (p: { url: string; base: string }) =>
+    `${p.url}: HTTP 404 (is ${p.base} the wiki's base URL?)`,
+  'client.wiki.dokuRefused': (p: { user: string }) =>
+    `DokuWiki refused the user ${p.user || '(none)'}: wrong user or password (HTTP 401)`,
+  'client.wiki.dokuForbidden': (p: { user: string }) =>
+    `DokuWiki: the user ${p.user || '(none)'} may not use the remote API: add it (or its group) to remoteuser (HTTP 403)`,
+  'client.wiki.dokuFault': (p: { method: string; error: string; fault: string; disabled: boolean }) =>
+    `DokuWiki ${p.method}: ${p.error}${p.fault ? ` (fault ${p.fault})` : ''}${p.disabled ? " (set remote = 1 and remoteuser in DokuWiki's configuration)" : ''}`,
+  'client.wiki.dokuEmpty':
+    'DokuWiki dokuwiki.getPagelist failed on the server without saying why (an empty answer): see its PHP error log',
+  'client.wiki.dokuNotList': 'DokuWiki dokuwiki.getPagelist: not a list',
+  'client.wiki.notApi': (p: { api: string; status: number }) =>
+    `${p.api}: HTTP ${p.status} (is it the wiki's api.php?)`,
+  'client.wiki.notJson': (p: { api: string }) =>
+    `${p.api}: the answer is not JSON (is it the wiki's api.php?)`,
+  'client.wiki.mwError': (p: { info: string; code: string }) => `MediaWiki: ${p.info} (${p.code})`,
+  'client.wiki.mwNoToken': 'MediaWiki: no login token in the answer',
+  'client.wiki.mwUnexpected': (p: { action: string }) => `MediaWiki: unexpected answer to ${p.action}`,
+  'client.wiki.mwLoginRefused': (p: { user: string; reason: string }) =>
+    `MediaWiki refused the login of ${p.user}: ${p.reason} (use a bot password, Special:BotPasswords)`,
+  'client.wiki.mwTooMany': (p: { batches: number }) =>
+    `MediaWiki: more than ${p.batches} batches of pages; not all read`,
+  'client.xmlrpc.stray': 'not XML: stray "<"',
+  'client.xmlrpc.unexpectedClose': (p: { tag: string }) => `not XML: unexpected </${p.tag}>`,
+  'client.xmlrpc.truncated': 'not XML: truncated',
+  'client.xmlrpc.badValue': (p: { type: string; text: string }) => `bad <${p.type}> ${p.text}`,
+  'client.xmlrpc.memberless': 'a struct member without name or value',
+  'client.xmlrpc.unknownType': (p: { type: string }) => `unknown XML-RPC type <${p.type}>`,
+  'client.xmlrpc.noResponse': 'not an XML-RPC answer (no <methodResponse>)',
+  'client.xmlrpc.faultless': 'fault without a message',
+  'client.xmlrpc.noValue': 'an XML-RPC answer without a value',
 };
 
 export const fr: typeof en = {
@@ -191,4 +226,35 @@ export const fr: typeof en = {
   'client.tls.refuses': (p) => `le serveur refuse ${p.what} : ${p.reply}`,
   'client.tls.ldapRefuses': (p) => `le serveur LDAP refuse StartTLS (code de résultat ${p.rc})`,
   'client.tls.pgSslOff': 'le serveur PostgreSQL a SSL désactivé',
+  // wiki
+  'client.wiki.noAnswer': (p) => `${p.origin} : pas de réponse en ${p.sec} s`,
+  'client.wiki.unreachable': (p) => `${p.origin} : ${p.error}`,
+  'client.wiki.http': (p) => `${p.url} : HTTP ${p.status}`,
+  'client.wiki.notBase': (p) => `${p.url} : HTTP 404 (${p.base} est-elle l'adresse de base du wiki ?)`,
+  'client.wiki.dokuRefused': (p) =>
+    `DokuWiki refuse l'utilisateur ${p.user || '(aucun)'} : utilisateur ou mot de passe erroné (HTTP 401)`,
+  'client.wiki.dokuForbidden': (p) =>
+    `DokuWiki : l'utilisateur ${p.user || '(aucun)'} n'a pas droit à l'API distante : l'ajouter (ou son groupe) à remoteuser (HTTP 403)`,
+  'client.wiki.dokuFault': (p) =>
+    `DokuWiki ${p.method} : ${p.error}${p.fault ? ` (code d'erreur ${p.fault})` : ''}${p.disabled ? ' (régler remote = 1 et remoteuser dans la configuration de DokuWiki)' : ''}`,
+  'client.wiki.dokuEmpty':
+    "DokuWiki dokuwiki.getPagelist a échoué sur le serveur sans dire pourquoi (réponse vide) : voir son journal d'erreurs PHP",
+  'client.wiki.dokuNotList': "DokuWiki dokuwiki.getPagelist : la réponse n'est pas une liste",
+  'client.wiki.notApi': (p) => `${p.api} : HTTP ${p.status} (est-ce bien l'api.php du wiki ?)`,
+  'client.wiki.notJson': (p) => `${p.api} : la réponse n'est pas du JSON (est-ce bien l'api.php du wiki ?)`,
+  'client.wiki.mwError': (p) => `MediaWiki : ${p.info} (${p.code})`,
+  'client.wiki.mwNoToken': 'MediaWiki : pas de jeton de connexion dans la réponse',
+  'client.wiki.mwUnexpected': (p) => `MediaWiki : réponse inattendue à ${p.action}`,
+  'client.wiki.mwLoginRefused': (p) =>
+    `MediaWiki refuse la connexion de ${p.user} : ${p.reason} (utiliser un mot de passe de robot, Special:BotPasswords)`,
+  'client.wiki.mwTooMany': (p) => `MediaWiki : plus de ${p.batches} lots de pages ; lecture incomplète`,
+  'client.xmlrpc.stray': 'pas du XML : « < » isolé',
+  'client.xmlrpc.unexpectedClose': (p) => `pas du XML : </${p.tag}> inattendu`,
+  'client.xmlrpc.truncated': 'pas du XML : tronqué',
+  'client.xmlrpc.badValue': (p) => `<${p.type}> invalide ${p.text}`,
+  'client.xmlrpc.memberless': 'un membre de struct sans nom ni valeur',
+  'client.xmlrpc.unknownType': (p) => `type XML-RPC inconnu <${p.type}>`,
+  'client.xmlrpc.noResponse': 'pas une réponse XML-RPC (pas de <methodResponse>)',
+  'client.xmlrpc.faultless': 'erreur sans message',
+  'client.xmlrpc.noValue': 'une réponse XML-RPC sans valeur',
 };

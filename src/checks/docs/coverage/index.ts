@@ -6,6 +6,7 @@ import { type FetchFn, WikiError, type WikiSource } from '../../../clients/wiki/
 import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckContext, type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { sayError } from '../../../core/said.js';
 import { t } from '../../../i18n/index.js';
 import { judgeCoverage, type Subject, type SubjectKind } from './judge.js';
 import { CoverageOptions } from './options.js';
@@ -107,7 +108,7 @@ export async function evaluateCoverage(
     pages = new Map((await wiki.pages(ctx.signal)).map((p) => [wiki.normalise(p.id), p.modified]));
   } catch (err) {
     if (err instanceof WikiError)
-      return unknown(t(ctx.lang, 'docs.coverage.unreadable', { url: o.url, why: err.message }));
+      return unknown(t(ctx.lang, 'docs.coverage.unreadable', { url: o.url, why: sayError(ctx.lang, err) }));
     throw err;
   }
   return judgeCoverage(
