@@ -1,3 +1,4 @@
+import { said } from '../core/said.js';
 import { SourceError } from './types.js';
 
 /*
@@ -127,7 +128,7 @@ export class Http {
     const blocked = this.#gate.until(url.origin, now);
     if (blocked)
       throw new SourceError(
-        `${url.host} rate limit: not asked again before ${iso(blocked)}`,
+        said('client.source.rateLimited', { host: url.host, until: iso(blocked) }),
         'rate-limited',
         blocked,
       );
@@ -144,8 +145,12 @@ export class Http {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (err) {
-      const why = timeout.aborted ? `no answer within ${this.#timeoutMs / 1000} s` : errText(err);
-      throw new SourceError(`${shown}: ${why}`, 'transient');
+      throw new SourceError(
+        timeout.aborted
+          ? said('client.source.noAnswer', { url: shown, sec: this.#timeoutMs / 1000 })
+          : said('client.source.unreachable', { url: shown, error: errText(err) }),
+        'transient',
+      );
     }
     if (res.status === 304 && cached)
       return { status: 200, headers: res.headers, text: cached.text, link: cached.link, fromCache: true };
@@ -155,14 +160,18 @@ export class Http {
       await res.body?.cancel();
       const reset = exhausted ?? retryAfter(res, now) ?? new Date(now.getTime() + HOUR_MS);
       this.#gate.block(url.origin, reset);
-      throw new SourceError(`${url.host} rate limit reached; resets at ${iso(reset)}`, 'rate-limited', reset);
+      throw new SourceError(
+        said('client.source.rateReached', { host: url.host, until: iso(reset) }),
+        'rate-limited',
+        reset,
+      );
     }
     // Answered, but the quota is spent: the next request would be refused.
     if (exhausted) this.#gate.block(url.origin, exhausted);
     if (!res.ok && res.status !== 404 && !spec.pass?.includes(res.status)) {
       await res.body?.cancel();
       const kind = res.status >= 500 || res.status === 408 ? 'transient' : 'permanent';
-      throw new SourceError(`${shown}: HTTP ${res.status}`, kind);
+      throw new SourceError(said('client.source.http', { url: shown, status: res.status }), kind);
     }
     const text = spec.method === 'HEAD' ? '' : await res.text();
     const link = res.headers.get('link');
@@ -178,7 +187,10 @@ export class Http {
     try {
       return { body: JSON.parse(answer.text), answer };
     } catch {
-      throw new SourceError(`${spec.url.split('?')[0]}: answer is not JSON`, 'permanent');
+      throw new SourceError(
+        said('client.source.notJson', { url: spec.url.split('?')[0] ?? '' }),
+        'permanent',
+      );
     }
   }
 }

@@ -1,3 +1,4 @@
+import { attachSaid, englishOf, type Said } from '../core/said.js';
 /*
  * One small contract for every release source (style guide §2, after
  * Renovate's datasources): `getReleases(ref)` returns what upstream offers,
@@ -55,12 +56,15 @@ export type SourceFailure = 'rate-limited' | 'transient' | 'permanent';
  * read as "up to date".
  */
 export class SourceError extends Error {
+  /** The message in the team's language (sayError); `message` is its English. */
+  declare readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly kind: SourceFailure,
     readonly resetAt?: Date,
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'SourceError';
+    attachSaid(this, message);
   }
 }

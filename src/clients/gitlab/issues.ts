@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { gitlabRateLimit } from '../../sources/gitlab.js';
 import { Http, type HttpOptions } from '../../sources/http.js';
 import { SourceError } from '../../sources/types.js';
@@ -97,9 +98,14 @@ export class GitlabIssuesClient {
         },
         signal,
       );
-      if (!got) throw new SourceError(`${kind} ${path} not found (or not visible to the token)`, 'permanent');
+      if (!got)
+        throw new SourceError(said('client.gitlab.notFound', { group: kind === 'group', path }), 'permanent');
       const list = z.array(GlIssue).safeParse(got.body);
-      if (!list.success) throw new SourceError(`issues of ${path}: unexpected answer`, 'permanent');
+      if (!list.success)
+        throw new SourceError(
+          said('client.gitlab.unexpected', { what: 'issues', group: kind === 'group', path }),
+          'permanent',
+        );
       for (const i of list.data) {
         const updated = Date.parse(i.updated_at);
         if (i.state && i.state !== 'opened') continue;

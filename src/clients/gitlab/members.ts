@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said } from '../../core/said.js';
 import { gitlabRateLimit } from '../../sources/gitlab.js';
 import { Http, type HttpOptions, nextLink } from '../../sources/http.js';
 import { SourceError } from '../../sources/types.js';
@@ -76,14 +77,22 @@ export class GitlabMembersClient {
     let url: string | undefined = `${base}&page=1`;
     for (let read = 0; url; read++) {
       if (read >= this.#maxPages)
-        throw new SourceError(`${kind} ${path}: more than ${this.#maxPages} pages of members`, 'permanent');
+        throw new SourceError(
+          said('client.gitlab.tooManyPages', { group: kind === 'group', path, pages: this.#maxPages }),
+          'permanent',
+        );
       const got = await this.#http.json(
         { url, rateLimit: gitlabRateLimit, headers: this.#token ? { 'private-token': this.#token } : {} },
         signal,
       );
-      if (!got) throw new SourceError(`${kind} ${path} not found (or not visible to the token)`, 'permanent');
+      if (!got)
+        throw new SourceError(said('client.gitlab.notFound', { group: kind === 'group', path }), 'permanent');
       const list = z.array(GlMember).safeParse(got.body);
-      if (!list.success) throw new SourceError(`members of ${kind} ${path}: unexpected answer`, 'permanent');
+      if (!list.success)
+        throw new SourceError(
+          said('client.gitlab.unexpected', { what: 'members', group: kind === 'group', path }),
+          'permanent',
+        );
       for (const m of list.data) out.push(membershipOf(`${kind}:${path}`, m));
       url = nextPage(base, got.answer.headers.get('x-next-page'), got.answer.link, url);
     }

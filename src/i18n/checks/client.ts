@@ -142,6 +142,23 @@ export const en = {
   'client.xmlrpc.noResponse': 'not an XML-RPC answer (no <methodResponse>)',
   'client.xmlrpc.faultless': 'fault without a message',
   'client.xmlrpc.noValue': 'an XML-RPC answer without a value',
+  // sources of releases and GitLab (src/sources/, src/clients/gitlab/)
+  'client.source.rateLimited': (p: { host: string; until: string }) =>
+    `${p.host} rate limit: not asked again before ${p.until}`,
+  'client.source.rateReached': (p: { host: string; until: string }) =>
+    `${p.host} rate limit reached; resets at ${p.until}`,
+  'client.source.noAnswer': (p: { url: string; sec: number }) => `${p.url}: no answer within ${p.sec} s`,
+  'client.source.unreachable': (p: { url: string; error: string }) => `${p.url}: ${p.error}`,
+  'client.source.http': (p: { url: string; status: number }) => `${p.url}: HTTP ${p.status}`,
+  'client.source.notJson': (p: { url: string }) => `${p.url}: answer is not JSON`,
+  'client.gitlab.notFound': (p: { group: boolean; path: string }) =>
+    `${p.group ? 'group' : 'project'} ${p.path} not found (or not visible to the token)`,
+  'client.gitlab.unexpected': (p: { what: 'issues' | 'members'; group: boolean; path: string }) =>
+    p.what === 'issues'
+      ? `issues of ${p.path}: unexpected answer`
+      : `members of ${p.group ? 'group' : 'project'} ${p.path}: unexpected answer`,
+  'client.gitlab.tooManyPages': (p: { group: boolean; path: string; pages: number }) =>
+    `${p.group ? 'group' : 'project'} ${p.path}: more than ${p.pages} pages of members`,
 };
 
 export const fr: typeof en = {
@@ -257,4 +274,20 @@ export const fr: typeof en = {
   'client.xmlrpc.noResponse': 'pas une réponse XML-RPC (pas de <methodResponse>)',
   'client.xmlrpc.faultless': 'erreur sans message',
   'client.xmlrpc.noValue': 'une réponse XML-RPC sans valeur',
+  // sources of releases and GitLab
+  'client.source.rateLimited': (p) =>
+    `${p.host} : limite de requêtes, pas de nouvelle demande avant ${p.until}`,
+  'client.source.rateReached': (p) => `${p.host} : limite de requêtes atteinte ; remise à zéro à ${p.until}`,
+  'client.source.noAnswer': (p) => `${p.url} : pas de réponse en ${p.sec} s`,
+  'client.source.unreachable': (p) => `${p.url} : ${p.error}`,
+  'client.source.http': (p) => `${p.url} : HTTP ${p.status}`,
+  'client.source.notJson': (p) => `${p.url} : la réponse n'est pas du JSON`,
+  'client.gitlab.notFound': (p) =>
+    `${p.group ? 'groupe' : 'projet'} ${p.path} introuvable (ou invisible pour le jeton)`,
+  'client.gitlab.unexpected': (p) =>
+    p.what === 'issues'
+      ? `tickets de ${p.path} : réponse inattendue`
+      : `membres du ${p.group ? 'groupe' : 'projet'} ${p.path} : réponse inattendue`,
+  'client.gitlab.tooManyPages': (p) =>
+    `${p.group ? 'groupe' : 'projet'} ${p.path} : plus de ${p.pages} pages de membres`,
 };

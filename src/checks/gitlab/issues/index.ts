@@ -4,6 +4,7 @@ import { durationSchema } from '../../../config/duration.js';
 import { resolveSecrets, SecretError } from '../../../config/secrets.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
+import { sayError } from '../../../core/said.js';
 import { secretString } from '../../../core/secret-ref.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import type { FetchFn } from '../../../sources/http.js';
@@ -112,7 +113,7 @@ export async function evaluateIssues(
       }
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
-      failed.push(t(lang, 'gitlab.issues.unreadable', { url: client.baseUrl, why: err.message }));
+      failed.push(t(lang, 'gitlab.issues.unreadable', { url: client.baseUrl, why: sayError(lang, err) }));
     }
   }
   const outcome = judgeIssues(
