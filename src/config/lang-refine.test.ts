@@ -111,4 +111,25 @@ describe("the schemas' refinements in the team's language", () => {
     expect(en).toContain('no notifier named "mn" in `notifiers:`');
     expect(en).toContain('no routine "maja" in `routines:`');
   });
+
+  it("the kinds' own option rules: French with language: fr, English unchanged", () => {
+    const text = `language: fr
+hosts: [{ name: web1 }]
+checks:
+  - { kind: system.disk, on: [web1], options: { warn_pct: 95, crit_pct: 90 } }
+  - { kind: tls.files, on: [web1], options: { paths: [/etc/ssl/a.pem], warn_days: 7, crit_days: 14 } }
+  - { kind: backup.borg, on: [web1], options: { repository: /srv/borg, prefix: a, glob: "b*" } }
+`;
+    const fr = problems(text);
+    expect(fr).toContain('ronde.yaml:4:47: checks[0].options: les seuils warn ne doivent pas dépasser crit');
+    expect(fr.some((l) => l.endsWith('checks[1].options: crit_days ne doit pas dépasser warn_days'))).toBe(
+      true,
+    );
+    expect(fr.some((l) => l.endsWith('checks[2].options: donnez prefix ou glob, pas les deux'))).toBe(true);
+    for (const l of fr) expect(englishWords(message(l)), l).toEqual([]);
+    const en = problems(text.replace('language: fr\n', ''));
+    expect(en.some((l) => l.endsWith('checks[0].options: warn thresholds must not exceed crit'))).toBe(true);
+    expect(en.some((l) => l.endsWith('checks[1].options: crit_days must not exceed warn_days'))).toBe(true);
+    expect(en.some((l) => l.endsWith('checks[2].options: give prefix or glob, not both'))).toBe(true);
+  });
 });

@@ -76,6 +76,35 @@ export const en = {
   'config.upgrade.noRoutine': (p: { name: string }) => `no routine "${p.name}" in \`routines:\``,
   'config.upgrade.noWindow': (p: { name: string }) => `no window "${p.name}" in \`maintenance:\``,
   'config.upgrade.notHost': (p: { name: string }) => `"${p.name}" is not a host of \`hosts:\``,
+  // The kinds' own option rules (src/checks/**, with src/config/sentence.ts).
+  'config.option.notAbove': (p: { a: string; b: string }) => `${p.a} must not exceed ${p.b}`,
+  'config.option.notBoth': (p: { a: string; b: string }) => `give ${p.a} or ${p.b}, not both`,
+  'config.option.mustExceed': (p: { a: string; b: string }) => `${p.a} must exceed ${p.b}`,
+  'config.option.ip': 'an IP address',
+  'config.option.ipv4or6': 'an IPv4 or IPv6 address',
+  'config.option.regex': 'not a valid regular expression',
+  'config.option.hostPort': '`host:port`, e.g. mail.example.org:25 or [2001:db8::1]:993',
+  'config.option.atLeastADay': 'expected at least one day, e.g. 90d',
+  'config.option.warnNotAboveCrit': 'warn thresholds must not exceed crit',
+  'config.option.nothingJudged': 'give warn, crit or full_at: otherwise nothing is judged',
+  'config.option.step': 'step must be positive and at most window',
+  'config.option.dnsblWhat': 'give the addresses (or the domains) to look up',
+  'config.option.mailDnsWhat': 'give the mail domains (domains) or the sending addresses (sending_ips) to check',
+  'config.option.gitlabWhat': 'give projects or groups: there is nothing to read',
+  'config.option.groupOrProject': 'give at least one group or project',
+  'config.option.sourceNeeds': (p: { source: string; key: string }) =>
+    `source ${p.source} needs its \`${p.key}:\` settings`,
+  'config.option.notForSource': (p: { source: string; key: string }) =>
+    `\`${p.key}:\` does not apply to source ${p.source}`,
+  'config.option.resticRepository': 'missing: give repository (or repository_file)',
+  'config.option.resticPassword':
+    'missing: give password_file (or password_command); restic reads no password from a terminal here',
+  'config.option.repoSecretRef':
+    'no secret reference in the repository: it is on the command line (ps, evidence); use repository_file (restic) or the tool’s own credential files',
+  'config.option.repoUrlPassword':
+    'no password in the repository URL: it would be on the command line; use repository_file (restic)',
+  'config.option.passwordCommand':
+    'password_command must read the passphrase (cat FILE, pass show X), never contain it',
 };
 
 export const fr: typeof en = {
@@ -138,4 +167,31 @@ export const fr: typeof en = {
   'config.upgrade.noRoutine': (p) => `aucune routine « ${p.name} » dans \`routines:\``,
   'config.upgrade.noWindow': (p) => `aucune fenêtre « ${p.name} » dans \`maintenance:\``,
   'config.upgrade.notHost': (p) => `« ${p.name} » n’est pas un hôte de \`hosts:\``,
+  'config.option.notAbove': (p) => `${p.a} ne doit pas dépasser ${p.b}`,
+  'config.option.notBoth': (p) => `donnez ${p.a} ou ${p.b}, pas les deux`,
+  'config.option.mustExceed': (p) => `${p.a} doit dépasser ${p.b}`,
+  'config.option.ip': 'une adresse IP',
+  'config.option.ipv4or6': 'une adresse IPv4 ou IPv6',
+  'config.option.regex': 'expression régulière invalide',
+  'config.option.hostPort': '`hôte:port`, par exemple mail.example.org:25 ou [2001:db8::1]:993',
+  'config.option.atLeastADay': 'au moins un jour attendu, par exemple 90d',
+  'config.option.warnNotAboveCrit': 'les seuils warn ne doivent pas dépasser crit',
+  'config.option.nothingJudged': 'donnez warn, crit ou full_at : sinon rien n’est jugé',
+  'config.option.step': 'step doit être positif et au plus égal à window',
+  'config.option.dnsblWhat': 'donnez les adresses (ou les domaines) à interroger',
+  'config.option.mailDnsWhat':
+    'donnez les domaines de messagerie (domains) ou les adresses d’envoi (sending_ips) à vérifier',
+  'config.option.gitlabWhat': 'donnez projects ou groups : il n’y a rien à lire',
+  'config.option.groupOrProject': 'donnez au moins un groupe ou un projet',
+  'config.option.sourceNeeds': (p) => `la source ${p.source} demande ses réglages \`${p.key}:\``,
+  'config.option.notForSource': (p) => `\`${p.key}:\` ne s’applique pas à la source ${p.source}`,
+  'config.option.resticRepository': 'absent : donnez repository (ou repository_file)',
+  'config.option.resticPassword':
+    'absent : donnez password_file (ou password_command) ; restic ne lit ici aucun mot de passe au terminal',
+  'config.option.repoSecretRef':
+    'pas de référence de secret dans le dépôt : il est sur la ligne de commande (ps, preuves) ; utilisez repository_file (restic) ou les fichiers d’identifiants de l’outil',
+  'config.option.repoUrlPassword':
+    'pas de mot de passe dans l’URL du dépôt : il serait sur la ligne de commande ; utilisez repository_file (restic)',
+  'config.option.passwordCommand':
+    'password_command doit lire la phrase de passe (cat FICHIER, pass show X), jamais la contenir',
 };

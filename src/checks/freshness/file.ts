@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../config/duration.js';
+import { notAbove } from '../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../core/check.js';
 import type { CommandResult } from '../../core/command.js';
 import { unknown } from '../../core/outcome.js';
@@ -21,7 +22,7 @@ const Options = z
     sudo: z.boolean().default(false).describe('Run find through `sudo -n`.'),
   })
   .strict()
-  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
+  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, notAbove('warn_age', 'max_age'));
 export type FreshnessFileOptions = z.output<typeof Options>;
 
 export function evaluateFreshnessFile(

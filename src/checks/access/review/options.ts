@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { sentence } from '../../../config/sentence.js';
 import { secretString } from '../../../core/secret-ref.js';
 
 export const ACCESS_SOURCES = ['ldap', 'gitlab.members', 'pass.recipients', 'ssh.authorized_keys'] as const;
@@ -52,7 +53,7 @@ const Gitlab = z
     timeout: durationSchema.prefault('15s').describe('Time limit of each request.'),
   })
   .strict()
-  .refine((g) => g.groups.length + g.projects.length > 0, 'give at least one group or project');
+  .refine((g) => g.groups.length + g.projects.length > 0, sentence('config.option.groupOrProject'));
 
 const Pass = z
   .object({
@@ -120,14 +121,14 @@ export const AccessReviewOptions = z
     if (key !== 'ssh' && !o[key])
       ctx.addIssue({
         code: 'custom',
-        message: `source ${o.source} needs its \`${key}:\` settings`,
+        ...sentence('config.option.sourceNeeds', { source: o.source, key }),
         path: [key],
       });
     for (const other of ['ldap', 'gitlab', 'pass', 'ssh'] as const)
       if (other !== key && o[other])
         ctx.addIssue({
           code: 'custom',
-          message: `\`${other}:\` does not apply to source ${o.source}`,
+          ...sentence('config.option.notForSource', { source: o.source, key: other }),
           path: [other],
         });
   });

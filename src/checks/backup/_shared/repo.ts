@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { notBoth, sentence } from '../../../config/sentence.js';
 import { formatSize } from '../../../config/size.js';
 import { shQuote } from '../../../core/command.js';
 import { median } from '../../../core/median.js';
@@ -14,14 +15,11 @@ import { ageRuleShape, type RuleValues, refineRules, sizeRuleShape } from './rul
 export const repositoryString = z
   .string()
   .min(1)
-  .refine((s) => !hasSecretRef(s), {
-    message:
-      'no secret reference in the repository: it is on the command line (ps, evidence); use repository_file (restic) or the tool’s own credential files',
-  })
-  .refine((s) => !/^[a-z0-9+.-]*:[^@\s]*\/\/[^/@\s]*:[^/@\s]*@/i.test(s), {
-    message:
-      'no password in the repository URL: it would be on the command line; use repository_file (restic)',
-  });
+  .refine((s) => !hasSecretRef(s), sentence('config.option.repoSecretRef'))
+  .refine(
+    (s) => !/^[a-z0-9+.-]*:[^@\s]*\/\/[^/@\s]*:[^/@\s]*@/i.test(s),
+    sentence('config.option.repoUrlPassword'),
+  );
 
 /**
  * A command that prints the passphrase must read it from somewhere: `echo secret`
@@ -30,9 +28,10 @@ export const repositoryString = z
 const passwordCommand = z
   .string()
   .min(1)
-  .refine((s) => !/^\s*(echo|printf)\b/.test(s) && !hasSecretRef(s), {
-    message: 'password_command must read the passphrase (cat FILE, pass show X), never contain it',
-  });
+  .refine(
+    (s) => !/^\s*(echo|printf)\b/.test(s) && !hasSecretRef(s),
+    sentence('config.option.passwordCommand'),
+  );
 
 export const repoOptionShape = {
   password_file: z
@@ -70,7 +69,7 @@ type Common = RuleValues & { password_file?: string | undefined; password_comman
 export function refineRepo<T extends Common>(schema: z.ZodType<T>) {
   return refineRules(schema).refine(
     (o) => !(o.password_file && o.password_command),
-    'give password_file or password_command, not both',
+    notBoth('password_file', 'password_command'),
   );
 }
 

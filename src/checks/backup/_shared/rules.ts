@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove } from '../../../config/sentence.js';
 
 /* The age and size rules every backup.* kind applies to its newest backup, and their cross-field checks. */
 
@@ -48,10 +49,10 @@ export type RuleValues = {
 /** A WARN threshold never beyond its CRIT one. */
 export function refineRules<T extends RuleValues>(schema: z.ZodType<T>) {
   return schema
-    .refine((o) => o.warn_factor <= o.crit_factor, 'warn_factor must not exceed crit_factor')
-    .refine((o) => o.shrink_warn_pct <= o.shrink_crit_pct, 'shrink_warn_pct must not exceed shrink_crit_pct')
+    .refine((o) => o.warn_factor <= o.crit_factor, notAbove('warn_factor', 'crit_factor'))
+    .refine((o) => o.shrink_warn_pct <= o.shrink_crit_pct, notAbove('shrink_warn_pct', 'shrink_crit_pct'))
     .refine(
       (o) => o.growth_crit_pct === undefined || o.growth_warn_pct <= o.growth_crit_pct,
-      'growth_warn_pct must not exceed growth_crit_pct',
+      notAbove('growth_warn_pct', 'growth_crit_pct'),
     );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notBoth } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
@@ -43,7 +44,7 @@ const Options = refineRepo(
       ...repoOptionShape,
     })
     .strict(),
-).refine((o) => !(o.prefix && o.glob), 'give prefix or glob, not both');
+).refine((o) => !(o.prefix && o.glob), notBoth('prefix', 'glob'));
 export type BackupBorgOptions = z.output<typeof Options>;
 
 /**

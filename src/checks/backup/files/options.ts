@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove, sentence } from '../../../config/sentence.js';
 import { ageRuleShape, refineRules, sizeRuleShape } from '../_shared/rules.js';
 
 export const VERIFY_FORMATS = [
@@ -49,7 +50,7 @@ export const BackupFilesOptions = refineRules(
       group_by: z
         .string()
         .min(1)
-        .refine(compiles, 'not a valid regular expression')
+        .refine(compiles, sentence('config.option.regex'))
         .optional()
         .describe(
           'Regex on the path below `path`; its first named group (else first group, else the match) names the series; files that do not match are ignored (counted in `unmatched`).',
@@ -99,6 +100,6 @@ export const BackupFilesOptions = refineRules(
     o.retention.min === undefined ||
     o.retention.max === undefined ||
     o.retention.min <= o.retention.max,
-  'retention.min must not exceed retention.max',
+  notAbove('retention.min', 'retention.max'),
 );
 export type BackupFilesOptions = z.output<typeof BackupFilesOptions>;

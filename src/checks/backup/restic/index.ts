@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notBoth, sentence } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
@@ -42,15 +43,14 @@ const Options = refineRepo(
     })
     .strict(),
 )
-  .refine((o) => !(o.repository && o.repository_file), 'give repository or repository_file, not both')
+  .refine((o) => !(o.repository && o.repository_file), notBoth('repository', 'repository_file'))
   // Refused at load (file:line:col), not an UNKNOWN at each round.
   .refine((o) => o.repository || o.repository_file, {
-    message: 'missing: give repository (or repository_file)',
+    ...sentence('config.option.resticRepository'),
     path: ['repository'],
   })
   .refine((o) => o.password_file || o.password_command, {
-    message:
-      'missing: give password_file (or password_command); restic reads no password from a terminal here',
+    ...sentence('config.option.resticPassword'),
     path: ['password_file'],
   });
 export type BackupResticOptions = z.output<typeof Options>;

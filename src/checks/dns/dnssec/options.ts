@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove } from '../../../config/sentence.js';
 
 export const Options = z
   .object({
@@ -31,5 +32,5 @@ export const Options = z
     timeout: durationSchema.prefault('5s').describe('Time limit of each DNS query.'),
   })
   .strict()
-  .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days');
+  .refine((o) => o.crit_days <= o.warn_days, notAbove('crit_days', 'warn_days'));
 export type DnssecOptions = z.output<typeof Options>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { socketProbe, withEngine } from '../../../clients/docker/engine.js';
 import { dockerConnection } from '../../../clients/docker/settings.js';
+import { notAbove } from '../../../config/sentence.js';
 import { sizeSchema } from '../../../config/size.js';
 import { defineCheck } from '../../../core/check.js';
 import { t } from '../../../i18n/index.js';
@@ -21,10 +22,10 @@ const Options = z
     crit_share: pct.default(75).describe('CRIT at this percent.'),
   })
   .strict()
-  .refine((o) => o.warn_share <= o.crit_share, 'warn_share must not exceed crit_share')
+  .refine((o) => o.warn_share <= o.crit_share, notAbove('warn_share', 'crit_share'))
   .refine(
     (o) => o.warn_size === undefined || o.crit_size === undefined || o.warn_size <= o.crit_size,
-    'warn_size must not exceed crit_size',
+    notAbove('warn_size', 'crit_size'),
   );
 
 export const dockerDisk = defineCheck({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { socketProbe, withEngine } from '../../../clients/docker/engine.js';
 import { dockerConnection } from '../../../clients/docker/settings.js';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove } from '../../../config/sentence.js';
 import { defineCheck } from '../../../core/check.js';
 import { judgeImageAge, runningImages } from './judge.js';
 
@@ -18,7 +19,7 @@ const Options = z
       .describe('Images never judged, by repository (`postgres`, `registry.example.org/tools`).'),
   })
   .strict()
-  .refine((o) => o.crit_age === undefined || o.max_age <= o.crit_age, 'max_age must not exceed crit_age');
+  .refine((o) => o.crit_age === undefined || o.max_age <= o.crit_age, notAbove('max_age', 'crit_age'));
 
 export const dockerImageAge = defineCheck({
   id: 'docker.image_age',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QueryData } from '../../../clients/prometheus/schema.js';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove, sentence } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import {
   askPrometheus,
@@ -29,8 +30,11 @@ const Options = z
       .describe('Labels that name a series in messages (`[instance]`); empty: all of them.'),
   })
   .strict()
-  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age')
-  .refine((o) => o.look_back > o.max_age, 'look_back must exceed max_age');
+  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, notAbove('warn_age', 'max_age'))
+  .refine(
+    (o) => o.look_back > o.max_age,
+    sentence('config.option.mustExceed', { a: 'look_back', b: 'max_age' }),
+  );
 export type FreshnessMetricOptions = z.output<typeof Options>;
 
 const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort());

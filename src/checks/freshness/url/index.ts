@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
@@ -33,7 +34,7 @@ const Options = z
       .describe('CA bundle on the target, for a private CA (TLS is always verified).'),
   })
   .strict()
-  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, 'warn_age must not exceed max_age');
+  .refine((o) => o.warn_age === undefined || o.warn_age <= o.max_age, notAbove('warn_age', 'max_age'));
 export type FreshnessUrlOptions = z.output<typeof Options>;
 
 const MAX_BODY = 4 << 20;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GitlabIssuesClient, type StaleIssue } from '../../../clients/gitlab/issues.js';
 import { durationSchema } from '../../../config/duration.js';
 import { resolveSecrets, SecretError } from '../../../config/secrets.js';
+import { sentence } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { sayError } from '../../../core/said.js';
@@ -35,7 +36,7 @@ const Options = z
       .describe('Groups whose projects’ issues are read (subgroups included), by path: `team`.'),
     stale_after: durationSchema
       .prefault('90d')
-      .refine((s) => s >= DAY, { error: 'expected at least one day, e.g. 90d' })
+      .refine((s) => s >= DAY, sentence('config.option.atLeastADay'))
       .describe('An open issue without any activity (comment, label, edit) for this long is forgotten.'),
     group_by: z
       .enum(['label', 'assignee'])
@@ -60,7 +61,7 @@ const Options = z
   })
   .strict()
   .refine((o) => o.projects.length + o.groups.length > 0, {
-    error: 'give projects or groups: there is nothing to read',
+    ...sentence('config.option.gitlabWhat'),
     path: ['projects'],
   });
 export type GitlabIssuesOptions = z.output<typeof Options>;

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
+import { sentence } from '../../../config/sentence.js';
 
 const domain = z
   .string()
@@ -14,7 +15,7 @@ export const Options = z
   .object({
     domains: z.array(domain).default([]).describe('Mail domains to check: MX, SPF, DMARC, DKIM.'),
     sending_ips: z
-      .array(z.string().refine((s) => isIP(s) !== 0, 'an IPv4 or IPv6 address'))
+      .array(z.string().refine((s) => isIP(s) !== 0, sentence('config.option.ipv4or6')))
       .default([])
       .describe(
         'Addresses your server sends from: each needs a PTR whose name resolves back to it (FCrDNS).',
@@ -36,7 +37,7 @@ export const Options = z
   })
   .strict()
   .refine((o) => o.domains.length + o.sending_ips.length > 0, {
-    message: 'give the mail domains (domains) or the sending addresses (sending_ips) to check',
+    ...sentence('config.option.mailDnsWhat'),
     path: ['domains'],
   });
 export type MailDnsOptions = z.output<typeof Options>;

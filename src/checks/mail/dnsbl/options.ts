@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
+import { sentence } from '../../../config/sentence.js';
 import { secretString } from '../../../core/secret-ref.js';
 import { DEFAULT_ZONES } from './zones.js';
 
@@ -37,7 +38,7 @@ const customZone = z
 export const Options = z
   .object({
     addresses: z
-      .array(z.string().refine((s) => isIP(s) !== 0, 'an IPv4 or IPv6 address'))
+      .array(z.string().refine((s) => isIP(s) !== 0, sentence('config.option.ipv4or6')))
       .default([])
       .describe('The IPv4/IPv6 addresses your mail server sends from, asked of the `ip` lists.'),
     domains: z
@@ -65,7 +66,7 @@ export const Options = z
   })
   .strict()
   .refine((o) => o.addresses.length + o.domains.length > 0, {
-    message: 'give the addresses (or the domains) to look up',
+    ...sentence('config.option.dnsblWhat'),
     path: ['addresses'],
   });
 export type DnsblOptions = z.output<typeof Options>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove, sentence } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { STATUSES } from '../../../core/status.js';
 import {
@@ -49,10 +50,10 @@ const Options = z
   .strict()
   .refine(
     (o) => o.warn !== undefined || o.crit !== undefined || o.full_at !== undefined,
-    'give warn, crit or full_at: otherwise nothing is judged',
+    sentence('config.option.nothingJudged'),
   )
-  .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days')
-  .refine((o) => o.step > 0 && o.step <= o.window, 'step must be positive and at most window');
+  .refine((o) => o.crit_days <= o.warn_days, notAbove('crit_days', 'warn_days'))
+  .refine((o) => o.step > 0 && o.step <= o.window, sentence('config.option.step'));
 export type PrometheusQueryOptions = z.output<typeof Options>;
 
 export function makePrometheusQuery(factory: PromFetcherFactory): CheckKind<PrometheusQueryOptions> {

@@ -3,6 +3,7 @@ import { readBackupInventory } from '../../../clients/proxmox/backup-inventory.j
 import { ProxmoxClient, ProxmoxError } from '../../../clients/proxmox/client.js';
 import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
+import { notAbove, notBoth } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { sayError } from '../../../core/said.js';
@@ -38,9 +39,9 @@ const Options = z
       .describe('Look-back window for failed vzdump tasks, days.'),
   })
   .strict()
-  .refine((o) => o.warn_factor <= o.crit_factor, 'warn_factor must not exceed crit_factor')
-  .refine((o) => o.size_drop_warn <= o.size_drop_crit, 'size_drop_warn must not exceed size_drop_crit')
-  .refine((o) => !(o.ca_file && o.fingerprint), 'give ca_file or fingerprint, not both');
+  .refine((o) => o.warn_factor <= o.crit_factor, notAbove('warn_factor', 'crit_factor'))
+  .refine((o) => o.size_drop_warn <= o.size_drop_crit, notAbove('size_drop_warn', 'size_drop_crit'))
+  .refine((o) => !(o.ca_file && o.fingerprint), notBoth('ca_file', 'fingerprint'));
 export type ProxmoxBackupsOptions = z.output<typeof Options>;
 
 /** Builds the API fetcher from the options; injectable for tests. */

@@ -3,6 +3,7 @@ import type { AptPackage } from '../../../clients/proxmox/apt-schema.js';
 import { ProxmoxClient, ProxmoxError } from '../../../clients/proxmox/client.js';
 import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
+import { notBoth } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { sayError } from '../../../core/said.js';
@@ -35,7 +36,7 @@ const Options = z
       .describe("WARN when a node's package index was last refreshed (its `aptupdate` task) longer ago."),
   })
   .strict()
-  .refine((o) => !(o.ca_file && o.fingerprint), 'give ca_file or fingerprint, not both');
+  .refine((o) => !(o.ca_file && o.fingerprint), notBoth('ca_file', 'fingerprint'));
 export type ProxmoxUpdatesOptions = z.output<typeof Options>;
 
 const reason = (err: unknown) => (err instanceof ProxmoxError ? err.message : String(err));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sentence } from '../../../config/sentence.js';
 import { formatSize } from '../../../config/size.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
@@ -72,7 +73,7 @@ const Options = z
   .strict()
   .refine(
     (o) => o.warn_pct <= o.crit_pct && o.inode_warn_pct <= o.inode_crit_pct,
-    'warn thresholds must not exceed crit',
+    sentence('config.option.warnNotAboveCrit'),
   );
 export type DiskOptions = z.output<typeof Options>;
 

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
+import { notAbove, sentence } from '../../../config/sentence.js';
 
 const STARTTLS = ['none', 'smtp', 'imap', 'pop3', 'ldap', 'postgres'] as const;
 export type StartTlsName = (typeof STARTTLS)[number];
@@ -42,7 +43,7 @@ const endpointObject = z
       ),
     address: z
       .string()
-      .refine((s) => isIP(s) !== 0, 'an IP address')
+      .refine((s) => isIP(s) !== 0, sentence('config.option.ip'))
       .optional()
       .describe('Connect to this address instead of resolving `host` (one node of a cluster, a test).'),
     servername: z.string().optional().describe('SNI and expected name when they differ from `host`.'),
@@ -54,12 +55,7 @@ export const Options = z
     endpoints: z
       .array(
         z.union([
-          z
-            .string()
-            .refine(
-              (s) => parseHostPort(s) !== null,
-              '`host:port`, e.g. mail.example.org:25 or [2001:db8::1]:993',
-            ),
+          z.string().refine((s) => parseHostPort(s) !== null, sentence('config.option.hostPort')),
           endpointObject,
         ]),
       )
@@ -80,7 +76,7 @@ export const Options = z
       .describe('Time limit of each probe (connect, STARTTLS, handshake).'),
   })
   .strict()
-  .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days');
+  .refine((o) => o.crit_days <= o.warn_days, notAbove('crit_days', 'warn_days'));
 export type TlsEndpointOptions = z.output<typeof Options>;
 
 export interface Endpoint {

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
+import { notAbove } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
@@ -36,7 +37,7 @@ const Options = z
       .describe('PEM file of a private CA on the host, trusted for the chain besides the usual public CAs.'),
   })
   .strict()
-  .refine((o) => o.crit_days <= o.warn_days, 'crit_days must not exceed warn_days');
+  .refine((o) => o.crit_days <= o.warn_days, notAbove('crit_days', 'warn_days'));
 export type TlsFilesOptions = z.output<typeof Options>;
 
 export interface CertFacts {
