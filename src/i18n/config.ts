@@ -89,7 +89,8 @@ export const en = {
   'config.option.nothingJudged': 'give warn, crit or full_at: otherwise nothing is judged',
   'config.option.step': 'step must be positive and at most window',
   'config.option.dnsblWhat': 'give the addresses (or the domains) to look up',
-  'config.option.mailDnsWhat': 'give the mail domains (domains) or the sending addresses (sending_ips) to check',
+  'config.option.mailDnsWhat':
+    'give the mail domains (domains) or the sending addresses (sending_ips) to check',
   'config.option.gitlabWhat': 'give projects or groups: there is nothing to read',
   'config.option.groupOrProject': 'give at least one group or project',
   'config.option.sourceNeeds': (p: { source: string; key: string }) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { sentence } from '../../../config/sentence.js';
 import { secretString } from '../../../core/secret-ref.js';
+import { sentence } from '../../../core/sentence.js';
 
 export const ACCESS_SOURCES = ['ldap', 'gitlab.members', 'pass.recipients', 'ssh.authorized_keys'] as const;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { notBoth, sentence } from '../../../config/sentence.js';
 import { formatSize } from '../../../config/size.js';
 import { shQuote } from '../../../core/command.js';
 import { median } from '../../../core/median.js';
 import { hasSecretRef } from '../../../core/secret-ref.js';
+import { notBoth, sentence } from '../../../core/sentence.js';
 import type { Status } from '../../../core/status.js';
 import { age, type Lang, t } from '../../../i18n/index.js';
 import { ageRuleShape, type RuleValues, refineRules, sizeRuleShape } from './rules.js';

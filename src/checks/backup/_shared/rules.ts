@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove } from '../../../config/sentence.js';
+import { notAbove } from '../../../core/sentence.js';
 
 /* The age and size rules every backup.* kind applies to its newest backup, and their cross-field checks. */
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { notBoth } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, type CommandSpec, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { notBoth } from '../../../core/sentence.js';
 import { worst } from '../../../core/status.js';
 import { age, type Lang, t } from '../../../i18n/index.js';
 import { parseEpoch } from '../../_shared/age.js';

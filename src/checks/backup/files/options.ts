@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove, sentence } from '../../../config/sentence.js';
+import { notAbove, sentence } from '../../../core/sentence.js';
 import { ageRuleShape, refineRules, sizeRuleShape } from '../_shared/rules.js';
 
 export const VERIFY_FORMATS = [

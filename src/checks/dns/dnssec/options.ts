@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove } from '../../../config/sentence.js';
+import { notAbove } from '../../../core/sentence.js';
 
 export const Options = z
   .object({

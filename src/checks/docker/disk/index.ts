@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { socketProbe, withEngine } from '../../../clients/docker/engine.js';
 import { dockerConnection } from '../../../clients/docker/settings.js';
-import { notAbove } from '../../../config/sentence.js';
 import { sizeSchema } from '../../../config/size.js';
 import { defineCheck } from '../../../core/check.js';
+import { notAbove } from '../../../core/sentence.js';
 import { t } from '../../../i18n/index.js';
 import { DF_FIELDS, parseDf } from '../../_shared/df.js';
 import { judgeDockerDisk, summarizeDf } from './judge.js';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { socketProbe, withEngine } from '../../../clients/docker/engine.js';
 import { dockerConnection } from '../../../clients/docker/settings.js';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove } from '../../../config/sentence.js';
 import { defineCheck } from '../../../core/check.js';
+import { notAbove } from '../../../core/sentence.js';
 import { judgeImageAge, runningImages } from './judge.js';
 
 const Options = z

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { QueryData } from '../../../clients/prometheus/schema.js';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove, sentence } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { notAbove, sentence } from '../../../core/sentence.js';
 import {
   askPrometheus,
   defaultPromFetcher,

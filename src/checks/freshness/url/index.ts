@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { notAbove } from '../../../core/sentence.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { judgeAge, parseEpoch } from '../../_shared/age.js';
 import { httpDate, jsonField, parseHttp, toEpoch } from './parse.js';

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
-import { sentence } from '../../../config/sentence.js';
+import { sentence } from '../../../core/sentence.js';
 
 const domain = z
   .string()

@@ -2,8 +2,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { resolverOption } from '../../../clients/dns/resolver.js';
 import { durationSchema } from '../../../config/duration.js';
-import { sentence } from '../../../config/sentence.js';
 import { secretString } from '../../../core/secret-ref.js';
+import { sentence } from '../../../core/sentence.js';
 import { DEFAULT_ZONES } from './zones.js';
 
 const hostname = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove, sentence } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
+import { notAbove, sentence } from '../../../core/sentence.js';
 import { STATUSES } from '../../../core/status.js';
 import {
   askPrometheus,

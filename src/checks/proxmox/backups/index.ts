@@ -3,10 +3,10 @@ import { readBackupInventory } from '../../../clients/proxmox/backup-inventory.j
 import { ProxmoxClient, ProxmoxError } from '../../../clients/proxmox/client.js';
 import { durationSchema } from '../../../config/duration.js';
 import { SecretError } from '../../../config/secrets.js';
-import { notAbove, notBoth } from '../../../config/sentence.js';
 import { type CheckKind, type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { unknown } from '../../../core/outcome.js';
 import { sayError } from '../../../core/said.js';
+import { notAbove, notBoth } from '../../../core/sentence.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { type ConnectionFetcher, connectionFetcher, connectionOptions } from '../_shared/connection.js';
 import { judgeBackups } from './judge.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { sentence } from '../../../config/sentence.js';
 import { formatSize } from '../../../config/size.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { sentence } from '../../../core/sentence.js';
 import { type Status, worst } from '../../../core/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { DF_FIELDS, type DfRow, parseDf, parseDfErrors } from '../../_shared/df.js';

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { durationSchema } from '../../../config/duration.js';
-import { notAbove, sentence } from '../../../config/sentence.js';
+import { notAbove, sentence } from '../../../core/sentence.js';
 
 const STARTTLS = ['none', 'smtp', 'imap', 'pop3', 'ldap', 'postgres'] as const;
 export type StartTlsName = (typeof STARTTLS)[number];

@@ -1,9 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
-import { notAbove } from '../../../config/sentence.js';
 import { type CheckOutcome, defineCheck } from '../../../core/check.js';
 import { type CommandResult, EXIT_NOT_FOUND } from '../../../core/command.js';
 import { unknown } from '../../../core/outcome.js';
+import { notAbove } from '../../../core/sentence.js';
 import { type Status, worst } from '../../../core/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
 import { chainFindArgv, chainGlobs, checkChains } from './chain.js';
