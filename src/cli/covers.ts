@@ -108,7 +108,7 @@ function spanCommand(deps: Deps, type: 'silence' | 'maintenance'): Command {
     .option('--by <name>', say('cli.covers.help.by'));
   if (type === 'maintenance') start.option('--end-when-ok', say('cli.covers.help.endWhenOk'), false);
   start.action(async (text: string, o: { reason: string; for: string; by?: string; endWhenOk?: boolean }) => {
-    const selector = parseSelector(text);
+    const selector = parseSelector(text, cliLang());
     if (typeof selector === 'string') throw new CliError(selector, EX_USAGE);
     await withStore(
       deps,

@@ -4,6 +4,8 @@
  * announcer holds back the messages of what is covered.
  */
 
+import { type Lang, t } from '../i18n/index.js';
+
 /** Every given field must match; an empty selector matches nothing (never "everything" by accident). */
 export interface Selector {
   host?: string;
@@ -71,18 +73,18 @@ export function coversOf(
 
 const ORDER: Record<CoverType, number> = { ack: 0, maintenance: 1, silence: 2 };
 
-/** `host=web1,tag=db` ⇄ selector; the CLI's and the page's way to write one. */
-export function parseSelector(text: string): Selector | string {
+/** `host=web1,tag=db` ⇄ selector; the CLI's and the page's way to write one. A refusal is said in `lang`. */
+export function parseSelector(text: string, lang: Lang = 'en'): Selector | string {
   const out: Selector = {};
   for (const part of text
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^(host|tag|kind|check)=(.+)$/.exec(part);
-    if (!m) return `"${part}": expected host=NAME, tag=TAG, kind=KIND or check=NAME, comma-separated`;
+    if (!m) return t(lang, 'cover.error.selector', { part });
     out[m[1] as keyof Selector] = m[2]!.trim();
   }
-  if (isEmptySelector(out)) return 'an empty selector would cover nothing: give host=, tag=, kind= or check=';
+  if (isEmptySelector(out)) return t(lang, 'cover.error.emptySelector');
   return out;
 }
 

@@ -70,6 +70,10 @@ export const en = {
   'cover.error.maintenance.end': 'a maintenance needs an end: give a duration (2h, 1d)',
   'cover.error.silence.none': (p: { id: string }) => `no silence #${p.id} in force`,
   'cover.error.maintenance.none': (p: { id: string }) => `no maintenance #${p.id} in force`,
+  // src/notify/covers.ts parseSelector: `ronde silence add`, `ronde maintenance start`, the API.
+  'cover.error.selector': (p: { part: string }) =>
+    `"${p.part}": expected host=NAME, tag=TAG, kind=KIND or check=NAME, comma-separated`,
+  'cover.error.emptySelector': 'an empty selector would cover nothing: give host=, tag=, kind= or check=',
 };
 
 export const fr: typeof en = {
@@ -136,4 +140,7 @@ export const fr: typeof en = {
   'cover.error.maintenance.end': 'une maintenance demande une fin : donnez une durée (2h, 1d)',
   'cover.error.silence.none': (p) => `aucun silence #${p.id} en vigueur`,
   'cover.error.maintenance.none': (p) => `aucune maintenance #${p.id} en vigueur`,
+  'cover.error.selector': (p) =>
+    `« ${p.part} » : attendu host=NOM, tag=ÉTIQUETTE, kind=TYPE ou check=NOM, séparés par des virgules`,
+  'cover.error.emptySelector': 'un sélecteur vide ne couvrirait rien : donnez host=, tag=, kind= ou check=',
 };
