@@ -6,7 +6,13 @@ import { registry } from '../checks/index.js';
 import { parseConfig } from '../config/load.js';
 import { accessStore } from '../store/access.js';
 import { openStore } from '../store/db.js';
-import { type AccessIo, accessApproveCmd, accessHistoryCmd, accessReviewCmd } from './access.js';
+import {
+  type AccessIo,
+  accessApproveCmd,
+  accessHistoryCmd,
+  accessReviewCmd,
+  keysFilesLine,
+} from './access.js';
 import type { CliContext } from './context.js';
 import { setCliLang } from './lang.js';
 
@@ -63,5 +69,13 @@ describe('ronde access in the team language', () => {
       'ldap-accounts@ronde: snapshot 1 (0 accesses) approved by alice\n' +
         '2026-12-05 17:40 CET  ldap-accounts@ronde  snapshot 1  alice: carol arrive\n',
     );
+  });
+
+  it('no authorized_keys file read at all: said in the team language', () => {
+    const k = { from: 'sshd -T', patterns: [] };
+    setCliLang('fr');
+    expect(keysFilesLine(k)).toBe('clés lues dans aucun fichier (sshd -T)');
+    setCliLang('en');
+    expect(keysFilesLine(k)).toBe('keys read from none (sshd -T)');
   });
 });

@@ -160,8 +160,8 @@ const changes = (c: AccessChange, code = false) =>
 const quote = (s: string, code: boolean) => (code ? `\`${s.replaceAll('`', "'")}\`` : s);
 
 /** Where the keys were read, and who said so (sshd -T, sshd_config, the default). */
-function keysFilesLine(k: NonNullable<SourceReview['keysFiles']>): string {
-  const files = k.patterns.length > 0 ? k.patterns.join(' ') : 'none';
+export function keysFilesLine(k: NonNullable<SourceReview['keysFiles']>): string {
+  const files = k.patterns.length > 0 ? k.patterns.join(' ') : say('access.keysFilesNone');
   return say(k.matchOverrides ? 'access.keysFilesMatch' : 'access.keysFiles', { files, from: k.from });
 }
 

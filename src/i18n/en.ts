@@ -281,6 +281,8 @@ export const en = {
   // access review: authorized_keys options (gaps)
   'access.options': (p: { options: string }) => `options ${p.options}`,
   'access.keysFiles': (p: { files: string; from: string }) => `keys read from ${p.files} (${p.from})`,
+  // sshd reads no authorized_keys file at all (AuthorizedKeysFile none).
+  'access.keysFilesNone': 'none',
   'access.keysFilesMatch': (p: { files: string; from: string }) =>
     `keys read from ${p.files} (${p.from}; a Match block names other files for some logins, not read)`,
 

@@ -242,6 +242,7 @@ export const fr: Catalogue = {
   // access review: authorized_keys options (gaps)
   'access.options': (p) => `options : ${p.options}`,
   'access.keysFiles': (p) => `clés lues dans ${p.files} (${p.from})`,
+  'access.keysFilesNone': 'aucun fichier',
   'access.keysFilesMatch': (p) =>
     `clés lues dans ${p.files} (${p.from} ; un bloc Match nomme d’autres fichiers pour certaines connexions, non lus)`,
 
