@@ -11,7 +11,7 @@ import { STATUSES } from '../../../core/status.js';
 import { t } from '../../../i18n/index.js';
 import { type ConnectionFetcher, connectionFetcher, connectionOptions } from '../_shared/connection.js';
 import { type ChangelogEntry, entriesBetween, parseChangelog } from './changelog.js';
-import { judgeUpdates, type NodeFacts } from './judge.js';
+import { judgeUpdates, type NodeFacts, reason } from './judge.js';
 
 const Options = z
   .object({
@@ -39,8 +39,6 @@ const Options = z
   .refine((o) => !(o.ca_file && o.fingerprint), notBoth('ca_file', 'fingerprint'));
 export type ProxmoxUpdatesOptions = z.output<typeof Options>;
 
-const reason = (err: unknown) => (err instanceof ProxmoxError ? err.message : String(err));
-
 /** The newest successful package index refresh in the node's task list, or null. */
 async function indexRefreshedAt(api: ProxmoxClient, node: string): Promise<number | null> {
   try {
@@ -60,11 +58,11 @@ async function readNode(
   cache: Map<string, Promise<ChangelogEntry[] | { error: string }>>,
 ): Promise<NodeFacts> {
   const [versions, updates, refreshed] = await Promise.all([
-    api.aptVersions(node).catch((e: unknown) => ({ error: reason(e) })),
+    api.aptVersions(node).catch((e: unknown) => reason(e)),
     api
       .aptUpdates(node)
       .catch((e: unknown) =>
-        e instanceof ProxmoxError && e.httpStatus === 403 ? ('denied' as const) : { error: reason(e) },
+        e instanceof ProxmoxError && e.httpStatus === 403 ? ('denied' as const) : reason(e),
       ),
     indexRefreshedAt(api, node),
   ]);
@@ -84,7 +82,7 @@ async function readNode(
           entry = api
             .aptChangelog(node, p.Package, p.Version)
             .then((text) => parseChangelog(text))
-            .catch((e: unknown) => ({ error: reason(e) }));
+            .catch((e: unknown) => reason(e));
           cache.set(key, entry);
         }
         const got = await entry;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { englishWords } from '../../../../test/helpers/english.js';
 import type { AptPackage } from '../../../clients/proxmox/apt-schema.js';
-import { classify, judgeUpdates, type NodeFacts, type UpdatesRules } from './judge.js';
+import { ProxmoxError } from '../../../clients/proxmox/errors.js';
+import { said } from '../../../core/said.js';
+import { classify, judgeUpdates, type NodeFacts, reason, type UpdatesRules } from './judge.js';
 
 const fx = (n: string) =>
   JSON.parse(readFileSync(new URL(`../../../../test/fixtures/proxmox/${n}`, import.meta.url), 'utf8'))
@@ -63,5 +66,25 @@ describe('judgeUpdates', () => {
     expect(skew.summary).toBe(
       'pve-manager diffère entre les nœuds : pve1 8.2.2, pve2 8.1.10 ; le noyau diffère entre les nœuds : pve1 6.8.4-2-pve, pve2 6.5.13-5-pve',
     );
+  });
+});
+
+describe('judgeUpdates: a node not read, in the team language', () => {
+  it('says the failure in French in the reasons, keeps the English in details', () => {
+    const err = new ProxmoxError(
+      said('client.proxmox.noAnswer', { where: 'pve1:8006', sec: 30, path: '/nodes/pve1/apt/update' }),
+      'timeout',
+    );
+    const [pkg] = fx('apt-update-pve1.json');
+    const node = facts('pve1', { updates: [pkg!], changelogs: { [pkg!.Package]: reason(err) } });
+    const down = facts('pve2', { versions: reason(err) });
+    const en = judgeUpdates([node, down], RULES, 'en', NOW);
+    const fr = judgeUpdates([node, down], RULES, 'fr', NOW);
+    expect(en.reasons).toContain('pve2: no answer from pve1:8006 within 30 s (/nodes/pve1/apt/update)');
+    expect(fr.reasons).toContain('pve2 : pas de réponse de pve1:8006 en 30 s (/nodes/pve1/apt/update)');
+    for (const r of fr.reasons ?? []) expect(englishWords(r, { raw: [pkg!.Package] })).toEqual([]);
+    // details stay the English, and hold no function: the same JSON in both languages.
+    expect(JSON.stringify(fr.details)).toBe(JSON.stringify(en.details));
+    expect(JSON.stringify(fr.details)).toContain('"error":"no answer from pve1:8006 within 30 s');
   });
 });

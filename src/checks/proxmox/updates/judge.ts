@@ -1,5 +1,7 @@
 import type { AptPackage } from '../../../clients/proxmox/apt-schema.js';
+import { ProxmoxError } from '../../../clients/proxmox/errors.js';
 import type { CheckOutcome } from '../../../core/check.js';
+import { errorSaid, type Sayable } from '../../../core/said.js';
 import { type Status, severity, worst } from '../../../core/status.js';
 import { duration, type Lang, t } from '../../../i18n/index.js';
 import { type ChangelogEntry, mentionsSecurity } from './changelog.js';
@@ -26,6 +28,18 @@ export interface UpdatesRules {
 
 const KERNEL = /^(proxmox|pve)-kernel-|^proxmox-default-kernel$|^pve-firmware$/;
 const isErr = (x: unknown): x is { error: string } => typeof x === 'object' && x !== null && 'error' in x;
+/**
+ * Why a part could not be read: `error`, the English kept in details; the
+ * error's words, not enumerable (out of details), for the judge to say them
+ * in the team's language.
+ */
+export const reason = (err: unknown): { error: string } => {
+  const r = { error: err instanceof ProxmoxError ? err.message : String(err) };
+  return Object.defineProperty(r, 'said', { value: errorSaid(err), enumerable: false });
+};
+
+/** A part's failure in `lang`: its words when the reader kept them (not in details), its English otherwise. */
+const why = (lang: Lang, x: { error: string }): string => (x as Sayable).said?.say(lang) ?? x.error;
 
 export type PendingClass = 'security' | 'proxmox' | 'kernel' | 'other';
 
@@ -56,10 +70,10 @@ type Finding = [Status, string];
 function judgeNode(n: NodeFacts, r: UpdatesRules, lang: Lang, now: number, out: Finding[]) {
   if (!n.online) return void out.push(['UNKNOWN', t(lang, 'proxmox.updates.offline', { node: n.node })]);
   if (isErr(n.versions))
-    out.push(['UNKNOWN', t(lang, 'proxmox.updates.unread', { node: n.node, error: n.versions.error })]);
+    out.push(['UNKNOWN', t(lang, 'proxmox.updates.unread', { node: n.node, error: why(lang, n.versions) })]);
   if (n.updates === 'denied') out.push(['UNKNOWN', t(lang, 'proxmox.updates.noSysModify', { node: n.node })]);
   else if (isErr(n.updates))
-    out.push(['UNKNOWN', t(lang, 'proxmox.updates.unread', { node: n.node, error: n.updates.error })]);
+    out.push(['UNKNOWN', t(lang, 'proxmox.updates.unread', { node: n.node, error: why(lang, n.updates) })]);
   else {
     const classes = n.updates.map((p) => [p, classify(p, n.changelogs[p.Package])] as const);
     const security = classes.filter(([, c]) => c.includes('security')).map(([p]) => p);
@@ -89,7 +103,7 @@ function judgeNode(n: NodeFacts, r: UpdatesRules, lang: Lang, now: number, out: 
       if (isErr(log))
         out.push([
           'OK',
-          t(lang, 'proxmox.updates.noChangelog', { pkg: p.Package, to: p.Version, error: log.error }),
+          t(lang, 'proxmox.updates.noChangelog', { pkg: p.Package, to: p.Version, error: why(lang, log) }),
         ]);
       else if (log.length > 0)
         out.push([
