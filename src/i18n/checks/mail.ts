@@ -23,6 +23,14 @@ export const en = {
     (p.reused ? ` (${p.reused} answers reused from the last ${p.lastRun ? 'run' : 'runs'})` : ''),
   'mail.dnsbl.andMore': (p: { n: number }) => ` (and ${p.n} more)`,
   'mail.dnsbl.dqsKey': (p: { error: string }) => `dqs_key: ${p.error}`,
+  // mail.dnsbl: our own words on a lookup that could not tell (the English is also kept in details)
+  'mail.dnsbl.notIp': 'not an IP address',
+  'mail.dnsbl.resolverRefused':
+    "your resolver refused the query (REFUSED): it does not recurse for ronde's machine; set `resolver` to one that does",
+  'mail.dnsbl.rcode': (p: { rcode: string }) =>
+    `the resolver answered ${p.rcode}: it could not reach the list, or the list is down`,
+  'mail.dnsbl.foreign': (p: { codes: string }) =>
+    `the answer ${p.codes} is not a blocklist code (127.x): your resolver rewrites answers (an ISP's "NXDOMAIN" redirection?); use your own resolver`,
   'mail.dnsbl.noResolver': 'no resolver: set `resolver`, or give the machine one in /etc/resolv.conf',
 
   // mail.dns: each finding is said here; `details.findings[].text` keeps the English.
@@ -122,6 +130,13 @@ export const fr: typeof en = {
       : ')'),
   'mail.dnsbl.andMore': (p) => ` (et ${p.n} de plus)`,
   'mail.dnsbl.dqsKey': (p) => `dqs_key : ${p.error}`,
+  'mail.dnsbl.notIp': 'pas une adresse IP',
+  'mail.dnsbl.resolverRefused':
+    'votre résolveur a refusé la requête (REFUSED) : il ne fait pas la résolution récursive pour la machine de ronde ; régler `resolver` sur un résolveur qui la fait',
+  'mail.dnsbl.rcode': (p) =>
+    `le résolveur a répondu ${p.rcode} : il n’a pas pu joindre la liste, ou la liste est en panne`,
+  'mail.dnsbl.foreign': (p) =>
+    `la réponse ${p.codes} n’est pas un code de liste de blocage (127.x) : votre résolveur réécrit les réponses (redirection « NXDOMAIN » d’un fournisseur d’accès ?) ; utiliser votre propre résolveur`,
   'mail.dnsbl.noResolver':
     'aucun résolveur : définissez `resolver`, ou donnez-en un à la machine dans /etc/resolv.conf',
 

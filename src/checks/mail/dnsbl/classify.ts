@@ -1,4 +1,6 @@
 import type { DnsResponse } from '../../../clients/dns/client.js';
+import { type Said, type Sayable, said } from '../../../core/said.js';
+import { t } from '../../../i18n/index.js';
 import { genericMeaning, knownZone } from './zones.js';
 
 /** One list asked about one address or domain: what ronde stores and shows (never a DQS key). */
@@ -61,15 +63,13 @@ export function classify(spec: ZoneSpec, r: Pick<DnsResponse, 'rcode' | 'answers
   if (r.rcode === 'REFUSED')
     return {
       result: 'refused',
-      meanings: [
-        "your resolver refused the query (REFUSED): it does not recurse for ronde's machine; set `resolver` to one that does",
-      ],
+      meanings: [t('en', 'mail.dnsbl.resolverRefused')],
     };
   if (r.rcode !== 'NOERROR')
-    return {
-      result: 'error',
-      meanings: [`the resolver answered ${r.rcode}: it could not reach the list, or the list is down`],
-    };
+    return withSaid(
+      { result: 'error', meanings: [t('en', 'mail.dnsbl.rcode', { rcode: r.rcode })] },
+      said('mail.dnsbl.rcode', { rcode: r.rcode }),
+    );
   const codes = r.answers.flatMap((a) => (a.type === 'A' && typeof a.data === 'string' ? [a.data] : []));
   if (codes.length === 0) return { result: 'clean' };
   const refused: string[] = [];
@@ -85,12 +85,23 @@ export function classify(spec: ZoneSpec, r: Pick<DnsResponse, 'rcode' | 'answers
   }
   if (refused.length) return { result: 'refused', codes, meanings: refused };
   if (foreign.length)
-    return {
-      result: 'error',
-      codes,
-      meanings: [
-        `the answer ${foreign.join(', ')} is not a blocklist code (127.x): your resolver rewrites answers (an ISP's "NXDOMAIN" redirection?); use your own resolver`,
-      ],
-    };
+    return withSaid(
+      { result: 'error', codes, meanings: [t('en', 'mail.dnsbl.foreign', { codes: foreign.join(', ') })] },
+      said('mail.dnsbl.foreign', { codes: foreign.join(', ') }),
+    );
   return { result: 'listed', codes, meanings: listed };
+}
+
+/**
+ * Gives a lookup that could not tell our words for why, not enumerable: details
+ * (and the stored lookups) keep the English `meanings`, the reasons say it in
+ * the team's language (`whyOf`).
+ */
+export function withSaid<T extends object>(l: T, s: Said | undefined): T {
+  return s ? Object.defineProperty(l, 'said', { value: s, enumerable: false }) : l;
+}
+
+/** The words of a lookup's failure, when we have them (a fresh lookup; a stored one has only its English). */
+export function saidOf(l: object): Said | undefined {
+  return (l as Sayable).said;
 }

@@ -1,7 +1,7 @@
 import type { CheckOutcome } from '../../../core/check.js';
 import type { Status } from '../../../core/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
-import type { Lookup } from './classify.js';
+import { type Lookup, saidOf } from './classify.js';
 import { knownZone } from './zones.js';
 
 const STATUS: Record<Lookup['result'], Status> = {
@@ -14,7 +14,14 @@ const STATUS: Record<Lookup['result'], Status> = {
 /** One line a newcomer understands, per lookup that is not clean. */
 export function reasonOf(l: Lookup, lang: Lang): string {
   // The meanings are the lists' own (zones.ts, also in details): quoted as they are.
-  const what = (l.meanings ?? []).join(t(lang, 'mail.dnsbl.sep'));
+  // Our own words on why it could not tell, said in `lang`: a fresh lookup keeps them; a stored
+  // resolver refusal (reused, not asked again) is known by its English.
+  const refused = t('en', 'mail.dnsbl.resolverRefused');
+  const ours =
+    l.result === 'refused' && l.meanings?.length === 1 && l.meanings[0] === refused
+      ? t(lang, 'mail.dnsbl.resolverRefused')
+      : saidOf(l)?.say(lang);
+  const what = ours ?? (l.meanings ?? []).join(t(lang, 'mail.dnsbl.sep'));
   if (l.result === 'listed') {
     const where = knownZone(l.zone)?.lookup ?? '';
     const txt = l.txt?.length ? l.txt.join(' ') : '';

@@ -1,6 +1,8 @@
 import { type DnsClient, DnsError } from '../../../clients/dns/client.js';
 import { reversedLabels, txtText } from '../../../clients/dns/names.js';
-import { classify, type Lookup, type ZoneSpec } from './classify.js';
+import { said, sayError } from '../../../core/said.js';
+import { t } from '../../../i18n/index.js';
+import { classify, type Lookup, saidOf, withSaid, type ZoneSpec } from './classify.js';
 
 export interface Plan {
   specs: ZoneSpec[];
@@ -48,20 +50,28 @@ export async function lookupAll(
       const at = now.toISOString();
       const base = { zone: spec.zone, subject, at };
       const label = spec.type === 'ip' ? reversedLabels(subject) : subject.replace(/\.$/, '');
-      if (label === null) return { ...base, result: 'error', meanings: ['not an IP address'] };
+      if (label === null)
+        return withSaid(
+          { ...base, result: 'error', meanings: [t('en', 'mail.dnsbl.notIp')] },
+          said('mail.dnsbl.notIp'),
+        );
       const name = `${label}.${spec.dqsZone ?? spec.zone}`;
       try {
         const r = await client.query(name, 'A');
         const c = classify(spec, r);
-        if (c.result !== 'listed') return { ...base, ...c };
+        if (c.result !== 'listed') return withSaid({ ...base, ...c }, saidOf(c));
         const t = await client.query(name, 'TXT').catch(() => null);
         const txt = t?.answers.map(txtText).filter((s) => s !== '') ?? [];
         return { ...base, ...c, ...(txt.length ? { txt } : {}) };
       } catch (e) {
+        // The query name holds the DQS key: never let it into a stored or shown message.
+        const scrub = (msg: string) =>
+          spec.dqsZone ? msg.replaceAll(spec.dqsZone, `${spec.zone} (DQS)`) : msg;
         const msg = e instanceof DnsError ? e.message : String(e);
-        // The query name holds the DQS key: never let it into a stored message.
-        const safe = spec.dqsZone ? msg.replaceAll(spec.dqsZone, `${spec.zone} (DQS)`) : msg;
-        return { ...base, result: 'error', meanings: [safe] };
+        return withSaid(
+          { ...base, result: 'error', meanings: [scrub(msg)] },
+          { say: (lang) => scrub(e instanceof DnsError ? sayError(lang, e) : msg) },
+        );
       }
     }),
   );
