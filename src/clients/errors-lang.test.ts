@@ -112,4 +112,30 @@ describe("clients' errors in the team's language", () => {
     expect((err as Error).message).toBe('the PostgreSQL server has SSL off');
     expect(sayError('fr', err)).toBe('le serveur PostgreSQL a SSL désactivé');
   });
+
+  it('TLS: an SMTP server closing before its greeting, and a bad greeting, said in French', async () => {
+    // A server that closes at once (postscreen or a full listener does so): no greeting.
+    const closing = createTcpServer((sock) => sock.end());
+    // A server that greets with 554 (a refused client): its reply quoted as it came.
+    const refusing = createTcpServer((sock) => sock.end('554 5.7.1 127.0.74.3 go away\r\n'));
+    await Promise.all(
+      [closing, refusing].map((s) => new Promise<void>((ok) => s.listen(0, '127.0.74.3', ok))),
+    );
+    const probe = (s: typeof closing) =>
+      probeTls({
+        host: '127.0.74.3',
+        port: (s.address() as AddressInfo).port,
+        starttls: 'smtp',
+        timeoutMs: 5000,
+      }).catch((e: unknown) => e);
+    const [closed, refused] = await Promise.all([probe(closing), probe(refusing)]);
+    closing.close();
+    refusing.close();
+    expect((closed as Error).message).toBe('connection closed while waiting for the SMTP greeting');
+    expect(sayError('fr', closed)).toBe('connexion fermée en attendant la bannière SMTP');
+    expect((refused as Error).message).toBe('SMTP greeting: 554 5.7.1 127.0.74.3 go away');
+    const fr = sayError('fr', refused);
+    expect(fr).toBe('bannière SMTP inattendue : 554 5.7.1 127.0.74.3 go away');
+    expect(englishWords(fr, { raw: ['554 5.7.1 127.0.74.3 go away'] })).toEqual([]);
+  });
 });

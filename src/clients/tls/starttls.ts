@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { attachSaid, englishOf, type Said, said } from '../../core/said.js';
+import type { TlsStage } from '../../i18n/checks/client.js';
 
 /**
  * The plaintext dialogs that upgrade a connection to TLS (STARTTLS and its cousins),
@@ -38,15 +39,15 @@ class Reader {
     });
   }
   /** Waits until `done(buffer)` returns a value; consumes the whole buffer then. */
-  async until<T>(done: (b: Buffer) => T | undefined, what: string): Promise<T> {
+  async until<T>(done: (b: Buffer) => T | undefined, what: TlsStage): Promise<T> {
     for (;;) {
       const v = done(this.#buf);
       if (v !== undefined) {
         this.#buf = Buffer.alloc(0);
         return v;
       }
-      if (this.#ended) throw new StartTlsError(`connection closed while waiting for ${what}`);
-      if (this.#buf.length > 65536) throw new StartTlsError(`no ${what} in 64 KiB of reply`);
+      if (this.#ended) throw new StartTlsError(said('client.tls.closed', { what }));
+      if (this.#buf.length > 65536) throw new StartTlsError(said('client.tls.tooLong', { what }));
       await new Promise<void>((r) => this.#waiters.push(r));
     }
   }
@@ -126,24 +127,29 @@ export async function startTls(sock: Socket, proto: StartTls): Promise<void> {
   try {
     switch (proto) {
       case 'smtp': {
-        const hello = await r.until(smtpReply, 'the SMTP greeting');
-        if (hello.code !== 220) throw new StartTlsError(`SMTP greeting: ${hello.lines.join(' ')}`);
+        const hello = await r.until(smtpReply, 'smtpGreeting');
+        if (hello.code !== 220)
+          throw new StartTlsError(
+            said('client.tls.badGreeting', { what: 'smtpGreeting', reply: hello.lines.join(' ') }),
+          );
         send('EHLO ronde.invalid\r\n');
-        const ehlo = await r.until(smtpReply, 'the EHLO reply');
-        if (ehlo.code !== 250) throw new StartTlsError(`EHLO refused: ${ehlo.lines.join(' ')}`);
+        const ehlo = await r.until(smtpReply, 'ehlo');
+        if (ehlo.code !== 250)
+          throw new StartTlsError(said('client.tls.refuses', { what: 'EHLO', reply: ehlo.lines.join(' ') }));
         if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l)))
           throw new StartTlsError(said('client.tls.noStarttls'), true);
         send('STARTTLS\r\n');
-        const go = await r.until(smtpReply, 'the STARTTLS reply');
+        const go = await r.until(smtpReply, 'starttls');
         if (go.code !== 220)
           throw new StartTlsError(said('client.tls.starttlsRefused', { reply: go.lines.join(' ') }));
         return;
       }
       case 'imap': {
-        const hello = await r.until(firstLine, 'the IMAP greeting');
-        if (!/^\* (OK|PREAUTH)/i.test(hello)) throw new StartTlsError(`IMAP greeting: ${hello}`);
+        const hello = await r.until(firstLine, 'imapGreeting');
+        if (!/^\* (OK|PREAUTH)/i.test(hello))
+          throw new StartTlsError(said('client.tls.badGreeting', { what: 'imapGreeting', reply: hello }));
         send('r1 STARTTLS\r\n');
-        const go = await r.until((b) => imapTagged(b, 'r1'), 'the STARTTLS reply');
+        const go = await r.until((b) => imapTagged(b, 'r1'), 'starttls');
         if (!/^r1 OK/i.test(go))
           throw new StartTlsError(
             said('client.tls.refuses', { what: 'STARTTLS', reply: go }),
@@ -152,29 +158,30 @@ export async function startTls(sock: Socket, proto: StartTls): Promise<void> {
         return;
       }
       case 'pop3': {
-        const hello = await r.until(firstLine, 'the POP3 greeting');
-        if (!hello.startsWith('+OK')) throw new StartTlsError(`POP3 greeting: ${hello}`);
+        const hello = await r.until(firstLine, 'pop3Greeting');
+        if (!hello.startsWith('+OK'))
+          throw new StartTlsError(said('client.tls.badGreeting', { what: 'pop3Greeting', reply: hello }));
         send('STLS\r\n');
-        const go = await r.until(firstLine, 'the STLS reply');
+        const go = await r.until(firstLine, 'stls');
         if (!go.startsWith('+OK'))
           throw new StartTlsError(said('client.tls.refuses', { what: 'STLS', reply: go }), true);
         return;
       }
       case 'ldap': {
         send(LDAP_STARTTLS);
-        const rc = await r.until(ldapExtendedResult, 'the StartTLS response');
+        const rc = await r.until(ldapExtendedResult, 'ldapStartTls');
         if (rc !== 0) throw new StartTlsError(said('client.tls.ldapRefuses', { rc }), rc === 2);
         return;
       }
       case 'postgres': {
         // SSLRequest: length 8, code 80877103; the server answers one byte.
         send(Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]));
-        const c = await r.until(
-          (b) => (b.length ? String.fromCharCode(b[0]!) : undefined),
-          'the SSLRequest reply',
-        );
+        const c = await r.until((b) => (b.length ? String.fromCharCode(b[0]!) : undefined), 'sslRequest');
         if (c === 'N') throw new StartTlsError(said('client.tls.pgSslOff'), true);
-        if (c !== 'S') throw new StartTlsError(`unexpected reply to SSLRequest: ${JSON.stringify(c)}`);
+        if (c !== 'S')
+          throw new StartTlsError(
+            said('client.tls.badGreeting', { what: 'sslRequest', reply: JSON.stringify(c) }),
+          );
         return;
       }
     }

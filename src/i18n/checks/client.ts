@@ -1,3 +1,28 @@
+/** What a STARTTLS dialog waits for (src/clients/tls/starttls.ts). */
+const STAGE_EN = {
+  smtpGreeting: 'the SMTP greeting',
+  ehlo: 'the EHLO reply',
+  starttls: 'the STARTTLS reply',
+  imapGreeting: 'the IMAP greeting',
+  pop3Greeting: 'the POP3 greeting',
+  stls: 'the STLS reply',
+  ldapStartTls: 'the StartTLS response',
+  sslRequest: 'the SSLRequest reply',
+} as const;
+export type TlsStage = keyof typeof STAGE_EN;
+const stageEn = (w: TlsStage): string => STAGE_EN[w] ?? String(w);
+const STAGE_FR: Record<TlsStage, string> = {
+  smtpGreeting: 'la bannière SMTP',
+  ehlo: 'la réponse à EHLO',
+  starttls: 'la réponse à STARTTLS',
+  imapGreeting: 'la bannière IMAP',
+  pop3Greeting: 'la bannière POP3',
+  stls: 'la réponse à STLS',
+  ldapStartTls: 'la réponse à StartTLS',
+  sslRequest: 'la réponse à SSLRequest',
+};
+const stageFr = (w: TlsStage): string => STAGE_FR[w] ?? String(w);
+
 /*
  * The words of ronde's own clients of other systems (src/clients/*): what an
  * error thrown by a client says. The client throws its typed error with a
@@ -159,6 +184,12 @@ export const en = {
       : `members of ${p.group ? 'group' : 'project'} ${p.path}: unexpected answer`,
   'client.gitlab.tooManyPages': (p: { group: boolean; path: string; pages: number }) =>
     `${p.group ? 'group' : 'project'} ${p.path}: more than ${p.pages} pages of members`,
+  // the STARTTLS dialogs' stages (src/clients/tls/starttls.ts)
+  'client.tls.closed': (p: { what: TlsStage }) =>
+    `connection closed while waiting for ${STAGE_EN[p.what] ?? p.what}`,
+  'client.tls.tooLong': (p: { what: TlsStage }) => `no ${STAGE_EN[p.what] ?? p.what} in 64 KiB of reply`,
+  'client.tls.badGreeting': (p: { what: TlsStage; reply: string }) =>
+    `${stageEn(p.what).replace(/^the /, '')}: ${p.reply}`,
 };
 
 export const fr: typeof en = {
@@ -290,4 +321,8 @@ export const fr: typeof en = {
       : `membres du ${p.group ? 'groupe' : 'projet'} ${p.path} : réponse inattendue`,
   'client.gitlab.tooManyPages': (p) =>
     `${p.group ? 'groupe' : 'projet'} ${p.path} : plus de ${p.pages} pages de membres`,
+  // the STARTTLS dialogs' stages
+  'client.tls.closed': (p) => `connexion fermée en attendant ${STAGE_FR[p.what] ?? p.what}`,
+  'client.tls.tooLong': (p) => `pas de ${stageFr(p.what).replace(/^la /, '')} dans 64 Kio de réponse`,
+  'client.tls.badGreeting': (p) => `${stageFr(p.what).replace(/^la /, '')} inattendue : ${p.reply}`,
 };
