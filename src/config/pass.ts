@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type Said, said } from '../core/said.js';
 
 /*
  * Reading `${pass:…}` entries without stopping the daemon. `pass show` runs
@@ -21,7 +22,7 @@ const RETRY_MS = 30_000;
 const PARALLEL = 4;
 
 /** What `pass show` gave: the entry's first line, or what went wrong (never content). */
-export type PassRead = { value: string } | { problem: string };
+export type PassRead = { value: string } | { problem: Said };
 
 interface Entry {
   read?: PassRead;
@@ -51,7 +52,7 @@ export function passEntry(path: string, env: NodeJS.ProcessEnv): PassRead {
   }
   if (!readingAhead) return readPassSync(path, env);
   void refresh(path, env);
-  return { problem: 'pass show has not answered yet (ronde serve reads entries in the background)' };
+  return { problem: said('config.pass.notYet') };
 }
 
 /**
@@ -108,7 +109,7 @@ export function readPass(
     try {
       child = spawn('pass', ['show', '--', path], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     } catch (e) {
-      resolve({ problem: `cannot run pass (${(e as Error).message})` });
+      resolve({ problem: said('config.pass.cannotRun', { error: (e as Error).message }) });
       return;
     }
     const timer = setTimeout(() => {
@@ -129,20 +130,20 @@ export function readPass(
       finish(
         e.code === 'ENOENT'
           ? { problem: NOT_INSTALLED }
-          : { problem: `cannot run pass (${e.code ?? e.message})` },
+          : { problem: said('config.pass.cannotRun', { error: e.code ?? e.message }) },
       ),
     );
     child.on('close', (status, signal) => {
-      if (signal) finish({ problem: `pass show was killed (${signal})` });
-      else if (status !== 0) finish({ problem: `pass show failed (exit ${status}): ${passProblem(err)}` });
+      if (signal) finish({ problem: said('config.pass.killed', { signal }) });
+      else if (status !== 0)
+        finish({ problem: said('config.pass.failed', { status: status ?? 0, error: passProblem(err) }) });
       else finish({ value: firstLine(out) });
     });
   });
 }
 
-const NOT_INSTALLED = 'pass is not installed (apt-get install pass)';
-const timeoutProblem = (ms: number) =>
-  `pass show did not answer in ${ms / 1000} s (is gpg-agent waiting for a passphrase?)`;
+const NOT_INSTALLED = said('config.pass.notInstalled');
+const timeoutProblem = (ms: number) => said('config.pass.timeout', { sec: ms / 1000 });
 
 /** The one-shot way: `ronde check` and other commands that end when done. */
 function readPassSync(path: string, env: NodeJS.ProcessEnv): PassRead {
@@ -157,8 +158,9 @@ function readPassSync(path: string, env: NodeJS.ProcessEnv): PassRead {
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return { problem: NOT_INSTALLED };
   if (code === 'ETIMEDOUT' || r.signal) return { problem: timeoutProblem(PASS_TIMEOUT_MS) };
-  if (r.error) return { problem: `cannot run pass (${code ?? r.error.message})` };
-  if (r.status !== 0) return { problem: `pass show failed (exit ${r.status}): ${passProblem(r.stderr)}` };
+  if (r.error) return { problem: said('config.pass.cannotRun', { error: code ?? r.error.message }) };
+  if (r.status !== 0)
+    return { problem: said('config.pass.failed', { status: r.status ?? 0, error: passProblem(r.stderr) }) };
   return { value: firstLine(r.stdout) };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { inspect } from 'node:util';
-import { attachSaid, englishOf, type Said, said } from '../core/said.js';
+import { attachSaid, englishOf, type Said, said, saidIn } from '../core/said.js';
 import { parseSecretRefs, type SecretPart } from '../core/secret-ref.js';
 import { passEntry } from './pass.js';
 
@@ -101,7 +101,11 @@ function readSecretFile(ref: string, path: string, env: NodeJS.ProcessEnv): stri
 /** `${pass:…}`: read ahead by the daemon, or now (config/pass.ts). Errors name the entry, never content. */
 function readPassEntry(ref: string, path: string, env: NodeJS.ProcessEnv): string {
   const r = passEntry(path, env);
-  if ('problem' in r) throw new SecretError(`secret ${ref}: ${r.problem}`, ref);
+  if ('problem' in r)
+    throw new SecretError(
+      saidIn('config.secret.pass', (lang) => [{ ref, problem: r.problem.say(lang) }]),
+      ref,
+    );
   return r.value;
 }
 

@@ -54,6 +54,16 @@ export const en = {
     `secret ${p.ref}: environment variable ${p.name} is not set`,
   'config.secret.cannotReadFile': (p: { ref: string; code: string }) =>
     `secret ${p.ref}: cannot read file (${p.code})`,
+  // src/config/pass.ts: why a `${pass:…}` entry gave no value (pass's or gpg's own line quoted as it came).
+  'config.secret.pass': (p: { ref: string; problem: string }) => `secret ${p.ref}: ${p.problem}`,
+  'config.pass.notYet': 'pass show has not answered yet (ronde serve reads entries in the background)',
+  'config.pass.cannotRun': (p: { error: string }) => `cannot run pass (${p.error})`,
+  'config.pass.timeout': (p: { sec: number }) =>
+    `pass show did not answer in ${p.sec} s (is gpg-agent waiting for a passphrase?)`,
+  'config.pass.notInstalled': 'pass is not installed (apt-get install pass)',
+  'config.pass.killed': (p: { signal: string }) => `pass show was killed (${p.signal})`,
+  'config.pass.failed': (p: { status: number; error: string }) =>
+    `pass show failed (exit ${p.status}): ${p.error}`,
   // Cross-section checks and refinements of the schemas (src/*/schema.ts): a custom
   // zod issue carries `params: { key, … }` and validate.ts says it with these.
   'config.database.urlOrPath': 'give either url (PostgreSQL) or path (SQLite), not both',
@@ -146,6 +156,15 @@ export const fr: typeof en = {
   'config.secret.envUnset': (p) =>
     `secret ${p.ref} : la variable d’environnement ${p.name} n’est pas définie`,
   'config.secret.cannotReadFile': (p) => `secret ${p.ref} : impossible de lire le fichier (${p.code})`,
+  // src/config/pass.ts
+  'config.secret.pass': (p) => `secret ${p.ref} : ${p.problem}`,
+  'config.pass.notYet': '`pass show` n’a pas encore répondu (ronde serve lit les entrées en arrière-plan)',
+  'config.pass.cannotRun': (p) => `impossible de lancer pass (${p.error})`,
+  'config.pass.timeout': (p) =>
+    `\`pass show\` n’a pas répondu en ${p.sec} s (gpg-agent attend-il une phrase de passe ?)`,
+  'config.pass.notInstalled': 'pass n’est pas installé (apt-get install pass)',
+  'config.pass.killed': (p) => `\`pass show\` a été tué (${p.signal})`,
+  'config.pass.failed': (p) => `\`pass show\` a échoué (code de sortie ${p.status}) : ${p.error}`,
   'config.database.urlOrPath': 'donnez url (PostgreSQL) ou path (SQLite), pas les deux',
   'config.timezone': 'fuseau horaire IANA attendu, par exemple Europe/Paris',
   'config.routine.everyOrCron': 'donnez exactement l’un de `every:` ou `cron:`',
