@@ -79,7 +79,7 @@ export async function evaluateCoverage(
     wiki = wikiOf(o, fetch);
   } catch (err) {
     if (err instanceof SecretError)
-      return unknown(t(ctx.lang, 'docs.coverage.password', { why: err.message }));
+      return unknown(t(ctx.lang, 'docs.coverage.password', { why: sayError(ctx.lang, err) }));
     throw err;
   }
   const host = ctx.target.name;

@@ -78,7 +78,8 @@ export async function evaluateIssues(
   try {
     token = o.token ? resolveSecrets(o.token).reveal() : undefined;
   } catch (err) {
-    if (err instanceof SecretError) return unknown(t(lang, 'gitlab.issues.token', { why: err.message }));
+    if (err instanceof SecretError)
+      return unknown(t(lang, 'gitlab.issues.token', { why: sayError(lang, err) }));
     throw err;
   }
   const client = new GitlabIssuesClient({

@@ -19,7 +19,7 @@ export async function evaluateDnsbl(
   try {
     key = o.dqs_key ? resolveSecrets(o.dqs_key).reveal() : undefined;
   } catch (e) {
-    if (e instanceof SecretError) return unknown(t(lang, 'mail.dnsbl.dqsKey', { error: e.message }));
+    if (e instanceof SecretError) return unknown(t(lang, 'mail.dnsbl.dqsKey', { error: sayError(lang, e) }));
     throw e;
   }
   const servers = resolverServers(o.resolver);

@@ -61,3 +61,18 @@ describe('mail.dnsbl: a list that could not tell, in the team language', () => {
     expect(JSON.stringify(fr.details)).not.toContain('SECRETKEY');
   });
 });
+
+describe('mail.dnsbl: a DQS key that does not resolve, in the team language', () => {
+  it('says the SecretError in French', async () => {
+    const { evaluateDnsbl } = await import('./index.js');
+    delete process.env.RONDE_TEST_UNSET_DQS_KEY;
+    const o = await evaluateDnsbl({
+      options: { dqs_key: '${env:RONDE_TEST_UNSET_DQS_KEY}' } as never,
+      now: new Date(),
+      lang: 'fr',
+    } as never);
+    expect(o.summary).toBe(
+      'dqs_key : secret ${env:RONDE_TEST_UNSET_DQS_KEY} : la variable d’environnement RONDE_TEST_UNSET_DQS_KEY n’est pas définie',
+    );
+  });
+});
