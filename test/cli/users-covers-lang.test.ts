@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliEnglishWords as englishWords } from '../helpers/cli-english.js';
+import { cliEnglishWords as englishWords, helpWords } from '../helpers/cli-english.js';
 import { CLI, ronde, tempDir } from './run-cli.js';
 
 /*
@@ -144,18 +144,9 @@ describe('the same in English', () => {
   });
 });
 
-/** The help of each command, without commander's own lines (Usage:, Options:, -h: cli1's part). */
+/** The help of each command, without commander's own lines (cli1's part). */
 function helpOf(path: string[], lang: string): string {
-  return ronde([...path, '--help'], { LANG: lang })
-    .stdout.split('\n')
-    .filter(
-      (l) =>
-        !/^(Usage|Utilisation|Options|Arguments|Commands|Commandes)\s*:|^\s+-h, --help|^\s+help \[command\]/.test(
-          l,
-        ),
-    )
-    .map((l) => l.replace(/\((default|par défaut)\s*:[^)]*\)/g, ''))
-    .join('\n');
+  return helpWords(ronde([...path, '--help'], { LANG: lang }).stdout);
 }
 
 describe('their --help in a French locale', () => {

@@ -24,3 +24,17 @@ export function cliEnglishWords(text: string): string[] {
     .replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ');
   return englishWords(prose, { raw: ['routine', 'message'] });
 }
+
+/** A --help without commander's own lines (Usage:, Options:, -h, help [command], defaults): the command's words only. */
+export function helpWords(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter(
+      (l) =>
+        !/^(Usage|Utilisation|Options|Arguments|Commands|Commandes)\s*:|^\s+-h, --help|^\s+help \[command\]/.test(
+          l,
+        ),
+    )
+    .map((l) => l.replace(/\((default|par défaut)\s*:[^)]*\)/g, ''))
+    .join('\n');
+}
