@@ -2,8 +2,9 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/locate.js';
 import { SecretError } from '../config/secrets.js';
+import { sayError } from '../core/said.js';
 import { CliError, EX_CONFIG, EX_SOFTWARE, EX_USAGE } from './errors.js';
-import { configLanguage, say, setCliLang } from './lang.js';
+import { cliLang, configLanguage, say, setCliLang } from './lang.js';
 import { program } from './program.js';
 
 /**
@@ -40,7 +41,7 @@ function report(err: unknown): number {
     return EX_CONFIG;
   }
   if (err instanceof SecretError) {
-    process.stderr.write(`ronde: ${err.message}\n`);
+    process.stderr.write(`ronde: ${sayError(cliLang(), err)}\n`);
     return EX_CONFIG;
   }
   if (err instanceof CliError) {

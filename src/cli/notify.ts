@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Command } from 'commander';
+import { sayError } from '../core/said.js';
 import { didYouMean } from '../core/suggest.js';
 import { dateTime, type Lang, t } from '../i18n/index.js';
 import { type Message, type Notifier, NotifyError } from '../notify/index.js';
@@ -66,7 +67,8 @@ export function notifyCommand(deps: NotifyDeps): Command {
         process.exitCode = 0;
       } catch (e) {
         // NotifyError messages never hold the URL or a password; anything else is shown by class only.
-        const why = e instanceof NotifyError ? e.message : `unexpected ${(e as Error).name ?? 'error'}`;
+        const why =
+          e instanceof NotifyError ? sayError(cliLang(), e) : `unexpected ${(e as Error).name ?? 'error'}`;
         const advice =
           e instanceof NotifyError
             ? e.permanent

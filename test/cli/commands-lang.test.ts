@@ -40,6 +40,21 @@ describe('the commands speak the team language', () => {
     expect(cliEnglishWords(limit.stderr + none.stderr)).toEqual([]);
   }, 60_000);
 
+  it('notify test: a notifier whose secret is missing, said in French', () => {
+    const notify = join(dir, 'notify.yaml');
+    writeFileSync(
+      notify,
+      'language: fr\nnotifiers:\n  - { name: chat, type: mattermost, url: "${env:RONDE_TEST_HOOK}" }\n',
+    );
+    const r = ronde(['--config', notify, 'notify', 'test', 'chat'], {
+      LANG: 'C',
+      XDG_DATA_HOME: join(dir, 'data'),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('la variable d’environnement RONDE_TEST_HOOK n’est pas définie');
+    expect(cliEnglishWords(r.stderr)).toEqual([]);
+  }, 60_000);
+
   it('docker: no engine on the host, an unknown host', () => {
     const docker = join(dir, 'docker.yaml');
     writeFileSync(

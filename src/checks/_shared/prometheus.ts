@@ -98,6 +98,7 @@ export function failure(err: unknown, lang: Lang = 'en'): { error: string; unrea
       error: sayError(lang, err),
       unreachable: err.failure === 'unreachable' || err.failure === 'timeout',
     };
-  if (err instanceof Error && err.name === 'SecretError') return { error: err.message, unreachable: false };
+  if (err instanceof Error && err.name === 'SecretError')
+    return { error: sayError(lang, err), unreachable: false };
   throw err;
 }
