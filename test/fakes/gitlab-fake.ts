@@ -60,22 +60,7 @@ export async function startGitlabFake(): Promise<GitlabFake> {
     const id = m?.groups ? decodeURIComponent(m.groups.id!) : '';
     const list = m?.groups && (m.groups.what === 'releases' ? fake.releases : fake.tags).get(id);
     if (!list) return sendJson(res, 404, { message: '404 Project Not Found' });
-    const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 20));
-    const page = Number(url.searchParams.get('page') ?? 1);
-    const pages = Math.max(1, Math.ceil(list.length / perPage));
-    const next = page < pages ? String(page + 1) : '';
-    const base = `${fake.url}${raw}?per_page=${perPage}`;
-    sendJson(res, 200, list.slice((page - 1) * perPage, page * perPage), {
-      'x-page': String(page),
-      'x-per-page': String(perPage),
-      'x-next-page': next,
-      'x-prev-page': page > 1 ? String(page - 1) : '',
-      'x-total': String(list.length),
-      'x-total-pages': String(pages),
-      link: [next && `<${base}&page=${next}>; rel="next"`, `<${base}&page=1>; rel="first"`]
-        .filter(Boolean)
-        .join(', '),
-    });
+    sendPage(res, `${fake.url}${raw}`, url.searchParams, list);
   });
   fake.publish = (project, tag) => {
     fake.releases.get(project)?.unshift({
@@ -142,24 +127,7 @@ function serveIssues(
     .filter((i) => before === undefined || Date.parse(String(i.updated_at)) <= before)
     .filter((i) => after === undefined || Date.parse(String(i.updated_at)) >= after)
     .sort((a, b) => dir * (Date.parse(String(a[key])) - Date.parse(String(b[key]))));
-  const perPage = Math.max(1, Math.min(100, Number(q.get('per_page') ?? 20)));
-  const page = Math.max(1, Number(q.get('page') ?? 1));
-  const pages = Math.max(1, Math.ceil(selected.length / perPage));
-  const next = page < pages ? String(page + 1) : '';
-  const others = new URLSearchParams(q);
-  others.delete('page');
-  const base = `${fake.url}${raw}?${others.toString()}`;
-  sendJson(res, 200, selected.slice((page - 1) * perPage, page * perPage), {
-    'x-page': String(page),
-    'x-per-page': String(perPage),
-    'x-next-page': next,
-    'x-prev-page': page > 1 ? String(page - 1) : '',
-    'x-total': String(selected.length),
-    'x-total-pages': String(pages),
-    link: [next && `<${base}&page=${next}>; rel="next"`, `<${base}&page=1>; rel="first"`]
-      .filter(Boolean)
-      .join(', '),
-  });
+  sendPage(res, `${fake.url}${raw}`, q, selected);
   return true;
 }
 
@@ -232,22 +200,7 @@ function serveMembers(
       if (!seen || Number(seen.access_level) < Number(member.access_level)) byId.set(member.id, member);
     }
   const all = [...byId.values()];
-  const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 20));
-  const page = Number(url.searchParams.get('page') ?? 1);
-  const pages = Math.max(1, Math.ceil(all.length / perPage));
-  const next = page < pages ? String(page + 1) : '';
-  const base = `${fake.url}${raw}?per_page=${perPage}`;
-  sendJson(res, 200, all.slice((page - 1) * perPage, page * perPage), {
-    'x-page': String(page),
-    'x-per-page': String(perPage),
-    'x-next-page': next,
-    'x-prev-page': page > 1 ? String(page - 1) : '',
-    'x-total': String(all.length),
-    'x-total-pages': String(pages),
-    link: [next && `<${base}&page=${next}>; rel="next"`, `<${base}&page=1>; rel="first"`]
-      .filter(Boolean)
-      .join(', '),
-  });
+  sendPage(res, `${fake.url}${raw}`, url.searchParams, all);
   return true;
 }
 
@@ -270,4 +223,30 @@ export function fakeMember(
     expires_at: extra.expires_at ?? null,
     membership_state: 'active',
   };
+}
+
+/**
+ * One page of a list, as GitLab pages every list: `per_page` (default 20,
+ * max 100) and `page`, the `x-*` headers, and a `Link` that keeps the other
+ * query parameters.
+ */
+function sendPage(res: ServerResponse, path: string, q: URLSearchParams, list: Json[]): void {
+  const perPage = Math.max(1, Math.min(100, Number(q.get('per_page') ?? 20)));
+  const page = Math.max(1, Number(q.get('page') ?? 1));
+  const pages = Math.max(1, Math.ceil(list.length / perPage));
+  const next = page < pages ? String(page + 1) : '';
+  const others = new URLSearchParams(q);
+  others.delete('page');
+  const base = `${path}?${others.toString()}`;
+  sendJson(res, 200, list.slice((page - 1) * perPage, page * perPage), {
+    'x-page': String(page),
+    'x-per-page': String(perPage),
+    'x-next-page': next,
+    'x-prev-page': page > 1 ? String(page - 1) : '',
+    'x-total': String(list.length),
+    'x-total-pages': String(pages),
+    link: [next && `<${base}&page=${next}>; rel="next"`, `<${base}&page=1>; rel="first"`]
+      .filter(Boolean)
+      .join(', '),
+  });
 }
